@@ -1,0 +1,33 @@
+package org.shiori.kiosk.policy;
+
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Objects;
+import org.shiori.kiosk.domain.ItemRecord;
+import org.shiori.kiosk.domain.PatronSnapshot;
+
+/**
+ * Everything the rules need to decide one item of a checkout.
+ *
+ * @param patron the borrower
+ * @param item the item to decide
+ * @param partsOnPad how many distinct parts of the item are on the pad (R-PART-1)
+ * @param lentThisSession items already lent earlier in this session, in order (R-LIMIT-7)
+ * @param branch the service point of the kiosk
+ * @param now the moment of the decision, in the branch's zone
+ */
+public record CheckoutContext(
+    PatronSnapshot patron,
+    ItemRecord item,
+    int partsOnPad,
+    List<ItemRecord> lentThisSession,
+    String branch,
+    ZonedDateTime now) {
+  public CheckoutContext {
+    Objects.requireNonNull(patron, "patron");
+    Objects.requireNonNull(item, "item");
+    lentThisSession = List.copyOf(lentThisSession);
+    Objects.requireNonNull(branch, "branch");
+    Objects.requireNonNull(now, "now");
+  }
+}
