@@ -1,0 +1,113 @@
+package org.shiori.kiosk.pad;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.shiori.rfid.codec.LibraryTagCodec;
+import org.shiori.rfid.codec.TagContent;
+import org.shiori.rfid.reader.InventoryEntry;
+import org.shiori.rfid.reader.ReaderException;
+import org.shiori.rfid.reader.TagReader;
+import org.shiori.rfid.tag.TagUid;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Watches the pad: runs the reader's inventory cycle on the reader's own I/O thread, reads the
+ * library data of each new tag once, and reports the set of item tags whenever it changes.
+ */
+public final class PadScanner implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(PadScanner.class);
+  /** ISO 28560-3 needs 34 bytes: nine 4-byte blocks of an ICODE SLIX. */
+  private static final int DATA_BLOCKS = 9;
+
+  private final TagReader reader;
+  private final PadListener listener;
+  private final Duration cycle;
+  private final Map<TagUid, ItemTag> known = new HashMap<>();
+  private final ScheduledExecutorService io;
+  private Set<TagUid> lastReported = Set.of();
+  private boolean lastReadFailed;
+
+  public PadScanner(TagReader reader, PadListener listener, Duration cycle) {
+    this.reader = reader;
+    this.listener = listener;
+    this.cycle = cycle;
+    this.io =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "pad-reader");
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  public void start() {
+    io.scheduleWithFixedDelay(this::scanOnce, 0, cycle.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** One inventory round; also called directly by tests that drive the pad step by step. */
+  void scanOnce() {
+    try {
+      List<InventoryEntry> inField = reader.inventory(OptionalInt.empty());
+      Set<TagUid> uids = inField.stream().map(InventoryEntry::uid).collect(Collectors.toSet());
+      known.keySet().retainAll(uids);
+      for (TagUid uid : uids) {
+        if (!known.containsKey(uid)) {
+          readItemTag(uid);
+        }
+      }
+      if (lastReadFailed) {
+        LOG.info("reader answers again");
+        lastReadFailed = false;
+      }
+      report();
+    } catch (ReaderException e) {
+      if (!lastReadFailed) {
+        LOG.warn("inventory failed: {}", e.toString());
+        lastReadFailed = true;
+      }
+    } catch (RuntimeException e) {
+      LOG.error("pad scan failed", e);
+    }
+  }
+
+  private void readItemTag(TagUid uid) {
+    try {
+      TagContent content = LibraryTagCodec.decode(reader.readBlocks(uid, 0, DATA_BLOCKS));
+      if (content.itemId() == null || content.itemId().isBlank()) {
+        LOG.warn("tag {} carries no item id (format {})", uid.hex(), content.format());
+        return;
+      }
+      known.put(uid, new ItemTag(uid, content.itemId(), content.part(), content.parts()));
+    } catch (ReaderException e) {
+      // The tag may have left the field between inventory and read: try again next cycle.
+      LOG.debug("reading tag {} failed: {}", uid.hex(), e.toString());
+    }
+  }
+
+  private void report() {
+    if (!known.keySet().equals(lastReported)) {
+      lastReported = Set.copyOf(known.keySet());
+      listener.padChanged(new ArrayList<>(known.values()));
+    }
+  }
+
+  @Override
+  public void close() {
+    io.shutdownNow();
+    try {
+      io.awaitTermination(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package org.shiori.kiosk.session;
+
+import java.util.List;
+import java.util.Objects;
+import org.shiori.kiosk.domain.Message;
+
+/**
+ * What the patron screen shows: never a name, never a card number (P-SCREEN-1).
+ *
+ * @param mode return mode (no card) or checkout mode (a card was accepted)
+ * @param banner the current instruction or notice
+ * @param outcomes one line per item handled in this session, in order
+ * @param offline whether the kiosk is working without the central system
+ */
+public record SessionView(Mode mode, Message banner, List<ItemOutcome> outcomes, boolean offline) {
+
+  /** Kiosk modes. */
+  public enum Mode {
+    RETURN,
+    CHECKOUT
+  }
+
+  public SessionView {
+    Objects.requireNonNull(mode, "mode");
+    Objects.requireNonNull(banner, "banner");
+    outcomes = List.copyOf(outcomes);
+  }
+}
