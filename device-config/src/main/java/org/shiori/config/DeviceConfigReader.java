@@ -63,8 +63,9 @@ final class DeviceConfigReader {
     Path dataDir = readDataDir();
     PrivacySettings privacy = readPrivacy(dataDir);
     SectionReader uiSection = root.section("ui");
-    UiSettings ui = new UiSettings(portOf(uiSection, 8080));
-    AdminSettings admin = readAdmin(uiSection, ui);
+    Optional<Integer> uiPort = portOf(uiSection, 8080);
+    UiSettings ui = new UiSettings(uiPort.orElse(8080));
+    AdminSettings admin = readAdmin(uiSection, uiPort);
     return new DeviceConfig(
         deviceId,
         role.orElse(DeviceRole.KIOSK),
@@ -109,16 +110,17 @@ final class DeviceConfigReader {
     return new PrivacySettings(keyFile.orElse(dataDir.resolve("tenant.key")));
   }
 
-  private static int portOf(SectionReader section, int fallback) {
+  private static Optional<Integer> portOf(SectionReader section, int fallback) {
     section.allowOnly("port");
-    return section.integer("port", fallback, 1, 65535);
+    return section.validInteger("port", fallback, 1, 65535);
   }
 
   /** The admin port must differ from the UI port; the clash is reported where it was written. */
-  private AdminSettings readAdmin(SectionReader uiSection, UiSettings ui) {
+  private AdminSettings readAdmin(SectionReader uiSection, Optional<Integer> uiPort) {
     SectionReader admin = root.section("admin");
-    int port = portOf(admin, 8081);
-    if (port == ui.port()) {
+    Optional<Integer> adminPort = portOf(admin, 8081);
+    int port = adminPort.orElse(8081);
+    if (adminPort.isPresent() && adminPort.equals(uiPort)) {
       if (admin.has("port")) {
         admin.report("port", Integer.toString(port), "a port different from ui.port");
       } else {

@@ -20,11 +20,21 @@ final class SectionReader {
   private final YamlMap map;
   private final String path;
   private final ConfigProblems problems;
+  private final boolean malformed;
 
   SectionReader(YamlMap map, String path, ConfigProblems problems) {
+    this(map, path, problems, false);
+  }
+
+  /**
+   * A {@code malformed} section stands in for a value that was not a mapping (already reported);
+   * its missing keys are not reported again.
+   */
+  private SectionReader(YamlMap map, String path, ConfigProblems problems, boolean malformed) {
     this.map = map;
     this.path = path;
     this.problems = problems;
+    this.malformed = malformed;
   }
 
   String field(String key) {
@@ -41,7 +51,11 @@ final class SectionReader {
 
   /** Where a key's value was written, or where the section starts when the key is absent. */
   SourcePosition positionOf(String key) {
-    return map.get(key).map(YamlNode::position).orElse(map.position());
+    YamlMap.Entry entry = map.entries().get(key);
+    if (entry == null) {
+      return map.position();
+    }
+    return entry.value() instanceof YamlScalar ? entry.value().position() : entry.keyPosition();
   }
 
   /** Reports every key not in {@code known}, suggesting the closest known key. */
@@ -66,7 +80,8 @@ final class SectionReader {
       return new SectionReader(nested, field(key), problems);
     }
     node.ifPresent(n -> report(key, n.describe(), "a mapping of keys"));
-    return new SectionReader(YamlMap.empty(positionOf(key)), field(key), problems);
+    return new SectionReader(
+        YamlMap.empty(positionOf(key)), field(key), problems, node.isPresent());
   }
 
   void report(String key, String value, String allowed) {
@@ -74,7 +89,15 @@ final class SectionReader {
   }
 
   void reportMissing(String key, String allowed) {
+    if (malformed) {
+      return;
+    }
     problems.add(positionOf(key), field(key), null, allowed);
+  }
+
+  /** A scalar exactly as written, without any check (for messages about valid values). */
+  String written(String key) {
+    return map.get(key).map(YamlNode::describe).orElse("");
   }
 
   /** The text of a scalar value; a list or mapping, or an empty value, is reported. */
@@ -102,20 +125,37 @@ final class SectionReader {
     return matching(key, pattern, allowed);
   }
 
-  /** A decimal integer in {@code [min, max]}; absent means {@code fallback}. */
+  /** A decimal integer in {@code [min, max]}; absent or invalid means {@code fallback}. */
   int integer(String key, int fallback, int min, int max) {
-    String allowed = "an integer from " + min + " to " + max;
-    return text(key, allowed)
-        .flatMap(value -> parsed(key, value, ConfigNumbers.decimal(value), min, max, allowed))
-        .orElse(fallback);
+    return validInteger(key, fallback, min, max).orElse(fallback);
   }
 
-  /** A byte written in decimal or as {@code 0x..} hexadecimal. */
-  int octet(String key, int fallback) {
+  /** Like {@link #integer} but empty when the value written is invalid (already reported). */
+  Optional<Integer> validInteger(String key, int fallback, int min, int max) {
+    String allowed = "an integer from " + min + " to " + max;
+    return valid(key, fallback, allowed, value -> inRange(ConfigNumbers.decimal(value), min, max));
+  }
+
+  /**
+   * A byte written in decimal or as {@code 0x..} hexadecimal; {@code fallback} when absent, empty
+   * when invalid (already reported).
+   */
+  Optional<Integer> validOctet(String key, int fallback) {
     String allowed = "0 to 255, decimal or hexadecimal like 0x07";
-    return text(key, allowed)
-        .flatMap(value -> parsed(key, value, ConfigNumbers.decimalOrHex(value), 0, 255, allowed))
-        .orElse(fallback);
+    return valid(
+        key, fallback, allowed, value -> inRange(ConfigNumbers.decimalOrHex(value), 0, 255));
+  }
+
+  private Optional<Integer> valid(
+      String key, int fallback, String allowed, Function<String, Optional<Integer>> parser) {
+    if (!has(key)) {
+      return Optional.of(fallback);
+    }
+    return converted(key, allowed, parser);
+  }
+
+  private static Optional<Integer> inRange(Optional<Integer> number, int min, int max) {
+    return number.filter(n -> n >= min && n <= max);
   }
 
   /** One of a fixed list of integers. */
@@ -175,13 +215,6 @@ final class SectionReader {
               accept(key, value, result.isPresent(), allowed);
               return result;
             });
-  }
-
-  private Optional<Integer> parsed(
-      String key, String value, Optional<Integer> number, int min, int max, String allowed) {
-    boolean ok = number.isPresent() && number.get() >= min && number.get() <= max;
-    accept(key, value, ok, allowed);
-    return ok ? number : Optional.empty();
   }
 
   private boolean accept(String key, String value, boolean ok, String allowed) {

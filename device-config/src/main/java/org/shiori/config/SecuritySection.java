@@ -1,5 +1,7 @@
 package org.shiori.config;
 
+import java.util.Optional;
+
 /** Reads {@code security}: AFI or EAS, and the two AFI values (ISO 28560-1 defaults). */
 final class SecuritySection {
   static final int AFI_SECURED = 0x07;
@@ -10,13 +12,18 @@ final class SecuritySection {
   static SecuritySettings read(SectionReader security) {
     security.allowOnly("mode", "afiSecured", "afiReleased");
     SecurityMode mode = security.choice("mode", SecurityMode.class).orElse(SecurityMode.AFI);
-    int secured = security.octet("afiSecured", AFI_SECURED);
-    int released = security.octet("afiReleased", AFI_RELEASED);
-    if (secured == released) {
+    Optional<Integer> secured = security.validOctet("afiSecured", AFI_SECURED);
+    Optional<Integer> released = security.validOctet("afiReleased", AFI_RELEASED);
+    if (secured.isPresent() && secured.equals(released)) {
+      // A tag could never be told lent from returned; reported where the clash was written.
+      String key = security.has("afiReleased") ? "afiReleased" : "afiSecured";
+      String other = key.equals("afiReleased") ? "afiSecured" : "afiReleased";
       security.report(
-          "afiReleased", hex(released), "a value different from afiSecured (" + hex(secured) + ")");
+          key,
+          security.written(key),
+          "a value different from " + other + " (" + hex(secured.get()) + ")");
     }
-    return new SecuritySettings(mode, secured, released);
+    return new SecuritySettings(mode, secured.orElse(AFI_SECURED), released.orElse(AFI_RELEASED));
   }
 
   static String hex(int octet) {
