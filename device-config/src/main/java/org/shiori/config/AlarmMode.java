@@ -1,0 +1,25 @@
+package org.shiori.config;
+
+/** What makes a gate alarm: the tag's own security state, the item database, or both agreeing. */
+public enum AlarmMode implements ConfigName {
+  AFI("afi"),
+  EAS("eas"),
+  DATABASE("database"),
+  CROSS_CHECK("cross-check");
+
+  private final String configName;
+
+  AlarmMode(String configName) {
+    this.configName = configName;
+  }
+
+  @Override
+  public String configName() {
+    return configName;
+  }
+
+  /** The alarm mode that reads the same tag state the kiosks write. */
+  public static AlarmMode matching(SecurityMode mode) {
+    return mode == SecurityMode.EAS ? EAS : AFI;
+  }
+}

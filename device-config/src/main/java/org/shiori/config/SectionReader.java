@@ -1,0 +1,226 @@
+package org.shiori.config;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.shiori.config.yaml.SourcePosition;
+import org.shiori.config.yaml.YamlMap;
+import org.shiori.config.yaml.YamlNode;
+import org.shiori.config.yaml.YamlScalar;
+
+/**
+ * Reads the typed values of one mapping of the file. Every bad or missing value is reported to the
+ * shared {@link ConfigProblems} and answered with "absent", so reading goes on and all mistakes are
+ * found in one pass.
+ */
+final class SectionReader {
+  private final YamlMap map;
+  private final String path;
+  private final ConfigProblems problems;
+  private final boolean malformed;
+
+  SectionReader(YamlMap map, String path, ConfigProblems problems) {
+    this(map, path, problems, false);
+  }
+
+  /**
+   * A {@code malformed} section stands in for a value that was not a mapping (already reported);
+   * its missing keys are not reported again.
+   */
+  private SectionReader(YamlMap map, String path, ConfigProblems problems, boolean malformed) {
+    this.map = map;
+    this.path = path;
+    this.problems = problems;
+    this.malformed = malformed;
+  }
+
+  String field(String key) {
+    return path.isEmpty() ? key : path + "." + key;
+  }
+
+  SourcePosition position() {
+    return map.position();
+  }
+
+  boolean has(String key) {
+    return map.get(key).isPresent();
+  }
+
+  /** Where a key's value was written, or where the section starts when the key is absent. */
+  SourcePosition positionOf(String key) {
+    YamlMap.Entry entry = map.entries().get(key);
+    if (entry == null) {
+      return map.position();
+    }
+    return entry.value() instanceof YamlScalar ? entry.value().position() : entry.keyPosition();
+  }
+
+  /** Reports every key not in {@code known}, suggesting the closest known key. */
+  void allowOnly(String... known) {
+    List<String> knownKeys = Arrays.asList(known);
+    for (YamlMap.Entry entry : map.entries().values()) {
+      if (!knownKeys.contains(entry.key())) {
+        String allowed = "one of " + String.join(", ", knownKeys);
+        allowed +=
+            KeySuggestion.closest(entry.key(), knownKeys)
+                .map(s -> " (did you mean \"" + s + "\"?)")
+                .orElse("");
+        problems.add(entry.keyPosition(), field(entry.key()), entry.key(), allowed);
+      }
+    }
+  }
+
+  /** A nested mapping; an absent key reads as an empty mapping so its defaults apply. */
+  SectionReader section(String key) {
+    Optional<YamlNode> node = map.get(key);
+    if (node.isPresent() && node.get() instanceof YamlMap nested) {
+      return new SectionReader(nested, field(key), problems);
+    }
+    node.ifPresent(n -> report(key, n.describe(), "a mapping of keys"));
+    return new SectionReader(
+        YamlMap.empty(positionOf(key)), field(key), problems, node.isPresent());
+  }
+
+  void report(String key, String value, String allowed) {
+    problems.add(positionOf(key), field(key), value, allowed);
+  }
+
+  void reportMissing(String key, String allowed) {
+    if (malformed) {
+      return;
+    }
+    problems.add(positionOf(key), field(key), null, allowed);
+  }
+
+  /** A scalar exactly as written, without any check (for messages about valid values). */
+  String written(String key) {
+    return map.get(key).map(YamlNode::describe).orElse("");
+  }
+
+  /** The text of a scalar value; a list or mapping, or an empty value, is reported. */
+  Optional<String> text(String key, String allowed) {
+    Optional<YamlNode> node = map.get(key);
+    if (node.isEmpty()) {
+      return Optional.empty();
+    }
+    if (node.get() instanceof YamlScalar scalar && !scalar.text().isBlank()) {
+      return Optional.of(scalar.text());
+    }
+    report(key, node.get().describe(), allowed);
+    return Optional.empty();
+  }
+
+  Optional<String> matching(String key, Pattern pattern, String allowed) {
+    return text(key, allowed)
+        .filter(value -> accept(key, value, pattern.matcher(value).matches(), allowed));
+  }
+
+  Optional<String> requiredMatching(String key, Pattern pattern, String allowed) {
+    if (!has(key)) {
+      reportMissing(key, allowed);
+    }
+    return matching(key, pattern, allowed);
+  }
+
+  /** A decimal integer in {@code [min, max]}; absent or invalid means {@code fallback}. */
+  int integer(String key, int fallback, int min, int max) {
+    return validInteger(key, fallback, min, max).orElse(fallback);
+  }
+
+  /** Like {@link #integer} but empty when the value written is invalid (already reported). */
+  Optional<Integer> validInteger(String key, int fallback, int min, int max) {
+    String allowed = "an integer from " + min + " to " + max;
+    return valid(key, fallback, allowed, value -> inRange(ConfigNumbers.decimal(value), min, max));
+  }
+
+  /**
+   * A byte written in decimal or as {@code 0x..} hexadecimal; {@code fallback} when absent, empty
+   * when invalid (already reported).
+   */
+  Optional<Integer> validOctet(String key, int fallback) {
+    String allowed = "0 to 255, decimal or hexadecimal like 0x07";
+    return valid(
+        key, fallback, allowed, value -> inRange(ConfigNumbers.decimalOrHex(value), 0, 255));
+  }
+
+  private Optional<Integer> valid(
+      String key, int fallback, String allowed, Function<String, Optional<Integer>> parser) {
+    if (!has(key)) {
+      return Optional.of(fallback);
+    }
+    return converted(key, allowed, parser);
+  }
+
+  private static Optional<Integer> inRange(Optional<Integer> number, int min, int max) {
+    return number.filter(n -> n >= min && n <= max);
+  }
+
+  /** One of a fixed list of integers. */
+  int oneOf(String key, int fallback, int... allowedValues) {
+    String allowed =
+        "one of "
+            + Arrays.stream(allowedValues)
+                .mapToObj(Integer::toString)
+                .collect(Collectors.joining(", "));
+    return text(key, allowed)
+        .filter(
+            value ->
+                accept(
+                    key,
+                    value,
+                    ConfigNumbers.decimal(value)
+                        .filter(n -> Arrays.stream(allowedValues).anyMatch(a -> a == n))
+                        .isPresent(),
+                    allowed))
+        .map(Integer::parseInt)
+        .orElse(fallback);
+  }
+
+  /** One of an enum's configuration words. */
+  <E extends Enum<E> & ConfigName> Optional<E> choice(String key, Class<E> type) {
+    E[] constants = type.getEnumConstants();
+    String allowed = choicesOf(type);
+    return text(key, allowed)
+        .flatMap(
+            value -> {
+              Optional<E> match =
+                  Arrays.stream(constants).filter(c -> c.configName().equals(value)).findFirst();
+              accept(key, value, match.isPresent(), allowed);
+              return match;
+            });
+  }
+
+  <E extends Enum<E> & ConfigName> Optional<E> requiredChoice(String key, Class<E> type) {
+    if (!has(key)) {
+      reportMissing(key, choicesOf(type));
+    }
+    return choice(key, type);
+  }
+
+  private static <E extends Enum<E> & ConfigName> String choicesOf(Class<E> type) {
+    return "one of "
+        + Arrays.stream(type.getEnumConstants())
+            .map(ConfigName::configName)
+            .collect(Collectors.joining(", "));
+  }
+
+  <T> Optional<T> converted(String key, String allowed, Function<String, Optional<T>> converter) {
+    return text(key, allowed)
+        .flatMap(
+            value -> {
+              Optional<T> result = converter.apply(value);
+              accept(key, value, result.isPresent(), allowed);
+              return result;
+            });
+  }
+
+  private boolean accept(String key, String value, boolean ok, String allowed) {
+    if (!ok) {
+      report(key, value, allowed);
+    }
+    return ok;
+  }
+}

@@ -1,0 +1,48 @@
+package org.shiori.config.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The technician's tool. Exit codes: 0 success, 1 failure (e.g. an invalid configuration), 2 usage
+ * error.
+ */
+@Command(
+    name = "device-config",
+    mixinStandardHelpOptions = true,
+    version = "device-config 0.1.0",
+    description = "Shiori technician tool: check device configurations, tags and readers.",
+    subcommands = {
+      // Further technician subcommands (tag, reader) are registered in this list.
+      ValidateCommand.class,
+      ShowCommand.class,
+    })
+public final class DeviceConfigCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  /** Without a subcommand there is nothing to do: show the usage and report a usage error. */
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    spec.commandLine().usage(err);
+    return CommandLine.ExitCode.USAGE;
+  }
+
+  /** A command line wired with the given output streams; used by {@link #main} and by tests. */
+  public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    CommandLine commandLine = new CommandLine(new DeviceConfigCommand());
+    commandLine.setOut(out);
+    commandLine.setErr(err);
+    return commandLine;
+  }
+
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8);
+    PrintWriter err = new PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8);
+    System.exit(commandLine(out, err).execute(args));
+  }
+}
