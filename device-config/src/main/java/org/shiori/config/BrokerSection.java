@@ -52,7 +52,7 @@ final class BrokerSection {
       SectionReader broker, boolean ssl, boolean urlKnown, ConfigPaths paths) {
     if (!ssl) {
       if (urlKnown && broker.has("tls")) {
-        broker.report("tls", "{a mapping}", "only with an ssl:// url");
+        broker.report("tls", broker.written("tls"), "only with an ssl:// url");
       }
       return Optional.empty();
     }

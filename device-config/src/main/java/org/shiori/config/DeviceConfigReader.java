@@ -166,7 +166,7 @@ final class DeviceConfigReader {
     }
     if (role.get() != DeviceRole.GATE) {
       if (root.has("gate")) {
-        root.report("gate", "{a mapping}", "only when role is gate");
+        root.report("gate", root.written("gate"), "only when role is gate");
       }
       return Optional.empty();
     }

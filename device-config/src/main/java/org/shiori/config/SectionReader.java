@@ -41,10 +41,6 @@ final class SectionReader {
     return path.isEmpty() ? key : path + "." + key;
   }
 
-  SourcePosition position() {
-    return map.position();
-  }
-
   boolean has(String key) {
     return map.get(key).isPresent();
   }
@@ -114,8 +110,8 @@ final class SectionReader {
   }
 
   Optional<String> matching(String key, Pattern pattern, String allowed) {
-    return text(key, allowed)
-        .filter(value -> accept(key, value, pattern.matcher(value).matches(), allowed));
+    return converted(
+        key, allowed, value -> Optional.of(value).filter(v -> pattern.matcher(v).matches()));
   }
 
   Optional<String> requiredMatching(String key, Pattern pattern, String allowed) {
@@ -165,32 +161,24 @@ final class SectionReader {
             + Arrays.stream(allowedValues)
                 .mapToObj(Integer::toString)
                 .collect(Collectors.joining(", "));
-    return text(key, allowed)
-        .filter(
+    return converted(
+            key,
+            allowed,
             value ->
-                accept(
-                    key,
-                    value,
-                    ConfigNumbers.decimal(value)
-                        .filter(n -> Arrays.stream(allowedValues).anyMatch(a -> a == n))
-                        .isPresent(),
-                    allowed))
-        .map(Integer::parseInt)
+                ConfigNumbers.decimal(value)
+                    .filter(n -> Arrays.stream(allowedValues).anyMatch(a -> a == n)))
         .orElse(fallback);
   }
 
   /** One of an enum's configuration words. */
   <E extends Enum<E> & ConfigName> Optional<E> choice(String key, Class<E> type) {
-    E[] constants = type.getEnumConstants();
-    String allowed = choicesOf(type);
-    return text(key, allowed)
-        .flatMap(
-            value -> {
-              Optional<E> match =
-                  Arrays.stream(constants).filter(c -> c.configName().equals(value)).findFirst();
-              accept(key, value, match.isPresent(), allowed);
-              return match;
-            });
+    return converted(
+        key,
+        choicesOf(type),
+        value ->
+            Arrays.stream(type.getEnumConstants())
+                .filter(c -> c.configName().equals(value))
+                .findFirst());
   }
 
   <E extends Enum<E> & ConfigName> Optional<E> requiredChoice(String key, Class<E> type) {
@@ -207,20 +195,16 @@ final class SectionReader {
             .collect(Collectors.joining(", "));
   }
 
+  /** A scalar turned into a value by {@code converter}; a value it rejects is reported. */
   <T> Optional<T> converted(String key, String allowed, Function<String, Optional<T>> converter) {
     return text(key, allowed)
         .flatMap(
             value -> {
               Optional<T> result = converter.apply(value);
-              accept(key, value, result.isPresent(), allowed);
+              if (result.isEmpty()) {
+                report(key, value, allowed);
+              }
               return result;
             });
-  }
-
-  private boolean accept(String key, String value, boolean ok, String allowed) {
-    if (!ok) {
-      report(key, value, allowed);
-    }
-    return ok;
   }
 }
