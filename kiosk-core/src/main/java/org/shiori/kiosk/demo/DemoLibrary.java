@@ -18,14 +18,16 @@ import org.shiori.kiosk.privacy.CardHasher;
 
 /**
  * The demo library: a collection of tagged items and a set of patrons in every situation a kiosk
- * meets. Card numbers live here and in the central simulator only; the device receives keyed hashes.
+ * meets. Card numbers live here and in the central simulator only; the device receives keyed
+ * hashes.
  */
 public final class DemoLibrary {
   /** One RFID tag of the demo collection: a whole item, or one part of a multi-part item. */
   public record DemoTag(String uid, String itemId, int part, int parts) {}
 
   /** A demo patron card and the situation it demonstrates. No names exist anywhere. */
-  public record DemoPatron(String barcode, String situation, String note, PatronSnapshot snapshot) {}
+  public record DemoPatron(
+      String barcode, String situation, String note, PatronSnapshot snapshot) {}
 
   private final List<ItemRecord> items = new ArrayList<>();
   private final List<DemoTag> tags = new ArrayList<>();
@@ -71,24 +73,79 @@ public final class DemoLibrary {
 
   private void addPatrons() {
     patron("A1000000001B", "ordinary", "no loans", "individual", Map.of(), false, false, 365);
-    patron("A1000000002B", "ordinary", "9 books on loan", "individual", Map.of("book", 9),
-        false, false, 365);
-    patron("A1000000003B", "ordinary", "3 videos on loan", "individual", Map.of("video", 3),
-        false, false, 365);
-    patron("A1000000004B", "ordinary", "has a hold waiting", "individual", Map.of(),
-        false, false, 365);
-    patron("A1000000005B", "group", "school class, confirmed this year", "group",
-        Map.of("book", 40), false, false, 365);
-    patron("A1000000006B", "disability", "braille and DAISY service", "disability",
-        Map.of("braille", 2), false, false, 365);
-    patron("A1000000007B", "overdue", "one item overdue", "individual", Map.of("book", 2),
-        false, true, 365);
-    patron("A1000000008B", "blocked", "blocked by staff", "individual", Map.of(), true, false,
+    patron(
+        "A1000000002B",
+        "ordinary",
+        "9 books on loan",
+        "individual",
+        Map.of("book", 9),
+        false,
+        false,
         365);
-    patron("A1000000009B", "expired", "registration expired yesterday", "individual", Map.of(),
-        false, false, -1);
-    patron("A1000000010B", "ordinary", "second card of a family", "individual", Map.of("book", 1),
-        false, false, 200);
+    patron(
+        "A1000000003B",
+        "ordinary",
+        "3 videos on loan",
+        "individual",
+        Map.of("video", 3),
+        false,
+        false,
+        365);
+    patron(
+        "A1000000004B",
+        "ordinary",
+        "has a hold waiting",
+        "individual",
+        Map.of(),
+        false,
+        false,
+        365);
+    patron(
+        "A1000000005B",
+        "group",
+        "school class, confirmed this year",
+        "group",
+        Map.of("book", 40),
+        false,
+        false,
+        365);
+    patron(
+        "A1000000006B",
+        "disability",
+        "braille and DAISY service",
+        "disability",
+        Map.of("braille", 2),
+        false,
+        false,
+        365);
+    patron(
+        "A1000000007B",
+        "overdue",
+        "one item overdue",
+        "individual",
+        Map.of("book", 2),
+        false,
+        true,
+        365);
+    patron("A1000000008B", "blocked", "blocked by staff", "individual", Map.of(), true, false, 365);
+    patron(
+        "A1000000009B",
+        "expired",
+        "registration expired yesterday",
+        "individual",
+        Map.of(),
+        false,
+        false,
+        -1);
+    patron(
+        "A1000000010B",
+        "ordinary",
+        "second card of a family",
+        "individual",
+        Map.of("book", 1),
+        false,
+        false,
+        200);
   }
 
   private void patron(
@@ -101,10 +158,21 @@ public final class DemoLibrary {
       boolean overdue,
       int validDays) {
     PatronKey key = hasher.keyOf(barcode);
-    Optional<LocalDate> confirmed = category.equals("group") ? Optional.of(today) : Optional.empty();
+    Optional<LocalDate> confirmed =
+        category.equals("group") ? Optional.of(today) : Optional.empty();
     PatronSnapshot snapshot =
-        new PatronSnapshot(key, category, today.plusDays(validDays), staffBlock, overdue,
-            new HashMap<>(loans), 0, 0, 0, confirmed, "central");
+        new PatronSnapshot(
+            key,
+            category,
+            today.plusDays(validDays),
+            staffBlock,
+            overdue,
+            new HashMap<>(loans),
+            0,
+            0,
+            0,
+            confirmed,
+            "central");
     patrons.add(new DemoPatron(barcode, situation, note, snapshot));
   }
 
@@ -121,27 +189,69 @@ public final class DemoLibrary {
     copies(DemoTitles.REFERENCE, "reference", 1, Set.of("reference"));
     for (Title title : DemoTitles.LARGE_PRINT_SETS) {
       int parts = title.en().contains("3 volumes") ? 3 : 2;
-      item(title, "large-print", "central", ItemStatus.AVAILABLE, Set.of("set"), parts,
+      item(
+          title,
+          "large-print",
+          "central",
+          ItemStatus.AVAILABLE,
+          Set.of("set"),
+          parts,
           Optional.empty());
     }
     for (Title title : DemoTitles.BRAILLE_AND_DAISY) {
       String material = title.en().contains("Braille") ? "braille" : "daisy";
       item(title, material, "central", ItemStatus.AVAILABLE, Set.of(), 1, Optional.empty());
     }
-    item(new Title("愛媛新聞 2026年11月20日", "Ehime Shimbun, 20 November 2026"), "newspaper",
-        "central", ItemStatus.AVAILABLE, Set.of("newspaper"), 1, Optional.empty());
-    item(new Title("国立国会図書館より借用 明治期の地図", "Meiji-era Maps (borrowed from the NDL)"),
-        "book", "central", ItemStatus.AVAILABLE, Set.of("ill-ndl"), 1, Optional.empty());
-    item(new Title("他館より借用 瀬戸内海の漁業", "Fisheries of the Inland Sea (interlibrary loan)"),
-        "book", "central", ItemStatus.AVAILABLE, Set.of("ill-other"), 1, Optional.empty());
-    item(new Title("紛失届の出ている本", "A book reported lost"), "book", "central",
-        ItemStatus.LOST, Set.of(), 1, Optional.empty());
+    item(
+        new Title("愛媛新聞 2026年11月20日", "Ehime Shimbun, 20 November 2026"),
+        "newspaper",
+        "central",
+        ItemStatus.AVAILABLE,
+        Set.of("newspaper"),
+        1,
+        Optional.empty());
+    item(
+        new Title("国立国会図書館より借用 明治期の地図", "Meiji-era Maps (borrowed from the NDL)"),
+        "book",
+        "central",
+        ItemStatus.AVAILABLE,
+        Set.of("ill-ndl"),
+        1,
+        Optional.empty());
+    item(
+        new Title("他館より借用 瀬戸内海の漁業", "Fisheries of the Inland Sea (interlibrary loan)"),
+        "book",
+        "central",
+        ItemStatus.AVAILABLE,
+        Set.of("ill-other"),
+        1,
+        Optional.empty());
+    item(
+        new Title("紛失届の出ている本", "A book reported lost"),
+        "book",
+        "central",
+        ItemStatus.LOST,
+        Set.of(),
+        1,
+        Optional.empty());
     PatronKey holder = patronBySituation("ordinary").orElseThrow().snapshot().key();
     PatronKey waiting = patrons.get(3).snapshot().key();
-    item(new Title("予約の本 坂の上の雲", "Clouds above the Hill (on hold)"), "book", "central",
-        ItemStatus.ON_HOLD_SHELF, Set.of(), 1, Optional.of(waiting));
-    item(new Title("他の人の予約 街道をゆく", "Kaido wo Yuku (held for someone else)"), "book",
-        "central", ItemStatus.ON_HOLD_SHELF, Set.of(), 1, Optional.of(holder));
+    item(
+        new Title("予約の本 坂の上の雲", "Clouds above the Hill (on hold)"),
+        "book",
+        "central",
+        ItemStatus.ON_HOLD_SHELF,
+        Set.of(),
+        1,
+        Optional.of(waiting));
+    item(
+        new Title("他の人の予約 街道をゆく", "Kaido wo Yuku (held for someone else)"),
+        "book",
+        "central",
+        ItemStatus.ON_HOLD_SHELF,
+        Set.of(),
+        1,
+        Optional.of(holder));
   }
 
   private void copies(List<Title> titles, String material, int copies, Set<String> flags) {
@@ -161,12 +271,12 @@ public final class DemoLibrary {
       int parts,
       Optional<PatronKey> holdFor) {
     String itemId = String.format("1201%06d", nextItem++);
-    items.add(new ItemRecord(itemId, title.display(), material, home, status, flags, parts,
-        holdFor));
+    items.add(
+        new ItemRecord(itemId, title.display(), material, home, status, flags, parts, holdFor));
     holdFor.ifPresent(key -> holds.add(new HoldRecord(itemId, key, "central")));
     for (int part = 1; part <= parts; part++) {
-      tags.add(new DemoTag(String.format("E00401%010X", 0x5A0000L + nextTag++), itemId, part,
-          parts));
+      tags.add(
+          new DemoTag(String.format("E00401%010X", 0x5A0000L + nextTag++), itemId, part, parts));
     }
   }
 }

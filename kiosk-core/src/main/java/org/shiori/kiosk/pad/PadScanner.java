@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class PadScanner implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PadScanner.class);
+
   /** ISO 28560-3 needs 34 bytes: nine 4-byte blocks of an ICODE SLIX. */
   private static final int DATA_BLOCKS = 9;
 
@@ -37,17 +38,28 @@ public final class PadScanner implements AutoCloseable {
   private Set<TagUid> lastReported = Set.of();
   private boolean lastReadFailed;
 
-  public PadScanner(TagReader reader, PadListener listener, Duration cycle) {
+  /**
+   * @param reader the pad's reader
+   * @param listener told of changes, on the reader's I/O thread
+   * @param cycle pause between inventory rounds
+   * @param io the reader's single I/O thread (see {@link #readerThread()})
+   */
+  public PadScanner(
+      TagReader reader, PadListener listener, Duration cycle, ScheduledExecutorService io) {
     this.reader = reader;
     this.listener = listener;
     this.cycle = cycle;
-    this.io =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "pad-reader");
-              t.setDaemon(true);
-              return t;
-            });
+    this.io = io;
+  }
+
+  /** A single daemon thread for one reader: every command to the reader runs on it. */
+  public static ScheduledExecutorService readerThread() {
+    return Executors.newSingleThreadScheduledExecutor(
+        r -> {
+          Thread t = new Thread(r, "pad-reader");
+          t.setDaemon(true);
+          return t;
+        });
   }
 
   public void start() {

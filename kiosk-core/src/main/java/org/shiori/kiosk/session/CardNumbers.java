@@ -1,8 +1,8 @@
 package org.shiori.kiosk.session;
 
 /**
- * A first check of what a card reader delivered, before hashing: library cards carry Codabar
- * (NW-7) data, start and stop characters A–D included, or plain digits from RFID patron cards.
+ * A first check of what a card reader delivered, before hashing: library cards carry Codabar (NW-7)
+ * data, start and stop characters A–D included, or plain digits from RFID patron cards.
  */
 final class CardNumbers {
   private CardNumbers() {}

@@ -40,8 +40,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The kiosk's state machine: return mode until a card is accepted, then checkout mode until the
  * patron finishes or walks away. Every item is decided once per session; for a lent or returned
- * item the transaction is committed to the outbox first and the tag's security state written
- * after, so a power cut can never leave a released tag without a recorded loan.
+ * item the transaction is committed to the outbox first and the tag's security state written after,
+ * so a power cut can never leave a released tag without a recorded loan.
  *
  * <p>All work runs on the reader's I/O thread (the executor given), so tag writes never interleave
  * with the pad's inventory cycle; the UI reads an immutable {@link SessionView}.
@@ -57,8 +57,10 @@ public final class KioskSession implements PadListener {
 
   private final Map<String, ItemOutcome> outcomes = new LinkedHashMap<>();
   private final List<ItemRecord> lentThisSession = new ArrayList<>();
+
   /** Items left on the pad when a session ended: ignored until lifted, never auto-returned. */
   private final java.util.Set<String> leftOnPad = new java.util.HashSet<>();
+
   private List<ItemTag> pad = List.of();
   private Optional<PatronSnapshot> patron = Optional.empty();
   private Message banner = KioskMessages.WELCOME;
@@ -185,7 +187,8 @@ public final class KioskSession implements PadListener {
   private void decidePad() {
     Map<String, List<ItemTag>> byItem =
         pad.stream()
-            .collect(Collectors.groupingBy(ItemTag::itemId, LinkedHashMap::new, Collectors.toList()));
+            .collect(
+                Collectors.groupingBy(ItemTag::itemId, LinkedHashMap::new, Collectors.toList()));
     if (patron.isEmpty() && !byItem.isEmpty() && !byItem.keySet().containsAll(outcomes.keySet())) {
       outcomes.keySet().retainAll(byItem.keySet()); // a new batch of returns starts
     }
@@ -229,7 +232,10 @@ public final class KioskSession implements PadListener {
                 new CheckoutContext(
                     borrower, item, partsOnPad, lentThisSession, identity.branch(), now));
     if (!decision.allowed()) {
-      LOG.info("item {} refused: {} ({})", item.itemId(), decision.reasonCode().orElseThrow(),
+      LOG.info(
+          "item {} refused: {} ({})",
+          item.itemId(),
+          decision.reasonCode().orElseThrow(),
           decision.ruleId());
       return refused(item, decision.reasonCode().orElseThrow(), decision.message());
     }
@@ -256,8 +262,14 @@ public final class KioskSession implements PadListener {
     if (!writeSecurity(tags, false)) {
       return staff(item.itemId(), item.title(), KioskMessages.SECURITY_FAILED);
     }
-    return new ItemOutcome(item.itemId(), item.title(), ItemOutcome.Result.LENT,
-        decision.dueDate(), Optional.empty(), Optional.empty(), decision.message());
+    return new ItemOutcome(
+        item.itemId(),
+        item.title(),
+        ItemOutcome.Result.LENT,
+        decision.dueDate(),
+        Optional.empty(),
+        Optional.empty(),
+        decision.message());
   }
 
   private ItemOutcome giveBack(ItemRecord item, List<ItemTag> tags) {
@@ -265,8 +277,15 @@ public final class KioskSession implements PadListener {
       return refused(item, "NOT_ON_LOAN", KioskMessages.NOT_ON_LOAN);
     }
     Transaction tx =
-        new Transaction(UUID.randomUUID(), TransactionType.RETURN, identity.deviceId(),
-            identity.branch(), item.itemId(), Optional.empty(), clock.instant(), Optional.empty(),
+        new Transaction(
+            UUID.randomUUID(),
+            TransactionType.RETURN,
+            identity.deviceId(),
+            identity.branch(),
+            item.itemId(),
+            Optional.empty(),
+            clock.instant(),
+            Optional.empty(),
             parts.offline().offline());
     try {
       long seq = parts.ledger().recordReturn(tx).sequence();
@@ -280,10 +299,15 @@ public final class KioskSession implements PadListener {
       return staff(item.itemId(), item.title(), KioskMessages.SECURITY_FAILED);
     }
     ZonedDateTime now = ZonedDateTime.now(clock.withZone(identity.zone()));
-    ReturnRoute route =
-        parts.rules().route(new ReturnContext(item, identity.branch(), false, now));
-    return new ItemOutcome(item.itemId(), item.title(), ItemOutcome.Result.RETURNED,
-        Optional.empty(), Optional.empty(), Optional.of(route.bin()), route.message());
+    ReturnRoute route = parts.rules().route(new ReturnContext(item, identity.branch(), false, now));
+    return new ItemOutcome(
+        item.itemId(),
+        item.title(),
+        ItemOutcome.Result.RETURNED,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.of(route.bin()),
+        route.message());
   }
 
   private boolean writeSecurity(List<ItemTag> tags, boolean secure) {
@@ -304,13 +328,25 @@ public final class KioskSession implements PadListener {
   }
 
   private static ItemOutcome refused(ItemRecord item, String reason, Message message) {
-    return new ItemOutcome(item.itemId(), item.title(), ItemOutcome.Result.REFUSED,
-        Optional.empty(), Optional.of(reason), Optional.empty(), message);
+    return new ItemOutcome(
+        item.itemId(),
+        item.title(),
+        ItemOutcome.Result.REFUSED,
+        Optional.empty(),
+        Optional.of(reason),
+        Optional.empty(),
+        message);
   }
 
   private static ItemOutcome staff(String itemId, String title, Message message) {
-    return new ItemOutcome(itemId, title, ItemOutcome.Result.NEEDS_STAFF, Optional.empty(),
-        Optional.empty(), Optional.of(ReturnRoute.Bin.STAFF), message);
+    return new ItemOutcome(
+        itemId,
+        title,
+        ItemOutcome.Result.NEEDS_STAFF,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.of(ReturnRoute.Bin.STAFF),
+        message);
   }
 
   private void touch() {
@@ -321,7 +357,11 @@ public final class KioskSession implements PadListener {
     SessionView.Mode mode =
         patron.isPresent() ? SessionView.Mode.CHECKOUT : SessionView.Mode.RETURN;
     view =
-        new SessionView(mode, banner, new ArrayList<>(outcomes.values()),
-            parts.offline().offline());
+        new SessionView(
+            mode,
+            banner,
+            new ArrayList<>(outcomes.values()),
+            parts.offline().offline(),
+            pad.size());
   }
 }

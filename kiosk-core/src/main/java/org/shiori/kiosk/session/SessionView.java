@@ -11,8 +11,10 @@ import org.shiori.kiosk.domain.Message;
  * @param banner the current instruction or notice
  * @param outcomes one line per item handled in this session, in order
  * @param offline whether the kiosk is working without the central system
+ * @param tagsOnPad how many item tags the reader sees on the pad now
  */
-public record SessionView(Mode mode, Message banner, List<ItemOutcome> outcomes, boolean offline) {
+public record SessionView(
+    Mode mode, Message banner, List<ItemOutcome> outcomes, boolean offline, int tagsOnPad) {
 
   /** Kiosk modes. */
   public enum Mode {

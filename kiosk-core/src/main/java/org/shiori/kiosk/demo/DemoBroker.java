@@ -1,0 +1,85 @@
+package org.shiori.kiosk.demo;
+
+import com.hivemq.embedded.EmbeddedHiveMQ;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The demo's MQTT 5 broker, inside the demo's own process (HiveMQ Community Edition, embedded):
+ * loopback only, anonymous, in-memory, so the demo needs no service installed. Real deployments use
+ * the library's broker over TLS (see docs/mqtt.md).
+ */
+final class DemoBroker implements AutoCloseable {
+  private final Path workDir;
+  private final int port;
+  private EmbeddedHiveMQ broker;
+
+  /**
+   * @param workDir the broker's own folders; never the device's data directory
+   */
+  DemoBroker(Path workDir) {
+    this.workDir = workDir;
+    this.port = freeLoopbackPort();
+  }
+
+  DemoBroker start() {
+    try {
+      Path config = Files.createDirectories(workDir.resolve("conf"));
+      Files.writeString(config.resolve("config.xml"), configuration(), StandardCharsets.UTF_8);
+      broker =
+          EmbeddedHiveMQ.builder()
+              .withConfigurationFolder(config)
+              .withDataFolder(Files.createDirectories(workDir.resolve("data")))
+              .withExtensionsFolder(Files.createDirectories(workDir.resolve("extensions")))
+              .build();
+      broker.start().join();
+      return this;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot prepare the demo broker in " + workDir, e);
+    }
+  }
+
+  URI url() {
+    return URI.create("tcp://127.0.0.1:" + port);
+  }
+
+  private String configuration() {
+    return """
+        <?xml version="1.0"?>
+        <hivemq>
+          <listeners>
+            <tcp-listener><port>%d</port><bind-address>127.0.0.1</bind-address></tcp-listener>
+          </listeners>
+          <persistence><mode>in-memory</mode></persistence>
+          <anonymous-usage-statistics><enabled>false</enabled></anonymous-usage-statistics>
+        </hivemq>
+        """
+        .formatted(port);
+  }
+
+  private static int freeLoopbackPort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException("no free loopback port", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (broker != null) {
+      broker.stop().join();
+      try {
+        broker.close();
+      } catch (Exception e) {
+        throw new IllegalStateException("closing the demo broker failed", e);
+      }
+    }
+  }
+}

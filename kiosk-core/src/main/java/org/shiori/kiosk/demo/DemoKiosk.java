@@ -1,0 +1,225 @@
+package org.shiori.kiosk.demo;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.shiori.kiosk.app.LinkConnectivity;
+import org.shiori.kiosk.app.TenantKeyFile;
+import org.shiori.kiosk.central.CentralSimulator;
+import org.shiori.kiosk.messaging.MqttLink;
+import org.shiori.kiosk.messaging.MqttLinkSettings;
+import org.shiori.kiosk.messaging.OutboxPublisher;
+import org.shiori.kiosk.messaging.SyncSubscriber;
+import org.shiori.kiosk.pad.PadScanner;
+import org.shiori.kiosk.policy.CirculationRules;
+import org.shiori.kiosk.policy.ShippedPolicies;
+import org.shiori.kiosk.privacy.CardHasher;
+import org.shiori.kiosk.session.KioskIdentity;
+import org.shiori.kiosk.session.KioskSession;
+import org.shiori.kiosk.session.OfflineGuard;
+import org.shiori.kiosk.store.Dataset;
+import org.shiori.kiosk.store.SqliteStore;
+import org.shiori.kiosk.web.KioskWebServer;
+import org.shiori.rfid.emulator.FeigReaderEmulator;
+import org.shiori.rfid.reader.feig.FeigReader;
+import org.shiori.rfid.security.SecurityMode;
+import org.shiori.rfid.security.TagSecurity;
+import org.shiori.rfid.transport.MemoryPipe;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A whole kiosk in one process: every part is the real one (driver, store, broker client, rules,
+ * web server) except the reader hardware, which is the FEIG emulator on an in-memory line, and the
+ * central system, which is a simulator with its own memory (it knows card numbers; the device does
+ * not).
+ */
+public final class DemoKiosk implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(DemoKiosk.class);
+  static final String TENANT = "matsuyama";
+  static final String DEVICE_ID = "kiosk-demo-1";
+  static final String BRANCH = "central";
+  static final ZoneId ZONE = ZoneId.of("Asia/Tokyo");
+  private static final Duration SYNC_WAIT = Duration.ofSeconds(20);
+
+  /** Closed in reverse order of opening. */
+  private final Deque<AutoCloseable> parts = new ArrayDeque<>();
+
+  private final Path dataDirectory;
+  private URI brokerUrl;
+  private String baseUrl;
+  private KioskSession session;
+  private CentralSimulator central;
+  private SqliteStore store;
+
+  private DemoKiosk(Path dataDirectory) {
+    this.dataDirectory = dataDirectory;
+  }
+
+  /** Starts the demo; on failure everything started so far is stopped again. */
+  public static DemoKiosk start(DemoOptions options) throws IOException, InterruptedException {
+    Path data =
+        options.dataDirectory().isPresent()
+            ? Files.createDirectories(options.dataDirectory().get())
+            : Files.createTempDirectory("shiori-demo-");
+    DemoKiosk kiosk = new DemoKiosk(data);
+    try {
+      kiosk.open(options);
+      return kiosk;
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      kiosk.close();
+      throw e;
+    }
+  }
+
+  private void open(DemoOptions options) throws IOException, InterruptedException {
+    CardHasher hasher =
+        new CardHasher(TenantKeyFile.readOrCreate(dataDirectory.resolve("tenant.key")));
+    DemoLibrary library = DemoLibrary.create(hasher, LocalDate.now(options.clock().withZone(ZONE)));
+    brokerUrl = options.broker().orElseGet(this::startEmbeddedBroker);
+
+    central = startCentral(library, options);
+    store = remember(SqliteStore.open(dataDirectory.resolve("kiosk.db"), 10_000, options.clock()));
+    MqttLink link =
+        remember(
+            new MqttLink(
+                MqttLinkSettings.device(brokerUrl, TENANT, DEVICE_ID, Optional.empty()),
+                options.clock()));
+    LinkConnectivity connectivity = new LinkConnectivity(options.clock());
+    link.addConnectionListener(connectivity);
+    remember(new SyncSubscriber(link, store, options.clock())).start();
+    OutboxPublisher publisher = remember(new OutboxPublisher(link, store, options.clock()));
+    publisher.start();
+    link.start();
+    awaitFirstSync();
+
+    SecurityMode security = SecurityMode.ISO_AFI;
+    DemoPad pad = new DemoPad(library, security);
+    MemoryPipe.Pair line = remember(MemoryPipe.pair());
+    remember(new FeigReaderEmulator(line.device(), pad.field(), 0xFF).start());
+    FeigReader reader = remember(new FeigReader(line.host(), 0xFF));
+
+    CirculationRules rules = ShippedPolicies.load(TENANT, ZONE);
+    OfflineGuard offline =
+        new OfflineGuard(
+            new OfflineGuard.Limits(5, Duration.ofHours(24), Duration.ofHours(48)),
+            connectivity,
+            () -> store.lastSyncAt(Dataset.ITEMS),
+            options.clock());
+    ScheduledExecutorService readerThread = PadScanner.readerThread();
+    remember(readerThread::shutdownNow);
+    session =
+        new KioskSession(
+            new KioskIdentity(TENANT, DEVICE_ID, BRANCH, ZONE),
+            new KioskSession.SessionParts(
+                rules,
+                store,
+                store,
+                store,
+                new TagSecurity(reader, security),
+                hasher,
+                offline,
+                publisher::notifyCommitted),
+            options.clock(),
+            readerThread,
+            Duration.ofMinutes(2));
+    PadScanner scanner =
+        remember(new PadScanner(reader, session, Duration.ofMillis(150), readerThread));
+    scanner.start();
+    readerThread.scheduleWithFixedDelay(session::tick, 5, 5, TimeUnit.SECONDS);
+
+    SimulatorApi simulator = new SimulatorApi(library, pad, session, central, security);
+    KioskWebServer web = remember(new KioskWebServer(session, List.of(simulator::register)));
+    int port = web.start(options.host(), options.port());
+    baseUrl = "http://" + options.host() + ":" + port;
+    LOG.info("demo kiosk ready at {}", baseUrl);
+  }
+
+  private URI startEmbeddedBroker() {
+    try {
+      return remember(new DemoBroker(Files.createTempDirectory("shiori-demo-broker-")))
+          .start()
+          .url();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("cannot start the demo broker", e);
+    }
+  }
+
+  private CentralSimulator startCentral(DemoLibrary library, DemoOptions options) {
+    MqttLink centralLink =
+        remember(
+            new MqttLink(
+                MqttLinkSettings.service(brokerUrl, TENANT, "central-simulator", Optional.empty()),
+                options.clock()));
+    CentralSimulator simulator = remember(new CentralSimulator(centralLink, options.clock()));
+    library.patrons().forEach(p -> simulator.registerCard(p.barcode(), p.snapshot()));
+    library.items().forEach(simulator::putItem);
+    library.holds().forEach(simulator::putHold);
+    simulator.start();
+    centralLink.start();
+    return simulator;
+  }
+
+  /** The demo opens once the first snapshots are in; a kiosk without a catalog lends nothing. */
+  private void awaitFirstSync() throws InterruptedException {
+    long deadline = System.nanoTime() + SYNC_WAIT.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (store.appliedSequence(Dataset.ITEMS) > 0 && store.appliedSequence(Dataset.PATRONS) > 0) {
+        return;
+      }
+      central.publishSnapshots();
+      Thread.sleep(250);
+    }
+    throw new IllegalStateException("no snapshot from the central simulator within " + SYNC_WAIT);
+  }
+
+  private <T extends AutoCloseable> T remember(T part) {
+    parts.push(part);
+    return part;
+  }
+
+  public String baseUrl() {
+    return baseUrl;
+  }
+
+  public URI brokerUrl() {
+    return brokerUrl;
+  }
+
+  public Path dataDirectory() {
+    return dataDirectory;
+  }
+
+  public KioskSession session() {
+    return session;
+  }
+
+  public CentralSimulator central() {
+    return central;
+  }
+
+  public SqliteStore store() {
+    return store;
+  }
+
+  @Override
+  public void close() {
+    while (!parts.isEmpty()) {
+      try {
+        parts.pop().close();
+      } catch (Exception e) {
+        LOG.warn("stopping a demo part failed: {}", e.toString());
+      }
+    }
+  }
+}
