@@ -32,6 +32,7 @@ final class DemoBroker implements AutoCloseable {
     try {
       Path config = Files.createDirectories(workDir.resolve("conf"));
       Files.writeString(config.resolve("config.xml"), configuration(), StandardCharsets.UTF_8);
+      keepOurLogging(config.resolve("logback.xml"));
       broker =
           EmbeddedHiveMQ.builder()
               .withConfigurationFolder(config)
@@ -42,6 +43,18 @@ final class DemoBroker implements AutoCloseable {
       return this;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare the demo broker in " + workDir, e);
+    }
+  }
+
+  /**
+   * The embedded broker reloads logging from its configuration folder, else from its own defaults:
+   * give it the kiosk's configuration so the demo's log keeps one format and level.
+   */
+  private static void keepOurLogging(Path target) throws IOException {
+    try (var in = DemoBroker.class.getResourceAsStream("/logback.xml")) {
+      if (in != null) {
+        Files.copy(in, target);
+      }
     }
   }
 
