@@ -1,0 +1,67 @@
+package org.shiori.rfid.codec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.shiori.rfid.testing.ScriptedDevice.hex;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class OtherFormatsTest {
+  @Test
+  void rfid501Decode() {
+    byte[] m = hex("04110001" + "31333032303030313233000000000000" + "00100BB9" + "00000000");
+    TagContent c = LibraryTagCodec.decode(m);
+    assertThat(c.format()).isEqualTo(TagFormat.RFID501);
+    assertThat(c.itemId()).isEqualTo("1302000123");
+    assertThat(c.fields())
+        .containsEntry("set", 1)
+        .containsEntry("total", 1)
+        .containsEntry("type", 1)
+        .containsEntry("barcode", "1302000123")
+        .containsEntry("branch", 1)
+        .containsEntry("library", 3001)
+        .containsEntry("custom", 0);
+    assertThat(Rfid501.encode(1, 1, 1, "1302000123", 1, 3001, 0)).isEqualTo(m);
+  }
+
+  @Test
+  void rfid501BlankTag() {
+    byte[] m = new byte[28];
+    Arrays.fill(m, 0, 24, (byte) 0x55);
+    TagContent c = LibraryTagCodec.decode(m);
+    assertThat(c.format()).isEqualTo(TagFormat.RFID501);
+    assertThat(c.quirks()).containsExactly(TagContent.QUIRK_BLANK);
+    assertThat(c.itemId()).isEmpty();
+  }
+
+  @Test
+  void iso28560Part2SixBitItemIdAndOctetIsil() {
+    // precursor 0x41: 6-bit code, OID 1; "ABC123" packed; then 0x63: octet string, OID 3.
+    byte[] m = hex("4105" + "0420F1CB30" + "6306" + "4A502D313233" + "00" + "0000000000");
+    TagContent c = LibraryTagCodec.decode(m);
+    assertThat(c.format()).isEqualTo(TagFormat.ISO28560_2);
+    assertThat(c.itemId()).isEqualTo("ABC123");
+    assertThat(c.fields()).containsEntry("isil", "JP-123");
+  }
+
+  @Test
+  void iso28560Part2NumericItemIdKeepsLeadingZeros() {
+    // "0012345" with a leading 1 = 10012345 = 0x98C6B9
+    byte[] m = hex("2103" + "98C6B9" + "00");
+    TagContent c = LibraryTagCodec.decode(m);
+    assertThat(c.format()).isEqualTo(TagFormat.ISO28560_2);
+    assertThat(c.itemId()).isEqualTo("0012345");
+  }
+
+  @Test
+  void iso28560Part2MustStartWithItemId() {
+    byte[] m = hex("6306" + "4A502D313233" + "00");
+    assertThat(LibraryTagCodec.decode(m).format()).isEqualTo(TagFormat.UNKNOWN);
+  }
+
+  @Test
+  void randomBytesAreUnknown() {
+    byte[] m = hex("FFEEDDCCBBAA99887766554433221100FFEEDDCCBBAA99887766554433221100");
+    assertThat(LibraryTagCodec.decode(m).format()).isEqualTo(TagFormat.UNKNOWN);
+  }
+}
