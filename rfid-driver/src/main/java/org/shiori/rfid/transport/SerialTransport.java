@@ -40,7 +40,13 @@ public final class SerialTransport implements Transport {
 
   private void open() throws IOException {
     lastOpenAttempt = System.nanoTime();
-    SerialPort p = SerialPort.getCommPort(settings.portName());
+    SerialPort p;
+    try {
+      p = SerialPort.getCommPort(settings.portName());
+    } catch (RuntimeException missing) {
+      // jSerialComm throws SerialPortInvalidPortException while a USB adapter is unplugged.
+      throw new IOException("serial port " + settings.portName() + " not present", missing);
+    }
     p.setComPortParameters(
         settings.baud(),
         settings.dataBits(),

@@ -70,6 +70,18 @@ public final class SocatPtyPair implements AutoCloseable {
       p.destroyForcibly();
       throw new IOException("socat did not report two ptys:\n" + log);
     }
+    while ((linkA != null && !Files.exists(linkA)) || (linkB != null && !Files.exists(linkB))) {
+      if (System.nanoTime() > deadline) {
+        p.destroyForcibly();
+        throw new IOException("socat did not create its links:\n" + log);
+      }
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted", e);
+      }
+    }
     // Keep draining stderr so socat never blocks on a full pipe.
     Thread drainer =
         new Thread(
