@@ -14,6 +14,9 @@ import org.slf4j.LoggerFactory;
 public final class SerialTransport implements Transport {
   private static final Logger LOG = LoggerFactory.getLogger(SerialTransport.class);
 
+  private static final int OPEN_ATTEMPTS = 5;
+  private static final long OPEN_RETRY_MS = 100;
+
   private final SerialSettings settings;
   private final Duration reopenInterval;
   private SerialPort port;
@@ -30,8 +33,23 @@ public final class SerialTransport implements Transport {
     this.settings = settings;
     this.reopenInterval = reopenInterval;
     synchronized (this) {
-      open();
+      openWithRetries();
     }
+  }
+
+  /** A port closed a moment ago (by this or another process) can refuse one open: retry briefly. */
+  private void openWithRetries() throws IOException {
+    IOException last = null;
+    for (int i = 0; i < OPEN_ATTEMPTS; i++) {
+      try {
+        open();
+        return;
+      } catch (IOException e) {
+        last = e;
+        sleepQuietly(OPEN_RETRY_MS);
+      }
+    }
+    throw last;
   }
 
   public SerialSettings settings() {
