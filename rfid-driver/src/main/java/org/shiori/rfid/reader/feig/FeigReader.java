@@ -54,6 +54,9 @@ public final class FeigReader implements TagReader {
 
   private static final int MAX_MORE_ROUNDS = 64;
 
+  /** ISO 15693 allows up to 32-byte blocks; anything larger in a reply is corruption. */
+  private static final int MAX_BLOCK_SIZE = 32;
+
   private final Transport transport;
   private final int busAddress;
   private final Duration timeout;
@@ -199,7 +202,7 @@ public final class FeigReader implements TagReader {
     }
     int n = d[0] & 0xFF;
     int size = d[1] & 0xFF;
-    if (n != expected || size == 0 || d.length != 2 + n * (size + 1)) {
+    if (n != expected || size == 0 || size > MAX_BLOCK_SIZE || d.length != 2 + n * (size + 1)) {
       throw new ProtocolException(
           "FEIG read blocks: asked "
               + expected
@@ -225,8 +228,9 @@ public final class FeigReader implements TagReader {
   public void writeBlocks(TagUid uid, int firstBlock, byte[] data) throws ReaderException {
     int size = blockSize(uid);
     if (data.length == 0 || data.length % size != 0) {
-      throw new IllegalArgumentException(
-          "data length " + data.length + " is not a multiple of the block size " + size);
+      // The block size comes from the tag itself (system info or an earlier read).
+      throw new ProtocolException(
+          "tag " + uid + " has " + size + "-byte blocks; " + data.length + " bytes do not fit");
     }
     int count = data.length / size;
     checkBlocks(firstBlock, count);
@@ -286,6 +290,7 @@ public final class FeigReader implements TagReader {
     int memHi = d[10] & 0xFF;
     int memLo = d[11] & 0xFF;
     boolean hasMem = memHi != 0 || memLo != 0;
+    // (memHi & 0x1F) + 1 is at most 32 bytes, so a learned block size is always usable.
     return new SystemInfo(
         TagUid.fromMsbFirst(d, 1),
         OptionalInt.of(d[0] & 0xFF),
