@@ -75,6 +75,17 @@ class Iso28560Part3Test {
   }
 
   @Test
+  void nibbleSwappedWithCrcOverStoredByteIsValidToo() {
+    byte[] enc =
+        Iso28560Part3.encode(new Iso28560Part3.Data(2, 1, 1, 1, "ABC123", "JP", "JP-1"), 32);
+    // Stored 0x21 with a CRC over 0x21: reading it as version 1, usage 2 still validates.
+    TagContent c = LibraryTagCodec.decode(enc);
+    assertThat(c.crcValid()).isTrue();
+    assertThat(c.quirks()).containsExactly(TagContent.QUIRK_NIBBLE_SWAPPED);
+    assertThat(c.fields()).containsEntry("usage", 2);
+  }
+
+  @Test
   void blockReversedDataIsAQuirk() {
     byte[] b = Iso28560Part3.reverseBlocks(hex(DANISH));
     TagContent c = LibraryTagCodec.decode(b);
