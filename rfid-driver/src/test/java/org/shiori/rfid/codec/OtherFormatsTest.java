@@ -25,6 +25,16 @@ class OtherFormatsTest {
   }
 
   @Test
+  void rfid501BlockReversedIsAQuirk() {
+    byte[] m = Iso28560Part3.reverseBlocks(Rfid501.encode(2, 3, 6, "ABC-1", 7, 12345, -1));
+    TagContent c = LibraryTagCodec.decode(m);
+    assertThat(c.format()).isEqualTo(TagFormat.RFID501);
+    assertThat(c.itemId()).isEqualTo("ABC-1");
+    assertThat(c.quirks()).containsExactly(TagContent.QUIRK_BLOCK_REVERSED);
+    assertThat(c.fields()).containsEntry("custom", -1).containsEntry("library", 12345);
+  }
+
+  @Test
   void rfid501BlankTag() {
     byte[] m = new byte[28];
     Arrays.fill(m, 0, 24, (byte) 0x55);

@@ -1,7 +1,6 @@
 package org.shiori.rfid.reader.feig;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -9,26 +8,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
-import org.shiori.rfid.frame.FrameReader;
+import org.shiori.rfid.frame.FrameExchange;
 import org.shiori.rfid.reader.InventoryEntry;
 import org.shiori.rfid.reader.NoTagException;
 import org.shiori.rfid.reader.ProtocolException;
 import org.shiori.rfid.reader.ReaderException;
 import org.shiori.rfid.reader.ReaderInfo;
-import org.shiori.rfid.reader.ReaderTimeoutException;
 import org.shiori.rfid.reader.SystemInfo;
 import org.shiori.rfid.reader.TagReader;
 import org.shiori.rfid.tag.TagUid;
 import org.shiori.rfid.transport.Transport;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * FEIG OBID reader (ID ISC.MR/PR101, LRM, CPR.M02) in ISO-host mode. Facts from the classic-pro
  * manual H20800: [0xB0] ISO host commands, [0xB1] NXP EAS commands on ISC readers, status codes.
  */
 public final class FeigReader implements TagReader {
-  private static final Logger LOG = LoggerFactory.getLogger(FeigReader.class);
   public static final int CMD_SOFTWARE_VERSION = 0x65;
   public static final int CMD_RF_RESET = 0x69;
   public static final int CMD_READ_CONFIGURATION = 0x80;
@@ -57,10 +52,8 @@ public final class FeigReader implements TagReader {
   /** ISO 15693 allows up to 32-byte blocks; anything larger in a reply is corruption. */
   private static final int MAX_BLOCK_SIZE = 32;
 
-  private final Transport transport;
   private final int busAddress;
-  private final Duration timeout;
-  private final FrameReader frames;
+  private final FrameExchange<FeigFrame> link;
   private final Map<TagUid, Integer> blockSizes = new ConcurrentHashMap<>();
 
   public FeigReader(Transport transport, int busAddress) {
@@ -71,35 +64,21 @@ public final class FeigReader implements TagReader {
     if (busAddress < 0 || busAddress > 0xFF) {
       throw new IllegalArgumentException("bus address must be 0..255, got " + busAddress);
     }
-    this.transport = transport;
     this.busAddress = busAddress;
-    this.timeout = timeout;
-    this.frames = new FrameReader(transport, FeigFrameCodec.SYNTAX);
+    this.link =
+        new FrameExchange<>(
+            transport, FeigFrameCodec.SYNTAX, FeigFrameCodec::decodeReply, timeout, "FEIG reader");
   }
 
   /** Sends one request and returns the matching reply, whatever its status. */
-  public synchronized FeigFrame exchange(int command, byte[] data) throws ReaderException {
+  public FeigFrame exchange(int command, byte[] data) throws ReaderException {
     byte[] request = FeigFrameCodec.encode(FeigFrame.request(busAddress, command, data));
-    try {
-      frames.reset();
-      transport.write(request);
-      long deadline = System.nanoTime() + timeout.toNanos();
-      while (true) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          throw new ReaderTimeoutException(
-              String.format("FEIG reader did not answer command 0x%02X", command));
-        }
-        FeigFrame reply = FeigFrameCodec.decodeReply(frames.next(Duration.ofNanos(left)));
-        if (reply.command() == command
-            && (busAddress == FeigFrame.BROADCAST || reply.busAddress() == busAddress)) {
-          return reply;
-        }
-        LOG.debug("ignoring unrelated frame {}", reply);
-      }
-    } catch (IOException e) {
-      throw new ReaderTimeoutException("FEIG link failed: " + e.getMessage(), -1, e);
-    }
+    return link.exchange(
+        request,
+        reply ->
+            reply.command() == command
+                && (busAddress == FeigFrame.BROADCAST || reply.busAddress() == busAddress),
+        String.format("command 0x%02X", command));
   }
 
   private FeigFrame exchangeOk(int command, byte[] data) throws ReaderException {
@@ -352,6 +331,6 @@ public final class FeigReader implements TagReader {
 
   @Override
   public void close() {
-    transport.close();
+    link.close();
   }
 }
