@@ -2,6 +2,7 @@ package org.shiori.rfid.frame;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 import org.shiori.rfid.reader.ProtocolException;
 import org.shiori.rfid.reader.ReaderException;
@@ -30,19 +31,44 @@ public final class FrameExchange<F> {
   private final Decoder<F> decoder;
   private final Duration timeout;
   private final String peer;
+  private final Duration quietBeforeRequest;
+  private long lastReplyNanos;
 
   public FrameExchange(
       Transport transport, FrameSyntax syntax, Decoder<F> decoder, Duration timeout, String peer) {
+    this(transport, syntax, decoder, timeout, peer, Duration.ZERO);
+  }
+
+  /**
+   * @param quietBeforeRequest idle time the reader needs after its last reply before it accepts a
+   *     new request (FEIG: "protocol start synchronization time", 5 ms by default)
+   */
+  public FrameExchange(
+      Transport transport,
+      FrameSyntax syntax,
+      Decoder<F> decoder,
+      Duration timeout,
+      String peer,
+      Duration quietBeforeRequest) {
     this.transport = transport;
     this.frames = new FrameReader(transport, syntax);
     this.decoder = decoder;
     this.timeout = timeout;
     this.peer = peer;
+    this.quietBeforeRequest = quietBeforeRequest;
+  }
+
+  private void keepQuietGap() {
+    long wait = lastReplyNanos + quietBeforeRequest.toNanos() - System.nanoTime();
+    if (wait > 0) {
+      LockSupport.parkNanos(wait);
+    }
   }
 
   public synchronized F exchange(byte[] request, Predicate<F> answers, String what)
       throws ReaderException {
     try {
+      keepQuietGap();
       frames.reset();
       transport.write(request);
       long deadline = System.nanoTime() + timeout.toNanos();
@@ -53,6 +79,7 @@ public final class FrameExchange<F> {
         }
         F reply = decoder.decode(frames.next(Duration.ofNanos(left)));
         if (answers.test(reply)) {
+          lastReplyNanos = System.nanoTime();
           return reply;
         }
         LOG.debug("{}: ignoring unrelated frame {}", peer, reply);

@@ -154,7 +154,7 @@ class DecoderFuzzTest {
   void feigReaderReplies() {
     Mutator m = new Mutator(SEED + 4);
     ScriptedReplyTransport t = new ScriptedReplyTransport(request -> feigReply(m, request));
-    driveReader(new FeigReader(t, 0xFF, Duration.ofMillis(50)), m);
+    driveReader(new FeigReader(t, 0xFF, Duration.ofMillis(50), Duration.ZERO), m);
   }
 
   @Test

@@ -103,6 +103,35 @@ class ReaderCommandTest {
   }
 
   @Test
+  void feigInventoryFromReplayedFrames() throws Exception {
+    // Request and reply frames laid out per the FEIG manual, chapter 7 ([0xB0] 01 and 2B).
+    Map<String, String> capture =
+        Map.of(
+            "07FFB001001C56",
+            "1B00B000020300E0040100123456780306E00700000A1B2C3D3C5F",
+            "0FFFB02B01E00401001234567811A3",
+            "1300B00000E00401001234567807031B01AF59",
+            "0FFFB02B01E00700000A1B2C3DCC78",
+            "1300B00006E00700000A1B2C3DC2033F004B91");
+    try (SocatPtyPair ptys = SocatPtyPair.start();
+        ReplayReaderEmulator emu =
+            new ReplayReaderEmulator(
+                    new SerialTransport(feigOverPty(ptys.first())),
+                    org.shiori.rfid.reader.feig.FeigFrameCodec.SYNTAX,
+                    capture)
+                .start()) {
+      ok("inventory", "--port", ptys.second(), "--protocol", "feig", "--parity", "none");
+      List<JsonNode> tags = lines();
+      assertThat(tags).hasSize(2);
+      assertThat(tags.get(0).get("uid").asText()).isEqualTo("E004010012345678");
+      assertThat(tags.get(0).get("afi").asInt()).isEqualTo(0x07);
+      assertThat(tags.get(1).get("uid").asText()).isEqualTo("E00700000A1B2C3D");
+      assertThat(tags.get(1).get("dsfid").asInt()).isEqualTo(6);
+      assertThat(tags.get(1).get("afi").asInt()).isEqualTo(0xC2);
+    }
+  }
+
+  @Test
   void threeMInventoryWithEmulatorReadsAfi() throws Exception {
     TagField field = new TagField();
     VirtualTag a = VirtualTag.slix(A);

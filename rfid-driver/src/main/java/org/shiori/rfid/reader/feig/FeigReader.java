@@ -49,6 +49,9 @@ public final class FeigReader implements TagReader {
 
   private static final int MAX_MORE_ROUNDS = 64;
 
+  /** Default protocol start synchronization time of FEIG readers. */
+  public static final Duration DEFAULT_PSST = Duration.ofMillis(5);
+
   /** ISO 15693 allows up to 32-byte blocks; anything larger in a reply is corruption. */
   private static final int MAX_BLOCK_SIZE = 32;
 
@@ -61,13 +64,26 @@ public final class FeigReader implements TagReader {
   }
 
   public FeigReader(Transport transport, int busAddress, Duration timeout) {
+    this(transport, busAddress, timeout, DEFAULT_PSST);
+  }
+
+  /**
+   * @param psst quiet time after a reply before the next request (manual 3.1, CFG1 PSST); the
+   *     reader ignores a request that comes sooner
+   */
+  public FeigReader(Transport transport, int busAddress, Duration timeout, Duration psst) {
     if (busAddress < 0 || busAddress > 0xFF) {
       throw new IllegalArgumentException("bus address must be 0..255, got " + busAddress);
     }
     this.busAddress = busAddress;
     this.link =
         new FrameExchange<>(
-            transport, FeigFrameCodec.SYNTAX, FeigFrameCodec::decodeReply, timeout, "FEIG reader");
+            transport,
+            FeigFrameCodec.SYNTAX,
+            FeigFrameCodec::decodeReply,
+            timeout,
+            "FEIG reader",
+            psst);
   }
 
   /** Sends one request and returns the matching reply, whatever its status. */
