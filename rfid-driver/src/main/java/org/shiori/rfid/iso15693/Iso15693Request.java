@@ -1,6 +1,7 @@
 package org.shiori.rfid.iso15693;
 
 import java.util.Arrays;
+import java.util.OptionalInt;
 import org.shiori.rfid.crc.Crc16;
 import org.shiori.rfid.reader.ProtocolException;
 import org.shiori.rfid.tag.TagUid;
@@ -47,10 +48,13 @@ public record Iso15693Request(int flags, int command, int manufacturer, TagUid u
   }
 
   /** One-slot inventory, optionally with an AFI. */
-  public static Iso15693Request inventory(Integer afi) {
+  public static Iso15693Request inventory(OptionalInt afi) {
     int flags = FLAG_HIGH_DATA_RATE | FLAG_INVENTORY | FLAG_ONE_SLOT;
-    byte[] p = afi == null ? new byte[] {0} : new byte[] {afi.byteValue(), 0};
-    return new Iso15693Request(afi == null ? flags : flags | FLAG_AFI, INVENTORY, -1, null, p);
+    if (afi.isEmpty()) {
+      return new Iso15693Request(flags, INVENTORY, -1, null, new byte[] {0});
+    }
+    byte[] p = {(byte) afi.getAsInt(), 0};
+    return new Iso15693Request(flags | FLAG_AFI, INVENTORY, -1, null, p);
   }
 
   public boolean isAddressed() {

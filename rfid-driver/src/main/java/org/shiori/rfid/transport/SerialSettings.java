@@ -47,8 +47,4 @@ public record SerialSettings(
   public static SerialSettings threeM(String port) {
     return new SerialSettings(port, 19_200, Parity.NONE, 8, StopBits.ONE, Duration.ofMillis(20));
   }
-
-  public SerialSettings withBaud(int newBaud) {
-    return new SerialSettings(portName, newBaud, parity, dataBits, stopBits, interByteTimeout);
-  }
 }

@@ -1,6 +1,9 @@
 package org.shiori.config.cli.tag;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code tag}: technician tools for tag user memory (decode a dump, encode a new block). */
 @Command(
@@ -9,11 +12,10 @@ import picocli.CommandLine.Command;
     description = "Decode or encode library tag data (ISO 28560-3/-2, 3M RFID501).",
     subcommands = {TagDecodeCommand.class, TagEncodeCommand.class})
 public final class TagCommand implements Runnable {
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public void run() {
-    throw new picocli.CommandLine.ParameterException(
-        spec.commandLine(), "missing subcommand: decode or encode");
+    throw new ParameterException(spec.commandLine(), "missing subcommand: decode or encode");
   }
 }
