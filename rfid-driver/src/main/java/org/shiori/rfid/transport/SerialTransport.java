@@ -66,14 +66,9 @@ public final class SerialTransport implements Transport {
       throw new IOException("serial port " + settings.portName() + " not present", missing);
     }
     p.setComPortParameters(
-        settings.baud(),
-        settings.dataBits(),
-        settings.stopBits() == SerialSettings.StopBits.TWO
-            ? SerialPort.TWO_STOP_BITS
-            : SerialPort.ONE_STOP_BIT,
-        parity(settings.parity()));
+        settings.baud(), settings.dataBits(), stopBits(), parity(settings.parity()));
     p.setFlowControl(SerialPort.FLOW_CONTROL_DISABLED);
-    if (!p.openPort()) {
+    if (!p.openPort() && !openWithParityAfterwards(p)) {
       throw new IOException(
           "cannot open serial port "
               + settings.portName()
@@ -84,6 +79,32 @@ public final class SerialTransport implements Transport {
     port = p;
     currentTimeoutMs = -1;
     LOG.info("serial port {} open at {} baud", settings.portName(), settings.baud());
+  }
+
+  /**
+   * Some drivers (pseudo terminals among them) refuse to open a line that was last closed with
+   * parity enabled, yet accept parity once open: open without parity, then switch it on.
+   */
+  private boolean openWithParityAfterwards(SerialPort p) {
+    if (settings.parity() == SerialSettings.Parity.NONE) {
+      return false;
+    }
+    p.setComPortParameters(settings.baud(), settings.dataBits(), stopBits(), SerialPort.NO_PARITY);
+    if (!p.openPort()) {
+      return false;
+    }
+    if (p.setComPortParameters(
+        settings.baud(), settings.dataBits(), stopBits(), parity(settings.parity()))) {
+      return true;
+    }
+    p.closePort();
+    return false;
+  }
+
+  private int stopBits() {
+    return settings.stopBits() == SerialSettings.StopBits.TWO
+        ? SerialPort.TWO_STOP_BITS
+        : SerialPort.ONE_STOP_BIT;
   }
 
   private static int parity(SerialSettings.Parity p) {

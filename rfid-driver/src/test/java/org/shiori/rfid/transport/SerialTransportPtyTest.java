@@ -57,6 +57,27 @@ class SerialTransportPtyTest {
   }
 
   @Test
+  void reopensAPortLastClosedWithEvenParity() throws Exception {
+    try (SocatPtyPair ptys = SocatPtyPair.start()) {
+      TagField field = new TagField();
+      field.put(VirtualTag.slix(UID));
+      try (FeigReaderEmulator emu =
+          new FeigReaderEmulator(new SerialTransport(SerialSettings.feig(ptys.first())), field, 0)
+              .start()) {
+        for (int session = 0; session < 3; session++) {
+          try (FeigReader reader =
+              new FeigReader(
+                  new SerialTransport(SerialSettings.feig(ptys.second())),
+                  0xFF,
+                  Duration.ofSeconds(3))) {
+            assertThat(reader.inventory(OptionalInt.empty())).hasSize(1);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
   void threeMOverPty() throws Exception {
     try (SocatPtyPair ptys = SocatPtyPair.start()) {
       TagField field = new TagField();

@@ -31,16 +31,6 @@ class ReaderCommandTest {
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
 
-  /**
-   * FEIG's default is 8E1, but a pseudo terminal cannot carry parity (reopening a pty left in even
-   * parity fails with EINVAL), so both ends use 8N1 here.
-   */
-  private static SerialSettings feigOverPty(String port) {
-    SerialSettings d = SerialSettings.feig(port);
-    return new SerialSettings(
-        port, d.baud(), SerialSettings.Parity.NONE, 8, d.stopBits(), d.interByteTimeout());
-  }
-
   /** Runs and expects success, showing stderr when it fails. */
   private void ok(String... args) {
     assertThat(run(args)).as("stderr: %s", err).isZero();
@@ -70,9 +60,9 @@ class ReaderCommandTest {
     field.put(VirtualTag.slix(B));
     try (SocatPtyPair ptys = SocatPtyPair.start();
         FeigReaderEmulator emu =
-            new FeigReaderEmulator(new SerialTransport(feigOverPty(ptys.first())), field, 0)
+            new FeigReaderEmulator(new SerialTransport(SerialSettings.feig(ptys.first())), field, 0)
                 .start()) {
-      ok("inventory", "--port", ptys.second(), "--protocol", "feig", "--parity", "none");
+      ok("inventory", "--port", ptys.second(), "--protocol", "feig");
       List<JsonNode> tags = lines();
       assertThat(tags).hasSize(2);
       assertThat(tags.get(0).get("uid").asText()).isEqualTo("E004010012345678");
@@ -116,11 +106,11 @@ class ReaderCommandTest {
     try (SocatPtyPair ptys = SocatPtyPair.start();
         ReplayReaderEmulator emu =
             new ReplayReaderEmulator(
-                    new SerialTransport(feigOverPty(ptys.first())),
+                    new SerialTransport(SerialSettings.feig(ptys.first())),
                     org.shiori.rfid.reader.feig.FeigFrameCodec.SYNTAX,
                     capture)
                 .start()) {
-      ok("inventory", "--port", ptys.second(), "--protocol", "feig", "--parity", "none");
+      ok("inventory", "--port", ptys.second(), "--protocol", "feig");
       List<JsonNode> tags = lines();
       assertThat(tags).hasSize(2);
       assertThat(tags.get(0).get("uid").asText()).isEqualTo("E004010012345678");
@@ -154,36 +144,16 @@ class ReaderCommandTest {
     field.put(a);
     try (SocatPtyPair ptys = SocatPtyPair.start();
         FeigReaderEmulator emu =
-            new FeigReaderEmulator(new SerialTransport(feigOverPty(ptys.first())), field, 0)
+            new FeigReaderEmulator(new SerialTransport(SerialSettings.feig(ptys.first())), field, 0)
                 .start()) {
-      ok("info", "--port", ptys.second(), "--protocol", "feig", "--parity", "none");
+      ok("info", "--port", ptys.second(), "--protocol", "feig");
       assertThat(lines().get(0).get("vendor").asText()).isEqualTo("FEIG");
       out.getBuffer().setLength(0);
-      ok(
-          "secure",
-          "--port",
-          ptys.second(),
-          "--protocol",
-          "feig",
-          "--parity",
-          "none",
-          "--uid",
-          A.hex(),
-          "on");
+      ok("secure", "--port", ptys.second(), "--protocol", "feig", "--uid", A.hex(), "on");
       assertThat(a.afi()).isEqualTo(0x07);
       assertThat(lines().get(0).get("secured").asBoolean()).isTrue();
       out.getBuffer().setLength(0);
-      ok(
-          "secure",
-          "--port",
-          ptys.second(),
-          "--protocol",
-          "feig",
-          "--parity",
-          "none",
-          "--uid",
-          A.hex(),
-          "off");
+      ok("secure", "--port", ptys.second(), "--protocol", "feig", "--uid", A.hex(), "off");
       assertThat(a.afi()).isEqualTo(0xC2);
       assertThat(lines().get(0).get("secured").asBoolean()).isFalse();
       ok(
@@ -206,20 +176,10 @@ class ReaderCommandTest {
     try (SocatPtyPair ptys = SocatPtyPair.start();
         FeigReaderEmulator emu =
             new FeigReaderEmulator(
-                    new SerialTransport(feigOverPty(ptys.first())), new TagField(), 0)
+                    new SerialTransport(SerialSettings.feig(ptys.first())), new TagField(), 0)
                 .start()) {
       assertThat(
-              run(
-                  "secure",
-                  "--port",
-                  ptys.second(),
-                  "--protocol",
-                  "feig",
-                  "--parity",
-                  "none",
-                  "--uid",
-                  A.hex(),
-                  "on"))
+              run("secure", "--port", ptys.second(), "--protocol", "feig", "--uid", A.hex(), "on"))
           .isEqualTo(1);
       assertThat(err.toString()).contains("no transponder");
     }
@@ -228,32 +188,10 @@ class ReaderCommandTest {
   @Test
   void usageErrors() {
     assertThat(run("inventory", "--port", "/dev/null", "--protocol", "acme")).isEqualTo(2);
-    assertThat(run("inventory", "--protocol", "feig", "--parity", "none")).isEqualTo(2);
-    assertThat(
-            run(
-                "secure",
-                "--port",
-                "x",
-                "--protocol",
-                "feig",
-                "--parity",
-                "none",
-                "--uid",
-                "E0",
-                "on"))
+    assertThat(run("inventory", "--protocol", "feig")).isEqualTo(2);
+    assertThat(run("secure", "--port", "x", "--protocol", "feig", "--uid", "E0", "on"))
         .isEqualTo(2);
-    assertThat(
-            run(
-                "secure",
-                "--port",
-                "x",
-                "--protocol",
-                "feig",
-                "--parity",
-                "none",
-                "--uid",
-                A.hex(),
-                "maybe"))
+    assertThat(run("secure", "--port", "x", "--protocol", "feig", "--uid", A.hex(), "maybe"))
         .isEqualTo(2);
     assertThat(run()).isEqualTo(2);
   }
