@@ -3,9 +3,8 @@ package org.shiori.config.cli.reader;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
+import org.shiori.rfid.reader.ReaderProtocol;
 import org.shiori.rfid.reader.TagReader;
-import org.shiori.rfid.reader.feig.FeigReader;
-import org.shiori.rfid.reader.threem.ThreeMReader;
 import org.shiori.rfid.security.SecurityMode;
 import org.shiori.rfid.transport.SerialSettings;
 import org.shiori.rfid.transport.SerialTransport;
@@ -13,32 +12,6 @@ import picocli.CommandLine.Option;
 
 /** Connection options shared by the reader subcommands. */
 public final class ReaderOptions {
-  /** Reader protocols the CLI speaks. */
-  public enum Protocol {
-    FEIG("feig"),
-    THREEM810("3m810");
-
-    private final String label;
-
-    Protocol(String label) {
-      this.label = label;
-    }
-
-    @Override
-    public String toString() {
-      return label;
-    }
-
-    static Protocol parse(String s) {
-      for (Protocol p : values()) {
-        if (p.label.equals(s.toLowerCase(Locale.ROOT))) {
-          return p;
-        }
-      }
-      throw new IllegalArgumentException("protocol must be feig or 3m810, got '" + s + "'");
-    }
-  }
-
   @Option(names = "--port", required = true, description = "Serial device, e.g. /dev/ttyUSB0.")
   String port;
 
@@ -47,7 +20,7 @@ public final class ReaderOptions {
       required = true,
       converter = ProtocolConverter.class,
       description = "feig or 3m810.")
-  Protocol protocol;
+  ReaderProtocol protocol;
 
   @Option(names = "--baud", description = "Baud rate (default: feig 38400, 3m810 19200).")
   Integer baud;
@@ -70,13 +43,13 @@ public final class ReaderOptions {
       description = "How long to wait for each reply (default 1500).")
   int timeoutMs;
 
-  /** picocli converter for {@link Protocol}. */
+  /** picocli converter for {@link ReaderProtocol}. */
   public static final class ProtocolConverter
-      implements picocli.CommandLine.ITypeConverter<Protocol> {
+      implements picocli.CommandLine.ITypeConverter<ReaderProtocol> {
     @Override
-    public Protocol convert(String value) {
+    public ReaderProtocol convert(String value) {
       try {
-        return Protocol.parse(value);
+        return ReaderProtocol.parse(value);
       } catch (IllegalArgumentException e) {
         throw new picocli.CommandLine.TypeConversionException(e.getMessage());
       }
@@ -98,8 +71,7 @@ public final class ReaderOptions {
   }
 
   SerialSettings serialSettings() {
-    SerialSettings base =
-        protocol == Protocol.FEIG ? SerialSettings.feig(port) : SerialSettings.threeM(port);
+    SerialSettings base = protocol.serialDefaults(port);
     return new SerialSettings(
         port,
         baud == null ? base.baud() : baud,
@@ -110,15 +82,12 @@ public final class ReaderOptions {
   }
 
   TagReader open() throws IOException {
-    SerialTransport transport = new SerialTransport(serialSettings());
-    Duration timeout = Duration.ofMillis(timeoutMs);
-    return protocol == Protocol.FEIG
-        ? new FeigReader(transport, busAddress, timeout)
-        : new ThreeMReader(transport, timeout);
+    return protocol.open(
+        new SerialTransport(serialSettings()), busAddress, Duration.ofMillis(timeoutMs));
   }
 
   /** The site default when no security option is given: 3M sites use 0xD7/0xDA. */
   SecurityMode defaultSecurity() {
-    return protocol == Protocol.THREEM810 ? SecurityMode.THREEM_AFI : SecurityMode.ISO_AFI;
+    return protocol.defaultSecurity();
   }
 }
