@@ -56,11 +56,41 @@ class OtherFormatsTest {
 
   @Test
   void iso28560Part2NumericItemIdKeepsLeadingZeros() {
-    // "0012345" with a leading 1 = 10012345 = 0x98C6B9
-    byte[] m = hex("2103" + "98C6B9" + "00");
+    // 4-bit digits 0 0 1 2 3 4 5, padded with a trailing shift code (F).
+    byte[] m = hex("2104" + "0012345F" + "00");
     TagContent c = LibraryTagCodec.decode(m);
     assertThat(c.format()).isEqualTo(TagFormat.ISO28560_2);
     assertThat(c.itemId()).isEqualTo("0012345");
+  }
+
+  @Test
+  void iso28560Part2SkipsApplicationDefinedContentParameterAndReadsCodedIsil() {
+    // Item id "31234", content parameter (OID 2, application-defined) skipped,
+    // owner ISIL (OID 3, application-defined 5-bit code): "FI" shift-numeric... kept simple:
+    // upper-case "FI", latch lower (28), "he" -> FI followed by "-He" style codes.
+    // bits: F=00110 I=01001 -=00000 H=01000 shift-lower(29)=11101 e=00101 + pad 1111 11
+    byte[] isil = bits("00110" + "01001" + "00000" + "01000" + "11101" + "00101" + "111111");
+    String hex =
+        "2103"
+            + "31234F"
+            + "0202"
+            + "C000"
+            + "03"
+            + String.format("%02X", isil.length)
+            + java.util.HexFormat.of().formatHex(isil)
+            + "00";
+    TagContent c = LibraryTagCodec.decode(hex(hex));
+    assertThat(c.format()).isEqualTo(TagFormat.ISO28560_2);
+    assertThat(c.itemId()).isEqualTo("31234");
+    assertThat(c.fields()).containsEntry("isil", "FI-He");
+  }
+
+  private static byte[] bits(String s) {
+    byte[] out = new byte[s.length() / 8];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = (byte) Integer.parseInt(s.substring(i * 8, i * 8 + 8), 2);
+    }
+    return out;
   }
 
   @Test
