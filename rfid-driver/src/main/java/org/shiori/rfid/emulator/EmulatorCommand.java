@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
 public final class EmulatorCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--protocol", required = true, description = "feig or 3m810.")
+  @Option(names = "--protocol", required = true, description = "feig, 3m810 or cr95hf.")
   String protocol;
 
   @Option(names = "--port", required = true, description = "Serial device to serve on.")
@@ -67,10 +67,7 @@ public final class EmulatorCommand implements Callable<Integer> {
       field.put(tag(t, afiValue));
     }
     Transport transport = new SerialTransport(kind.serialDefaults(port));
-    ReaderEmulator emulator =
-        kind == ReaderProtocol.FEIG
-            ? new FeigReaderEmulator(transport, field, 0)
-            : new ThreeMReaderEmulator(transport, field);
+    ReaderEmulator emulator = emulator(kind, transport, field);
     emulator.start();
     PrintWriter out = spec.commandLine().getOut();
     out.printf("%s emulator on %s with %d tag(s)%n", kind, port, field.tags().size());
@@ -81,6 +78,17 @@ public final class EmulatorCommand implements Callable<Integer> {
       emulator.close();
     }
     return 0;
+  }
+
+  private static ReaderEmulator emulator(ReaderProtocol kind, Transport t, TagField field) {
+    switch (kind) {
+      case FEIG:
+        return new FeigReaderEmulator(t, field, 0);
+      case THREEM810:
+        return new ThreeMReaderEmulator(t, field);
+      default:
+        return new Cr95hfEmulator(t, field);
+    }
   }
 
   private ReaderProtocol parseProtocol() {

@@ -2,6 +2,7 @@ package org.shiori.rfid.reader;
 
 import java.time.Duration;
 import java.util.Locale;
+import org.shiori.rfid.reader.cr95hf.Cr95hfReader;
 import org.shiori.rfid.reader.feig.FeigReader;
 import org.shiori.rfid.reader.threem.ThreeMReader;
 import org.shiori.rfid.security.SecurityMode;
@@ -11,7 +12,8 @@ import org.shiori.rfid.transport.Transport;
 /** The reader families the driver speaks, with their line defaults; chosen by configuration. */
 public enum ReaderProtocol {
   FEIG("feig"),
-  THREEM810("3m810");
+  THREEM810("3m810"),
+  CR95HF("cr95hf");
 
   /** Bus address that any single FEIG reader answers. */
   public static final int FEIG_ANY_ADDRESS = 0xFF;
@@ -22,7 +24,7 @@ public enum ReaderProtocol {
     this.label = label;
   }
 
-  /** The configuration / CLI name: {@code feig} or {@code 3m810}. */
+  /** The configuration / CLI name: {@code feig}, {@code 3m810} or {@code cr95hf}. */
   public String label() {
     return label;
   }
@@ -38,12 +40,20 @@ public enum ReaderProtocol {
         return p;
       }
     }
-    throw new IllegalArgumentException("reader protocol must be feig or 3m810, got '" + name + "'");
+    throw new IllegalArgumentException(
+        "reader protocol must be feig, 3m810 or cr95hf, got '" + name + "'");
   }
 
   /** Default line settings of this reader family on {@code port}. */
   public SerialSettings serialDefaults(String port) {
-    return this == FEIG ? SerialSettings.feig(port) : SerialSettings.threeM(port);
+    switch (this) {
+      case FEIG:
+        return SerialSettings.feig(port);
+      case THREEM810:
+        return SerialSettings.threeM(port);
+      default:
+        return SerialSettings.cr95hf(port);
+    }
   }
 
   /** Security values such sites use unless configured otherwise. */
@@ -53,8 +63,13 @@ public enum ReaderProtocol {
 
   /** A reader of this family on {@code transport}; {@code busAddress} only matters for FEIG. */
   public TagReader open(Transport transport, int busAddress, Duration timeout) {
-    return this == FEIG
-        ? new FeigReader(transport, busAddress, timeout)
-        : new ThreeMReader(transport, timeout);
+    switch (this) {
+      case FEIG:
+        return new FeigReader(transport, busAddress, timeout);
+      case THREEM810:
+        return new ThreeMReader(transport, timeout);
+      default:
+        return new Cr95hfReader(transport, timeout);
+    }
   }
 }

@@ -43,6 +43,11 @@ public record SerialSettings(
     return new SerialSettings(port, 38_400, Parity.EVEN, 8, StopBits.ONE, Duration.ofMillis(12));
   }
 
+  /** ST CR95HF UART: 57600 8N2 (from sample code; check on the hardware). */
+  public static SerialSettings cr95hf(String port) {
+    return new SerialSettings(port, 57_600, Parity.NONE, 8, StopBits.TWO, Duration.ofMillis(10));
+  }
+
   /** 3M 810 / Model 210: 19200 8N1. */
   public static SerialSettings threeM(String port) {
     return new SerialSettings(port, 19_200, Parity.NONE, 8, StopBits.ONE, Duration.ofMillis(20));

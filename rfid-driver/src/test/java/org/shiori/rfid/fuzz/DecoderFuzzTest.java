@@ -14,6 +14,7 @@ import org.shiori.rfid.iso15693.Iso15693Request;
 import org.shiori.rfid.iso15693.Iso15693Response;
 import org.shiori.rfid.reader.ReaderException;
 import org.shiori.rfid.reader.TagReader;
+import org.shiori.rfid.reader.cr95hf.Cr95hfReader;
 import org.shiori.rfid.reader.feig.FeigFrame;
 import org.shiori.rfid.reader.feig.FeigFrameCodec;
 import org.shiori.rfid.reader.feig.FeigReader;
@@ -163,6 +164,37 @@ class DecoderFuzzTest {
     Mutator m = new Mutator(SEED + 5);
     ScriptedReplyTransport t = new ScriptedReplyTransport(request -> threeMReply(m, request));
     driveReader(new ThreeMReader(t, Duration.ofMillis(50)), m);
+  }
+
+  @Test
+  @Timeout(120)
+  void cr95hfReaderReplies() {
+    Mutator m = new Mutator(SEED + 6);
+    ScriptedReplyTransport t = new ScriptedReplyTransport(request -> cr95hfReply(m, request));
+    driveReader(new Cr95hfReader(t, Duration.ofMillis(50)), m);
+  }
+
+  /** Mostly well-framed chip replies around a random or mutated ISO 15693 response. */
+  private static byte[] cr95hfReply(Mutator m, byte[] request) {
+    if ((request[0] & 0xFF) == Cr95hfReader.CMD_PROTOCOL_SELECT && m.chance(90)) {
+      return new byte[] {0, 0};
+    }
+    int[] codes = {0x80, 0x80, 0x80, 0x87, 0x00, m.nextInt(256)};
+    int code = codes[m.nextInt(codes.length)];
+    byte[] iso = m.randomBytes(20);
+    if (m.chance(60) && iso.length >= 1) {
+      iso[0] = 0;
+      int crc = org.shiori.rfid.crc.Crc16.ISO15693.compute(iso, 0, iso.length);
+      iso = java.util.Arrays.copyOf(iso, iso.length + 3);
+      iso[iso.length - 3] = (byte) crc;
+      iso[iso.length - 2] = (byte) (crc >>> 8);
+      iso[iso.length - 1] = (byte) (m.chance(10) ? 1 : 0);
+    }
+    byte[] frame = new byte[2 + iso.length];
+    frame[0] = (byte) code;
+    frame[1] = (byte) iso.length;
+    System.arraycopy(iso, 0, frame, 2, iso.length);
+    return m.chance(10) ? m.mutate(frame) : frame;
   }
 
   private static void driveReader(TagReader reader, Mutator m) {

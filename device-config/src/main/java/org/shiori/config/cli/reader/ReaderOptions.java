@@ -19,7 +19,7 @@ public final class ReaderOptions {
       names = "--protocol",
       required = true,
       converter = ProtocolConverter.class,
-      description = "feig or 3m810.")
+      description = "feig, 3m810 or cr95hf.")
   ReaderProtocol protocol;
 
   @Option(names = "--baud", description = "Baud rate (default: feig 38400, 3m810 19200).")
