@@ -52,6 +52,16 @@ class FeigEmulatorRoundTripTest {
   }
 
   @Test
+  void largeInventoryArrivesAsAdvancedFrame() throws Exception {
+    emulator.setMaxDataSetsPerReply(40);
+    for (int i = 0; i < 30; i++) {
+      field.put(VirtualTag.slix(new TagUid(0xE004010000000000L + i)));
+    }
+    // 30 data sets = 301 data bytes: more than a standard frame holds.
+    assertThat(reader.inventory(OptionalInt.empty())).hasSize(30).doesNotHaveDuplicates();
+  }
+
+  @Test
   void inventoryFiltersByAfi() throws Exception {
     VirtualTag secured = VirtualTag.slix(A);
     secured.setAfi(0x07);
