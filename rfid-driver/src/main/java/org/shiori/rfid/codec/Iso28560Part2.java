@@ -55,17 +55,21 @@ public final class Iso28560Part2 {
       if (len == 0 || len > MAX_VALUE || p + len > m.length) {
         return null;
       }
-      String value = decompact(compaction, m, p, len);
-      if (value == null) {
-        return null;
-      }
       if (itemId == null && oid != OID_ITEM_ID) {
         return null;
       }
       if (oid == OID_ITEM_ID && itemId == null) {
-        itemId = value;
+        itemId = decompact(compaction, m, p, len);
+        if (itemId == null) {
+          return null;
+        }
       } else if (oid == OID_OWNER_ISIL) {
-        isil = value;
+        // The owner ISIL is often application-defined: the 4/5-bit code starting in upper case.
+        String value =
+            compaction == 0
+                ? AlphaNumericCode.decode(m, p, len, false)
+                : decompact(compaction, m, p, len);
+        isil = value == null ? "" : value;
       }
       p += len + offset;
     }
@@ -84,25 +88,30 @@ public final class Iso28560Part2 {
       case 1:
         return new BigInteger(1, java.util.Arrays.copyOfRange(m, off, off + len)).toString();
       case 2:
-        String digits =
-            new BigInteger(1, java.util.Arrays.copyOfRange(m, off, off + len)).toString();
-        return digits.startsWith("1") ? digits.substring(1) : null;
+        return AlphaNumericCode.decode(m, off, len, true);
       case 3:
-        return packed(m, off, len, 5);
+        return AlphaNumericCode.decode(m, off, len, false);
       case 4:
         return packed(m, off, len, 6);
       case 5:
         return packed(m, off, len, 7);
       case 6:
+        return printable(new String(m, off, len, StandardCharsets.ISO_8859_1));
       case 7:
-        String s = new String(m, off, len, StandardCharsets.UTF_8);
-        return s.chars().allMatch(c -> c >= 0x20 && c != 0x7F && c != 0xFFFD) ? s : null;
+        return printable(new String(m, off, len, StandardCharsets.UTF_8));
       default:
         return null;
     }
   }
 
-  /** 5-, 6- or 7-bit characters packed MSB first; a trailing partial character is padding. */
+  private static String printable(String s) {
+    return s.chars()
+            .allMatch(c -> c >= 0x20 && c != 0x7F && c != 0xFFFD && !(c >= 0x80 && c < 0xA0))
+        ? s
+        : null;
+  }
+
+  /** 6- or 7-bit characters packed MSB first; a trailing partial character is padding. */
   private static String packed(byte[] m, int off, int len, int bits) {
     StringBuilder sb = new StringBuilder();
     int chars = len * 8 / bits;
@@ -124,9 +133,6 @@ public final class Iso28560Part2 {
   }
 
   private static int map(int v, int bits) {
-    if (bits == 5) {
-      return 0x40 | v; // 5-bit code: upper-case letters and @[\]^_
-    }
     if (bits == 6) {
       return v < 0x20 ? 0x40 | v : v; // 6-bit code: ISO 646 0x20..0x5F
     }
@@ -134,6 +140,6 @@ public final class Iso28560Part2 {
   }
 
   private static boolean padding(char c, int bits) {
-    return bits == 6 ? c == ' ' : c == '@' || c == 0;
+    return bits == 6 ? c == ' ' : c == 0;
   }
 }

@@ -125,7 +125,7 @@ public final class Iso28560Part3 {
                 swapNibble0(reversed),
                 List.of(TagContent.QUIRK_BLOCK_REVERSED, TagContent.QUIRK_NIBBLE_SWAPPED)));
     for (Candidate c : candidates) {
-      if (version(c.bytes) == VERSION && crcValid(c.bytes)) {
+      if (version(c.bytes) == VERSION && crcValid(c)) {
         return content(c, true);
       }
     }
@@ -138,6 +138,15 @@ public final class Iso28560Part3 {
   }
 
   private record Candidate(byte[] bytes, List<String> quirks) {}
+
+  /**
+   * A nibble-swapping encoder may have computed the CRC over byte 0 as it meant it or as it stored
+   * it: either counts.
+   */
+  private static boolean crcValid(Candidate c) {
+    return crcValid(c.bytes)
+        || (c.quirks.contains(TagContent.QUIRK_NIBBLE_SWAPPED) && crcValid(swapNibble0(c.bytes)));
+  }
 
   private static int version(byte[] m) {
     return (m[0] & 0xF0) >>> 4;

@@ -23,6 +23,10 @@ public final class LibraryTagCodec {
     if (rfid501 != null) {
       return rfid501;
     }
+    TagContent reversed501 = Rfid501.decode(Iso28560Part3.reverseBlocks(userMemory));
+    if (reversed501 != null) {
+      return Rfid501.withQuirk(reversed501, TagContent.QUIRK_BLOCK_REVERSED);
+    }
     if (part3 != null && part3.quirks().isEmpty()) {
       // Version nibble 1 read as is: a damaged ISO 28560-3 block, reported with crcValid=false.
       return part3;

@@ -57,6 +57,15 @@ public final class Rfid501 {
     return new TagContent(TagFormat.RFID501, barcode, total, set, true, List.of(), f);
   }
 
+  /** The same content, noting how it was found. */
+  static TagContent withQuirk(TagContent c, String quirk) {
+    java.util.List<String> quirks = new java.util.ArrayList<>(c.quirks());
+    quirks.add(quirk);
+    Map<String, Object> f = new LinkedHashMap<>(c.fields());
+    f.put("quirks", List.copyOf(quirks));
+    return new TagContent(c.format(), c.itemId(), c.parts(), c.part(), c.crcValid(), quirks, f);
+  }
+
   private static boolean barcodeField(byte[] m) {
     boolean ended = false;
     for (int i = 4; i < 20; i++) {

@@ -27,16 +27,43 @@ public final class Iso15693TagResponder {
   }
 
   private Optional<Iso15693Response> inventory(Iso15693Request r) {
+    List<VirtualTag> tags = inventoryMatches(r);
+    return tags.isEmpty() ? Optional.empty() : Optional.of(inventoryReply(tags.get(0)));
+  }
+
+  /** The inventory answer of one tag: DSFID and UID (LSB first). */
+  public static Iso15693Response inventoryReply(VirtualTag t) {
+    byte[] d = new byte[9];
+    d[0] = (byte) t.dsfid();
+    System.arraycopy(t.uid().lsbFirst(), 0, d, 1, 8);
+    return Iso15693Response.ok(d);
+  }
+
+  /** Tags that answer an inventory request: AFI (when present) and UID mask must match. */
+  public List<VirtualTag> inventoryMatches(Iso15693Request r) {
+    byte[] p = r.params();
     boolean afiFilter = (r.flags() & Iso15693Request.FLAG_AFI) != 0;
+    int head = afiFilter ? 1 : 0;
+    if (p.length < head + 1) {
+      return List.of();
+    }
+    int maskLength = p[head] & 0xFF;
+    if (maskLength > 64 || p.length < head + 1 + (maskLength + 7) / 8) {
+      return List.of();
+    }
+    long mask = 0;
+    for (int i = 0; i < (maskLength + 7) / 8; i++) {
+      mask |= (p[head + 1 + i] & 0xFFL) << (8 * i);
+    }
+    long bits = maskLength == 64 ? -1L : (1L << maskLength) - 1;
+    List<VirtualTag> out = new java.util.ArrayList<>();
     for (VirtualTag t : field.tags()) {
-      if (!afiFilter || (r.params().length > 0 && t.afi() == (r.params()[0] & 0xFF))) {
-        byte[] d = new byte[9];
-        d[0] = (byte) t.dsfid();
-        System.arraycopy(t.uid().lsbFirst(), 0, d, 1, 8);
-        return Optional.of(Iso15693Response.ok(d));
+      boolean afiOk = !afiFilter || t.afi() == (p[0] & 0xFF);
+      if (afiOk && ((t.uid().value() ^ mask) & bits) == 0) {
+        out.add(t);
       }
     }
-    return Optional.empty();
+    return out;
   }
 
   private static Optional<Iso15693Response> addressed(Iso15693Request r, VirtualTag t) {

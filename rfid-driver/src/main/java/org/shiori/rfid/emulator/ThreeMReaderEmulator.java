@@ -96,7 +96,7 @@ public final class ThreeMReaderEmulator extends ReaderEmulator {
 
   private byte[] addressed(ThreeMFrame req, byte[] d) {
     if (d.length < 8) {
-      return reply(req, ThreeMStatus.NOT_IMPLEMENTED, new byte[0]);
+      return reply(req, ThreeMStatus.UNKNOWN_COMMAND, new byte[0]);
     }
     byte[] uid = Arrays.copyOf(d, 8);
     Optional<VirtualTag> found = field().find(TagUid.fromMsbFirst(uid));
@@ -143,7 +143,7 @@ public final class ThreeMReaderEmulator extends ReaderEmulator {
       case ThreeMReader.CMD_TAG_INFO:
         return reply(req, ThreeMStatus.OK, concat(uid, tagInfo(t, args)));
       default:
-        return reply(req, ThreeMStatus.NOT_IMPLEMENTED, new byte[0]);
+        return reply(req, ThreeMStatus.UNKNOWN_COMMAND, new byte[0]);
     }
   }
 

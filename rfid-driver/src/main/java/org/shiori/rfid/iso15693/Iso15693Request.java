@@ -1,6 +1,7 @@
 package org.shiori.rfid.iso15693;
 
 import java.util.Arrays;
+import java.util.OptionalInt;
 import org.shiori.rfid.crc.Crc16;
 import org.shiori.rfid.reader.ProtocolException;
 import org.shiori.rfid.tag.TagUid;
@@ -47,10 +48,35 @@ public record Iso15693Request(int flags, int command, int manufacturer, TagUid u
   }
 
   /** One-slot inventory, optionally with an AFI. */
-  public static Iso15693Request inventory(Integer afi) {
+  public static Iso15693Request inventory(OptionalInt afi) {
     int flags = FLAG_HIGH_DATA_RATE | FLAG_INVENTORY | FLAG_ONE_SLOT;
-    byte[] p = afi == null ? new byte[] {0} : new byte[] {afi.byteValue(), 0};
-    return new Iso15693Request(afi == null ? flags : flags | FLAG_AFI, INVENTORY, -1, null, p);
+    if (afi.isEmpty()) {
+      return new Iso15693Request(flags, INVENTORY, -1, null, new byte[] {0});
+    }
+    byte[] p = {(byte) afi.getAsInt(), 0};
+    return new Iso15693Request(flags | FLAG_AFI, INVENTORY, -1, null, p);
+  }
+
+  /**
+   * One-slot inventory of the tags whose UID ends in the low {@code maskLength} bits of {@code
+   * mask} (host-side anticollision extends the mask by 4 bits on each collision).
+   */
+  public static Iso15693Request inventory(OptionalInt afi, int maskLength, long mask) {
+    if (maskLength < 0 || maskLength > 64) {
+      throw new IllegalArgumentException("mask length 0..64");
+    }
+    int maskBytes = (maskLength + 7) / 8;
+    int head = afi.isPresent() ? 2 : 1;
+    byte[] p = new byte[head + maskBytes];
+    if (afi.isPresent()) {
+      p[0] = (byte) afi.getAsInt();
+    }
+    p[head - 1] = (byte) maskLength;
+    for (int i = 0; i < maskBytes; i++) {
+      p[head + i] = (byte) (mask >>> (8 * i));
+    }
+    int flags = FLAG_HIGH_DATA_RATE | FLAG_INVENTORY | FLAG_ONE_SLOT;
+    return new Iso15693Request(afi.isPresent() ? flags | FLAG_AFI : flags, INVENTORY, -1, null, p);
   }
 
   public boolean isAddressed() {

@@ -44,6 +44,21 @@ class Iso28560Part3Test {
   }
 
   @Test
+  void decodesPublishedGermanSample() {
+    // Danish-model sample published with the libdanrfid project's tests: item 11223344, DE-705,
+    // CRC 0x3E51 stored LSB first.
+    TagContent c =
+        LibraryTagCodec.decode(
+            hex("11010131313232333334340000000000000000513e4445373035000000000000"));
+    assertThat(c.crcValid()).isTrue();
+    assertThat(c.itemId()).isEqualTo("11223344");
+    assertThat(c.fields()).containsEntry("country", "DE").containsEntry("isil", "705");
+    byte[] again = LibraryTagCodec.encodeIso28560_3("11223344", 1, 1, "DE", "705");
+    assertThat(HEX.formatHex(again))
+        .isEqualTo("11010131313232333334340000000000000000513E4445373035000000000000");
+  }
+
+  @Test
   void decodesWholeMemoryDumpOfSlix() {
     byte[] mem = new byte[112];
     System.arraycopy(hex(DANISH), 0, mem, 0, 32);
@@ -72,6 +87,17 @@ class Iso28560Part3Test {
     assertThat(c.crcValid()).isTrue();
     assertThat(c.quirks()).containsExactly(TagContent.QUIRK_NIBBLE_SWAPPED);
     assertThat(c.fields()).containsEntry("usage", 2).containsEntry("version", 1);
+  }
+
+  @Test
+  void nibbleSwappedWithCrcOverStoredByteIsValidToo() {
+    byte[] enc =
+        Iso28560Part3.encode(new Iso28560Part3.Data(2, 1, 1, 1, "ABC123", "JP", "JP-1"), 32);
+    // Stored 0x21 with a CRC over 0x21: reading it as version 1, usage 2 still validates.
+    TagContent c = LibraryTagCodec.decode(enc);
+    assertThat(c.crcValid()).isTrue();
+    assertThat(c.quirks()).containsExactly(TagContent.QUIRK_NIBBLE_SWAPPED);
+    assertThat(c.fields()).containsEntry("usage", 2);
   }
 
   @Test

@@ -52,6 +52,16 @@ class FeigEmulatorRoundTripTest {
   }
 
   @Test
+  void largeInventoryArrivesAsAdvancedFrame() throws Exception {
+    emulator.setMaxDataSetsPerReply(40);
+    for (int i = 0; i < 30; i++) {
+      field.put(VirtualTag.slix(new TagUid(0xE004010000000000L + i)));
+    }
+    // 30 data sets = 301 data bytes: more than a standard frame holds.
+    assertThat(reader.inventory(OptionalInt.empty())).hasSize(30).doesNotHaveDuplicates();
+  }
+
+  @Test
   void inventoryFiltersByAfi() throws Exception {
     VirtualTag secured = VirtualTag.slix(A);
     secured.setAfi(0x07);
@@ -132,6 +142,58 @@ class FeigEmulatorRoundTripTest {
     assertThat(reader.inventory(OptionalInt.empty())).hasSize(1);
     emulator.faults().always(FaultInjection.Fault.SPLIT);
     assertThat(reader.inventory(OptionalInt.empty())).hasSize(1);
+  }
+
+  @Test
+  void delayedReplyWithinTimeoutIsAcceptedBeyondItIsTimeout() throws Exception {
+    field.put(VirtualTag.slix(A));
+    emulator.faults().setDelay(Duration.ofMillis(100));
+    emulator.faults().next(FaultInjection.Fault.DELAY, 1);
+    assertThat(reader.inventory(OptionalInt.empty())).hasSize(1);
+    FeigReader impatient = new FeigReader(pipe.host(), 0xFF, Duration.ofMillis(300));
+    emulator.faults().setDelay(Duration.ofMillis(1500));
+    emulator.faults().next(FaultInjection.Fault.DELAY, 1);
+    assertThatThrownBy(() -> impatient.inventory(OptionalInt.empty()))
+        .isInstanceOf(ReaderTimeoutException.class);
+  }
+
+  @Test
+  void keepsTheQuietTimeBeforeEachRequest() throws Exception {
+    field.put(VirtualTag.slix(A));
+    List<Long> writes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    org.shiori.rfid.transport.Transport host = pipe.host();
+    org.shiori.rfid.transport.Transport recording =
+        new org.shiori.rfid.transport.Transport() {
+          @Override
+          public void write(byte[] data) throws java.io.IOException {
+            writes.add(System.nanoTime());
+            host.write(data);
+          }
+
+          @Override
+          public int read(byte[] buf, int off, int len, Duration timeout)
+              throws java.io.IOException {
+            return host.read(buf, off, len, timeout);
+          }
+
+          @Override
+          public void drain() throws java.io.IOException {
+            host.drain();
+          }
+
+          @Override
+          public void close() {
+            host.close();
+          }
+        };
+    FeigReader r = new FeigReader(recording, 0xFF, Duration.ofSeconds(2), Duration.ofMillis(20));
+    for (int i = 0; i < 3; i++) {
+      r.inventory(OptionalInt.empty());
+    }
+    for (int i = 1; i < writes.size(); i++) {
+      // A lower bound only: the gap the protocol requires, never an upper bound on speed.
+      assertThat(writes.get(i) - writes.get(i - 1)).isGreaterThanOrEqualTo(20_000_000L);
+    }
   }
 
   @Test

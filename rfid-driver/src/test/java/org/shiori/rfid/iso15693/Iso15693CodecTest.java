@@ -15,7 +15,8 @@ class Iso15693CodecTest {
 
   @Test
   void oneSlotInventoryWithCrc() {
-    assertThat(HEX.formatHex(Iso15693Request.inventory(null).encode(true))).isEqualTo("260100F60A");
+    assertThat(HEX.formatHex(Iso15693Request.inventory(java.util.OptionalInt.empty()).encode(true)))
+        .isEqualTo("260100F60A");
   }
 
   @Test

@@ -1,7 +1,6 @@
 package org.shiori.rfid.reader.feig;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -9,26 +8,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
-import org.shiori.rfid.frame.FrameReader;
+import org.shiori.rfid.frame.FrameExchange;
 import org.shiori.rfid.reader.InventoryEntry;
 import org.shiori.rfid.reader.NoTagException;
 import org.shiori.rfid.reader.ProtocolException;
 import org.shiori.rfid.reader.ReaderException;
 import org.shiori.rfid.reader.ReaderInfo;
-import org.shiori.rfid.reader.ReaderTimeoutException;
 import org.shiori.rfid.reader.SystemInfo;
 import org.shiori.rfid.reader.TagReader;
 import org.shiori.rfid.tag.TagUid;
 import org.shiori.rfid.transport.Transport;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * FEIG OBID reader (ID ISC.MR/PR101, LRM, CPR.M02) in ISO-host mode. Facts from the classic-pro
  * manual H20800: [0xB0] ISO host commands, [0xB1] NXP EAS commands on ISC readers, status codes.
  */
 public final class FeigReader implements TagReader {
-  private static final Logger LOG = LoggerFactory.getLogger(FeigReader.class);
   public static final int CMD_SOFTWARE_VERSION = 0x65;
   public static final int CMD_RF_RESET = 0x69;
   public static final int CMD_READ_CONFIGURATION = 0x80;
@@ -54,10 +49,14 @@ public final class FeigReader implements TagReader {
 
   private static final int MAX_MORE_ROUNDS = 64;
 
-  private final Transport transport;
+  /** Default protocol start synchronization time of FEIG readers. */
+  public static final Duration DEFAULT_PSST = Duration.ofMillis(5);
+
+  /** ISO 15693 allows up to 32-byte blocks; anything larger in a reply is corruption. */
+  private static final int MAX_BLOCK_SIZE = 32;
+
   private final int busAddress;
-  private final Duration timeout;
-  private final FrameReader frames;
+  private final FrameExchange<FeigFrame> link;
   private final Map<TagUid, Integer> blockSizes = new ConcurrentHashMap<>();
 
   public FeigReader(Transport transport, int busAddress) {
@@ -65,38 +64,37 @@ public final class FeigReader implements TagReader {
   }
 
   public FeigReader(Transport transport, int busAddress, Duration timeout) {
+    this(transport, busAddress, timeout, DEFAULT_PSST);
+  }
+
+  /**
+   * @param psst quiet time after a reply before the next request (manual 3.1, CFG1 PSST); the
+   *     reader ignores a request that comes sooner
+   */
+  public FeigReader(Transport transport, int busAddress, Duration timeout, Duration psst) {
     if (busAddress < 0 || busAddress > 0xFF) {
       throw new IllegalArgumentException("bus address must be 0..255, got " + busAddress);
     }
-    this.transport = transport;
     this.busAddress = busAddress;
-    this.timeout = timeout;
-    this.frames = new FrameReader(transport, FeigFrameCodec.SYNTAX);
+    this.link =
+        new FrameExchange<>(
+            transport,
+            FeigFrameCodec.SYNTAX,
+            FeigFrameCodec::decodeReply,
+            timeout,
+            "FEIG reader",
+            psst);
   }
 
   /** Sends one request and returns the matching reply, whatever its status. */
-  public synchronized FeigFrame exchange(int command, byte[] data) throws ReaderException {
+  public FeigFrame exchange(int command, byte[] data) throws ReaderException {
     byte[] request = FeigFrameCodec.encode(FeigFrame.request(busAddress, command, data));
-    try {
-      frames.reset();
-      transport.write(request);
-      long deadline = System.nanoTime() + timeout.toNanos();
-      while (true) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          throw new ReaderTimeoutException(
-              String.format("FEIG reader did not answer command 0x%02X", command));
-        }
-        FeigFrame reply = FeigFrameCodec.decodeReply(frames.next(Duration.ofNanos(left)));
-        if (reply.command() == command
-            && (busAddress == FeigFrame.BROADCAST || reply.busAddress() == busAddress)) {
-          return reply;
-        }
-        LOG.debug("ignoring unrelated frame {}", reply);
-      }
-    } catch (IOException e) {
-      throw new ReaderTimeoutException("FEIG link failed: " + e.getMessage(), -1, e);
-    }
+    return link.exchange(
+        request,
+        reply ->
+            reply.command() == command
+                && (busAddress == FeigFrame.BROADCAST || reply.busAddress() == busAddress),
+        String.format("command 0x%02X", command));
   }
 
   private FeigFrame exchangeOk(int command, byte[] data) throws ReaderException {
@@ -199,7 +197,7 @@ public final class FeigReader implements TagReader {
     }
     int n = d[0] & 0xFF;
     int size = d[1] & 0xFF;
-    if (n != expected || size == 0 || d.length != 2 + n * (size + 1)) {
+    if (n != expected || size == 0 || size > MAX_BLOCK_SIZE || d.length != 2 + n * (size + 1)) {
       throw new ProtocolException(
           "FEIG read blocks: asked "
               + expected
@@ -225,8 +223,9 @@ public final class FeigReader implements TagReader {
   public void writeBlocks(TagUid uid, int firstBlock, byte[] data) throws ReaderException {
     int size = blockSize(uid);
     if (data.length == 0 || data.length % size != 0) {
-      throw new IllegalArgumentException(
-          "data length " + data.length + " is not a multiple of the block size " + size);
+      // The block size comes from the tag itself (system info or an earlier read).
+      throw new ProtocolException(
+          "tag " + uid + " has " + size + "-byte blocks; " + data.length + " bytes do not fit");
     }
     int count = data.length / size;
     checkBlocks(firstBlock, count);
@@ -286,6 +285,7 @@ public final class FeigReader implements TagReader {
     int memHi = d[10] & 0xFF;
     int memLo = d[11] & 0xFF;
     boolean hasMem = memHi != 0 || memLo != 0;
+    // (memHi & 0x1F) + 1 is at most 32 bytes, so a learned block size is always usable.
     return new SystemInfo(
         TagUid.fromMsbFirst(d, 1),
         OptionalInt.of(d[0] & 0xFF),
@@ -347,6 +347,6 @@ public final class FeigReader implements TagReader {
 
   @Override
   public void close() {
-    transport.close();
+    link.close();
   }
 }

@@ -79,9 +79,4 @@ public final class FeigStatus {
         return new ProtocolException(what, status);
     }
   }
-
-  /** Whether a status is one of those that make the caller retry (tag moved, weak field). */
-  public static boolean isTransient(ReaderException e) {
-    return e instanceof NoTagException || e instanceof RfException;
-  }
 }

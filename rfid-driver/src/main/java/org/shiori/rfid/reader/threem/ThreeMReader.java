@@ -1,13 +1,12 @@
 package org.shiori.rfid.reader.threem;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalInt;
-import org.shiori.rfid.frame.FrameReader;
+import org.shiori.rfid.frame.FrameExchange;
 import org.shiori.rfid.iso15693.Iso15693Request;
 import org.shiori.rfid.iso15693.Iso15693Response;
 import org.shiori.rfid.reader.InventoryEntry;
@@ -15,20 +14,16 @@ import org.shiori.rfid.reader.NoTagException;
 import org.shiori.rfid.reader.ProtocolException;
 import org.shiori.rfid.reader.ReaderException;
 import org.shiori.rfid.reader.ReaderInfo;
-import org.shiori.rfid.reader.ReaderTimeoutException;
 import org.shiori.rfid.reader.SystemInfo;
 import org.shiori.rfid.reader.TagReader;
 import org.shiori.rfid.tag.TagUid;
 import org.shiori.rfid.transport.Transport;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * 3M 810 / RFID Reader Model 210 (19200 8N1). Facts from the 3M Model 210 protocol specification
  * v1.0.0; block data travel in tag memory order, UIDs MSB first, blocks are 4 bytes.
  */
 public final class ThreeMReader implements TagReader {
-  private static final Logger LOG = LoggerFactory.getLogger(ThreeMReader.class);
   public static final int CMD_QUIET = 0x01;
   public static final int CMD_READ_MULTIBLOCK = 0x02;
   public static final int CMD_CHECK_EAS = 0x03;
@@ -52,41 +47,28 @@ public final class ThreeMReader implements TagReader {
   public static final int BLOCK_SIZE = 4;
   private static final int MAX_BLOCKS_PER_READ = 32;
 
-  private final Transport transport;
-  private final Duration timeout;
-  private final FrameReader frames;
+  private final FrameExchange<ThreeMFrame> link;
 
   public ThreeMReader(Transport transport) {
     this(transport, Duration.ofMillis(1500));
   }
 
   public ThreeMReader(Transport transport, Duration timeout) {
-    this.transport = transport;
-    this.timeout = timeout;
-    this.frames = new FrameReader(transport, ThreeMFrameCodec.SYNTAX);
+    this.link =
+        new FrameExchange<>(
+            transport,
+            ThreeMFrameCodec.SYNTAX,
+            ThreeMFrameCodec::decodeReply,
+            timeout,
+            "3M reader");
   }
 
   /** Sends one request and returns the reply for the same command, whatever its status. */
-  public synchronized ThreeMFrame exchange(ThreeMFrame request) throws ReaderException {
-    try {
-      frames.reset();
-      transport.write(ThreeMFrameCodec.encode(request));
-      long deadline = System.nanoTime() + timeout.toNanos();
-      while (true) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          throw new ReaderTimeoutException(
-              String.format("3M reader did not answer command 0x%02X", request.command()));
-        }
-        ThreeMFrame reply = ThreeMFrameCodec.decodeReply(frames.next(Duration.ofNanos(left)));
-        if (reply.command() == request.command() && reply.start() == request.start()) {
-          return reply;
-        }
-        LOG.debug("ignoring unrelated frame {}", reply);
-      }
-    } catch (IOException e) {
-      throw new ReaderTimeoutException("3M link failed: " + e.getMessage(), -1, e);
-    }
+  public ThreeMFrame exchange(ThreeMFrame request) throws ReaderException {
+    return link.exchange(
+        ThreeMFrameCodec.encode(request),
+        reply -> reply.command() == request.command() && reply.start() == request.start(),
+        String.format("command 0x%02X", request.command()));
   }
 
   private byte[] ok(int command, byte[] data) throws ReaderException {
@@ -322,6 +304,6 @@ public final class ThreeMReader implements TagReader {
 
   @Override
   public void close() {
-    transport.close();
+    link.close();
   }
 }

@@ -9,7 +9,7 @@ import org.shiori.rfid.reader.TagLockedException;
 /** 3M Model 210 error codes (specification appendix A) and their typed exceptions. */
 public final class ThreeMStatus {
   public static final int OK = 0x00;
-  public static final int NOT_IMPLEMENTED = 0x02;
+  public static final int UNKNOWN_COMMAND = 0x02;
   public static final int NO_TRANSPONDER = 0x06;
   public static final int UNKNOWN_ERROR = 0x0F;
   public static final int MEM_NOT_AVAILABLE = 0x11;
@@ -26,8 +26,8 @@ public final class ThreeMStatus {
     switch (code) {
       case OK:
         return "no error";
-      case NOT_IMPLEMENTED:
-        return "command not implemented";
+      case UNKNOWN_COMMAND:
+        return "command unknown to this firmware";
       case NO_TRANSPONDER:
         return "no transponder";
       case UNKNOWN_ERROR:
