@@ -29,8 +29,9 @@ public final class SqliteStore
   private SqliteStore(StoreDatabase database, int outboxCapacity, Clock clock) {
     this.database = database;
     this.catalog = new SqliteCatalog(database);
-    this.ledger = new SqliteLedger(database, outboxCapacity);
-    this.outbox = new SqliteOutbox(database, clock);
+    OutboxCounters counters = OutboxCounters.load(database);
+    this.ledger = new SqliteLedger(database, counters, outboxCapacity);
+    this.outbox = new SqliteOutbox(database, counters, clock);
     this.sync = new SqliteSyncSink(database, clock);
     this.privacy = new SqlitePatronPrivacy(database);
   }

@@ -79,6 +79,9 @@ final class StoreDatabase implements AutoCloseable {
       s.execute("PRAGMA secure_delete = ON");
       s.execute("PRAGMA foreign_keys = ON");
       s.execute("PRAGMA temp_store = MEMORY");
+      // 32 MiB of page cache: snapshot chunks of randomly ordered patron keys stay in memory
+      // instead of spilling half-built B-tree pages to the WAL.
+      s.execute("PRAGMA cache_size = -32768");
       s.execute("PRAGMA busy_timeout = 5000");
     }
   }
@@ -135,6 +138,7 @@ final class StoreDatabase implements AutoCloseable {
       control("BEGIN IMMEDIATE");
       result = work.run(sql);
       control("COMMIT");
+      sql.committed();
     } catch (SQLException e) {
       // A statement that failed inside SQLite (e.g. SQLITE_FULL) may be left unusable: start over.
       discardStatements();
