@@ -347,10 +347,10 @@ public final class PolicyReader {
         Optional.ofNullable(map.get("refuse")).flatMap(n -> doc.value(n, what, PolicyReader::code));
     Optional<Period> period =
         Optional.ofNullable(map.get("period")).flatMap(n -> doc.value(n, what, Period::parse));
-    if (refusal.isEmpty() && period.isEmpty()) {
+    if (!map.containsKey("refuse") && !map.containsKey("period")) {
       doc.problem(node, what + ": give a 'period' to lend or 'refuse: REASON' to refuse");
     }
-    if (refusal.isPresent() && period.isPresent()) {
+    if (map.containsKey("refuse") && map.containsKey("period")) {
       doc.problem(node, what + ": a rule either lends ('period') or refuses ('refuse'), not both");
     }
     ClosedDayStrategy strategy =

@@ -60,8 +60,13 @@ public final class YamlDocument {
     return source;
   }
 
+  /** The problems found so far, in file order. */
   public List<PolicyProblem> problems() {
-    return List.copyOf(problems);
+    List<PolicyProblem> sorted = new ArrayList<>(problems);
+    sorted.sort(
+        java.util.Comparator.comparingInt(PolicyProblem::line)
+            .thenComparingInt(PolicyProblem::column));
+    return List.copyOf(sorted);
   }
 
   public boolean hasProblems() {
