@@ -225,6 +225,19 @@ class CirculationPolicyTest {
   }
 
   @Test
+  @DisplayName(
+      "R-LIMIT-2 the benchmark policy of more than 50 rules loads and decides like Matsuyama")
+  void largePolicyLoads() {
+    CirculationPolicy large = ShippedPolicies.load(resource("large-benchmark.yaml"), TOKYO);
+    assertThat(large.definition().rules()).hasSizeGreaterThanOrEqualTo(50);
+    LocalDate on = LocalDate.of(2027, 7, 20);
+    assertThat(large.dueDate("individual", "book", Set.of(), "hojo", on))
+        .isEqualTo(MATSUYAMA.dueDate("individual", "book", Set.of(), "hojo", on));
+    assertThat(large.dueDate("individual", "book", Set.of("collection-01"), "central", on))
+        .isEqualTo("2027-07-27");
+  }
+
+  @Test
   void unknownBranchIsAConfigurationError() {
     assertThatThrownBy(() -> MATSUYAMA.calendar("tokyo"))
         .isInstanceOf(IllegalArgumentException.class)

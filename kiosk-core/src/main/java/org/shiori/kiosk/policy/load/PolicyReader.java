@@ -232,15 +232,36 @@ public final class PolicyReader {
       return result;
     }
     Map<String, Node> defs = doc.mapping(node.get(), "categories", Set.of());
+    Map<String, Optional<PatronCategory>> done = new HashMap<>();
     for (Map.Entry<String, Node> e : defs.entrySet()) {
-      category(e.getKey(), e.getValue(), defs, materials, new HashSet<>())
+      category(e.getKey(), e.getValue(), defs, materials, new HashSet<>(), done)
           .ifPresent(c -> result.put(e.getKey(), c));
     }
     return result;
   }
 
   private Optional<PatronCategory> category(
-      String id, Node node, Map<String, Node> all, Set<String> materials, Set<String> seen) {
+      String id,
+      Node node,
+      Map<String, Node> all,
+      Set<String> materials,
+      Set<String> seen,
+      Map<String, Optional<PatronCategory>> done) {
+    if (done.containsKey(id)) {
+      return done.get(id);
+    }
+    Optional<PatronCategory> result = readCategory(id, node, all, materials, seen, done);
+    done.put(id, result);
+    return result;
+  }
+
+  private Optional<PatronCategory> readCategory(
+      String id,
+      Node node,
+      Map<String, Node> all,
+      Set<String> materials,
+      Set<String> seen,
+      Map<String, Optional<PatronCategory>> done) {
     String what = "category " + id;
     if (!seen.add(id)) {
       doc.problem(node, what + ": 'extends' makes a cycle");
@@ -259,7 +280,7 @@ public final class PolicyReader {
         doc.problem(parentNode, what + ": extends unknown category '" + parentId.get() + "'");
       } else if (parentId.isPresent()) {
         Optional<PatronCategory> parent =
-            category(parentId.get(), all.get(parentId.get()), all, materials, seen);
+            category(parentId.get(), all.get(parentId.get()), all, materials, seen, done);
         if (parent.isPresent()) {
           limits.addAll(parent.get().limits());
           pin = parent.get().pinRequired();

@@ -79,7 +79,10 @@ public final class YamlDocument {
   }
 
   public void problemAt(int line, int column, String message) {
-    problems.add(new PolicyProblem(source, line, column, message));
+    PolicyProblem problem = new PolicyProblem(source, line, column, message);
+    if (!problems.contains(problem)) {
+      problems.add(problem);
+    }
   }
 
   /** The node as a mapping of key text to value node, checking keys against {@code allowed}. */
