@@ -183,7 +183,7 @@ public final class CirculationPolicy implements CirculationRules {
     if (patron.staffBlock()) {
       return fixedRefusals.get(ReasonCodes.STAFF_BLOCK);
     }
-    if (patron.expiry().isBefore(today)) {
+    if (definition.blocks().expiredCard() && patron.expiry().isBefore(today)) {
       return fixedRefusals.get(ReasonCodes.CARD_EXPIRED);
     }
     if (category.pinRequired() && !pinVerified) {
@@ -193,7 +193,7 @@ public final class CirculationPolicy implements CirculationRules {
         && patron.groupConfirmedOn().map(d -> d.isBefore(fiscalYearStartOf(today))).orElse(true)) {
       return fixedRefusals.get(ReasonCodes.GROUP_NOT_CONFIRMED);
     }
-    if (patron.overdue()) {
+    if (patron.overdue() && definition.blocks().overdue()) {
       return fixedRefusals.get(ReasonCodes.OVERDUE_BLOCK);
     }
     return null;

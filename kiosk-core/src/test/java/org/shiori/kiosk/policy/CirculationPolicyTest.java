@@ -79,6 +79,47 @@ class CirculationPolicyTest {
   }
 
   @Test
+  @DisplayName("R-BLOCK-1 the overdue block is a policy switch")
+  void overdueBlockSwitch() {
+    PatronSnapshot overdue =
+        new PatronSnapshot(
+            PolicyFixtures.SELF,
+            "staff",
+            LocalDate.of(2099, 1, 1),
+            false,
+            true,
+            Map.of(),
+            0,
+            0,
+            0,
+            java.util.Optional.empty(),
+            "main");
+    CheckoutContext atMain =
+        new CheckoutContext(overdue, item("i1", "book"), 1, List.of(), "main", at("2027-07-20"));
+    assertThat(PIN_POLICY.checkout(atMain).allowed()).isTrue();
+    CheckoutContext atCentral =
+        new CheckoutContext(
+            new PatronSnapshot(
+                PolicyFixtures.SELF,
+                "individual",
+                LocalDate.of(2099, 1, 1),
+                false,
+                true,
+                Map.of(),
+                0,
+                0,
+                0,
+                java.util.Optional.empty(),
+                "central"),
+            item("i1", "book"),
+            1,
+            List.of(),
+            "central",
+            at("2027-07-20"));
+    assertThat(MATSUYAMA.checkout(atCentral).reasonCode()).contains(ReasonCodes.OVERDUE_BLOCK);
+  }
+
+  @Test
   @DisplayName("R-GROUP-2 the receipt is offered by default to groups only")
   void groupReceipt() {
     assertThat(MATSUYAMA.offersReceiptByDefault("group")).isTrue();

@@ -53,6 +53,7 @@ public final class PolicyReader {
           "illCaps",
           "branches",
           "loanRules",
+          "blocks",
           "messages");
   private static final Set<String> CATEGORY_KEYS =
       Set.of("extends", "rule", "pin", "confirmEachFiscalYear", "holdLimit", "receipt", "limits");
@@ -127,6 +128,7 @@ public final class PolicyReader {
     List<LoanRule> rules = loanRules(required(top, "loanRules", root), refs);
     checkAmbiguity(rules, flags);
     List<IllCap> illCaps = illCaps(top.get("illCaps"), refs);
+    PolicyDefinition.Blocks blocks = blocks(top.get("blocks"));
     Map<String, Message> messages = messages(top.get("messages"));
     checkMessages(messages, rules, categories, top.getOrDefault("messages", root));
     return new PolicyDefinition(
@@ -142,7 +144,18 @@ public final class PolicyReader {
         rules,
         illCaps,
         branches,
-        messages);
+        messages,
+        blocks);
+  }
+
+  private PolicyDefinition.Blocks blocks(Node node) {
+    if (node == null) {
+      return PolicyDefinition.Blocks.ALL;
+    }
+    Map<String, Node> map = doc.mapping(node, "blocks", Set.of("overdue", "expiredCard"));
+    return new PolicyDefinition.Blocks(
+        flag(map, "overdue", "blocks").orElse(true),
+        flag(map, "expiredCard", "blocks").orElse(true));
   }
 
   private record Refs(
