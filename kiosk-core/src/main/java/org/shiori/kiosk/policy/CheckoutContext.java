@@ -15,6 +15,7 @@ import org.shiori.kiosk.domain.PatronSnapshot;
  * @param lentThisSession items already lent earlier in this session, in order (R-LIMIT-7)
  * @param branch the service point of the kiosk
  * @param now the moment of the decision, in the branch's zone
+ * @param pinVerified the patron entered the right PIN in this session (R-CARD-2)
  */
 public record CheckoutContext(
     PatronSnapshot patron,
@@ -22,12 +23,24 @@ public record CheckoutContext(
     int partsOnPad,
     List<ItemRecord> lentThisSession,
     String branch,
-    ZonedDateTime now) {
+    ZonedDateTime now,
+    boolean pinVerified) {
   public CheckoutContext {
     Objects.requireNonNull(patron, "patron");
     Objects.requireNonNull(item, "item");
     lentThisSession = List.copyOf(lentThisSession);
     Objects.requireNonNull(branch, "branch");
     Objects.requireNonNull(now, "now");
+  }
+
+  /** A context without a PIN entered: categories that require one are refused (R-CARD-2). */
+  public CheckoutContext(
+      PatronSnapshot patron,
+      ItemRecord item,
+      int partsOnPad,
+      List<ItemRecord> lentThisSession,
+      String branch,
+      ZonedDateTime now) {
+    this(patron, item, partsOnPad, lentThisSession, branch, now, false);
   }
 }
