@@ -75,19 +75,21 @@ public final class StoreBench {
   // ---- 1. outbox commit rate ----
 
   /**
-   * Interleaved rounds (raw, store, raw, store...) after one discarded warm-up round, so both see
-   * the same disk and load; the result is the median of the per-round ratios.
+   * The baseline and the store commit in alternation, one commit each per step, on the same disk:
+   * on a shared machine the disk's latency swings by several times within seconds, and alternating
+   * single commits exposes both to the same swings. Rounds after one warm-up; the result is the
+   * median of the per-round ratios.
    */
   private void commitRates(int n) throws Exception {
-    int rounds = 7;
-    rawCommitsPerSecond(n / 4, -1);
-    storeCommitsPerSecond(n / 4, -1);
+    int rounds = 5;
+    interleavedRound(n / 4, -1);
     double[] raw = new double[rounds];
     double[] store = new double[rounds];
     double[] ratio = new double[rounds];
     for (int round = 0; round < rounds; round++) {
-      raw[round] = rawCommitsPerSecond(n, round);
-      store[round] = storeCommitsPerSecond(n, round);
+      double[] rates = interleavedRound(n, round);
+      raw[round] = rates[0];
+      store[round] = rates[1];
       ratio[round] = store[round] / raw[round];
       System.out.printf(
           Locale.ROOT,
@@ -106,9 +108,12 @@ public final class StoreBench {
         100 * median(ratio));
   }
 
-  private double rawCommitsPerSecond(int n, int round) throws Exception {
-    Path db = fresh("raw-" + round + ".db");
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+  /** Returns {raw commits/s, recordCheckout/s}. */
+  private double[] interleavedRound(int n, int round) throws Exception {
+    Path rawDb = fresh("raw-" + round + ".db");
+    Path storeDb = fresh("store-" + round + ".db");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + rawDb);
+        SqliteStore store = SqliteStore.open(storeDb, Integer.MAX_VALUE, Clock.systemUTC())) {
       try (Statement s = c.createStatement()) {
         s.execute("PRAGMA locking_mode = EXCLUSIVE");
         s.execute("PRAGMA journal_mode = WAL");
@@ -117,31 +122,27 @@ public final class StoreBench {
             "CREATE TABLE t (seq INTEGER PRIMARY KEY, id TEXT, item TEXT, patron TEXT, due TEXT,"
                 + " at TEXT)");
       }
+      seedCatalog(store, n);
+      long rawNanos = 0;
+      long storeNanos = 0;
       try (PreparedStatement insert =
           c.prepareStatement("INSERT INTO t (id, item, patron, due, at) VALUES (?, ?, ?, ?, ?)")) {
-        long start = System.nanoTime();
         for (int i = 0; i < n; i++) {
+          long t0 = System.nanoTime();
           insert.setString(1, UUID.randomUUID().toString());
           insert.setString(2, itemId(i));
           insert.setString(3, patronKey(i % 1000).value());
           insert.setString(4, "2026-12-04");
           insert.setString(5, AT.toString());
           insert.executeUpdate();
+          long t1 = System.nanoTime();
+          store.recordCheckout(checkout(i));
+          long t2 = System.nanoTime();
+          rawNanos += t1 - t0;
+          storeNanos += t2 - t1;
         }
-        return n / seconds(start);
       }
-    }
-  }
-
-  private double storeCommitsPerSecond(int n, int round) throws Exception {
-    Path db = fresh("store-" + round + ".db");
-    try (SqliteStore store = SqliteStore.open(db, Integer.MAX_VALUE, Clock.systemUTC())) {
-      seedCatalog(store, n);
-      long start = System.nanoTime();
-      for (int i = 0; i < n; i++) {
-        store.recordCheckout(checkout(i));
-      }
-      return n / seconds(start);
+      return new double[] {n / (rawNanos / 1e9), n / (storeNanos / 1e9)};
     }
   }
 

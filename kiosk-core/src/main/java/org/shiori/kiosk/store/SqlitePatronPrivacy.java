@@ -80,20 +80,16 @@ final class SqlitePatronPrivacy {
     return new PatronErasure(record, loans, holds, (int) pending);
   }
 
-  /**
-   * A snapshot being transferred holds the patron too, until it is swapped in or restarted. The
-   * staging tables come and go, so these statements are not cached; the key is inlined, which is
-   * safe because a {@link PatronKey} is hex digits only.
-   */
+  /** A snapshot being transferred holds the patron too, until it is swapped in or restarted. */
   private static void eraseFromStaging(Sql sql, String k) throws SQLException {
     if (staging(sql, "patrons_staging")) {
-      sql.execute("DELETE FROM patrons_staging WHERE patron_key = '" + k + "'");
+      sql.update("DELETE FROM patrons_staging WHERE patron_key = ?", k);
     }
     if (staging(sql, "holds_staging")) {
-      sql.execute("DELETE FROM holds_staging WHERE patron_key = '" + k + "'");
+      sql.update("DELETE FROM holds_staging WHERE patron_key = ?", k);
     }
     if (staging(sql, "items_staging")) {
-      sql.execute("UPDATE items_staging SET hold_for = NULL WHERE hold_for = '" + k + "'");
+      sql.update("UPDATE items_staging SET hold_for = NULL WHERE hold_for = ?", k);
     }
   }
 
