@@ -15,7 +15,9 @@ import org.shiori.kiosk.domain.Transaction;
 /**
  * The device's SQLite store: catalog, patron directory, circulation ledger, outbox, sync sink and
  * privacy requests over one database file (WAL, synchronous=FULL, secure_delete=ON). Thread-safe:
- * all calls share one connection under one lock.
+ * all calls share one connection under one lock, which makes it the single writer. The file is
+ * opened with exclusive locking: one {@code SqliteStore} per file and process; anything else
+ * (technician CLI, admin API) goes through this instance.
  */
 public final class SqliteStore
     implements ItemCatalog, PatronDirectory, CirculationLedger, Outbox, SyncSink, AutoCloseable {
