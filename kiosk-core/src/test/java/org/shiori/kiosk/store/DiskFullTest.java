@@ -89,6 +89,17 @@ class DiskFullTest {
       assertThatThrownBy(() -> store.recordCheckout(refused))
           .isInstanceOf(StorageFullException.class);
 
+      long itemsVersion = store.appliedSequence(Dataset.ITEMS);
+      List<org.shiori.kiosk.domain.ItemRecord> many = new ArrayList<>();
+      for (int i = 0; i < 2_000; i++) {
+        many.add(StoreFixtures.item("SYNC-" + i + longSuffix));
+      }
+      assertThatThrownBy(
+              () -> store.applyItems(StoreFixtures.delta(itemsVersion + 1, many, List.of())))
+          .isInstanceOf(StorageFullException.class);
+      assertThat(store.appliedSequence(Dataset.ITEMS)).isEqualTo(itemsVersion);
+      assertThat(store.find("SYNC-0" + longSuffix)).isEmpty();
+
       Files.delete(ballast);
       Transaction after = StoreFixtures.checkout("AFTER", StoreFixtures.patronKey(1));
       assertThat(store.recordCheckout(after).sequence()).isEqualTo(accepted.size() + 1L);
