@@ -33,7 +33,7 @@ import org.shiori.kiosk.domain.TransactionType;
  * Random runs of checkouts, returns, acknowledgements and rejections against a plain in-memory
  * model: the outbox, the sequence numbers and the patron counts (R-LIMIT-7) always agree with it.
  */
-class LedgerModelProperties {
+class LedgerModelTest {
   private static final int ITEMS = 4;
   private static final int PATRONS = 2;
   private static final int CAPACITY = 6;
