@@ -44,9 +44,10 @@ CREATE TABLE local_loans (
   material     TEXT NOT NULL,
   acknowledged INTEGER NOT NULL DEFAULT 0
 ) WITHOUT ROWID;
-CREATE INDEX local_loans_by_patron ON local_loans (patron_key);
 
--- The last per-device sequence number handed out: numbers are gap-free and never reused.
+-- High-water mark of sequence numbers that left the outbox. The next number is
+-- max(last_sequence, max(outbox.sequence)) + 1: gap-free and never reused, and a checkout does not
+-- have to write this page.
 CREATE TABLE device_sequence (
   id            INTEGER PRIMARY KEY CHECK (id = 1),
   last_sequence INTEGER NOT NULL
@@ -68,6 +69,28 @@ CREATE TABLE outbox (
   published      INTEGER NOT NULL DEFAULT 0,
   CHECK ((type = 'CHECKOUT') = (patron_key IS NOT NULL))
 );
+
+-- What a recorded transaction implies for the cache, run by SQLite inside the same statement as
+-- the outbox insert: one round trip per checkout, and no way to commit one without the other.
+-- Checkout: the item is on loan, a hold this patron had on it is consumed (P-ERASE-2), and the
+-- loan counts against the patron until central reflects it (R-LIMIT-7).
+CREATE TRIGGER outbox_checkout_cache AFTER INSERT ON outbox WHEN NEW.type = 'CHECKOUT'
+BEGIN
+  UPDATE items SET status = 'ON_LOAN',
+    hold_for = CASE WHEN hold_for = NEW.patron_key THEN NULL ELSE hold_for END
+    WHERE item_id = NEW.item_id;
+  DELETE FROM holds WHERE item_id = NEW.item_id AND patron_key = NEW.patron_key;
+  INSERT OR REPLACE INTO local_loans (item_id, patron_key, material, acknowledged)
+    VALUES (NEW.item_id, NEW.patron_key,
+      coalesce((SELECT material FROM items WHERE item_id = NEW.item_id), ''), 0);
+END;
+
+-- Return: the item is available and the loan record is erased at once (P-ERASE-1).
+CREATE TRIGGER outbox_return_cache AFTER INSERT ON outbox WHEN NEW.type = 'RETURN'
+BEGIN
+  UPDATE items SET status = 'AVAILABLE' WHERE item_id = NEW.item_id;
+  DELETE FROM local_loans WHERE item_id = NEW.item_id;
+END;
 
 -- Transactions central refused, for staff. The item is named, the patron never is.
 CREATE TABLE rejections (

@@ -51,6 +51,9 @@ public final class CirculationPolicy implements CirculationRules {
   private final Map<String, Message> messages;
   private final Map<String, Decision> fixedRefusals;
   private final MonthDay fiscalYearStart;
+  private final IllCap[] illCaps;
+  private final Decision[] illRefusals;
+  private final Decision holdShelfForOther;
 
   /** Builds the indexes and the calendars of every branch. */
   public CirculationPolicy(PolicyDefinition definition, ZoneId zone) {
@@ -71,6 +74,11 @@ public final class CirculationPolicy implements CirculationRules {
     this.index = index != null ? index : new RuleIndex(definition, messages);
     this.fiscalYearStart = definition.fiscalYearStart();
     this.fixedRefusals = fixedRefusals(messages);
+    this.illCaps = definition.illCaps().toArray(IllCap[]::new);
+    this.illRefusals = illRefusals(definition.illCaps(), messages);
+    this.holdShelfForOther =
+        Decision.refuse(
+            ReasonCodes.HOLD_FOR_OTHER, "R-HOLD-1", messages.get(ReasonCodes.HOLD_FOR_OTHER));
   }
 
   private static NationalHolidays holidaysOf(PolicyDefinition def) {
@@ -97,7 +105,6 @@ public final class CirculationPolicy implements CirculationRules {
   }
 
   private static Map<String, Decision> fixedRefusals(Map<String, Message> messages) {
-    Map<String, Decision> result = new HashMap<>();
     String[][] fixed = {
       {ReasonCodes.CATEGORY_UNKNOWN, "POLICY"},
       {ReasonCodes.STAFF_BLOCK, "R-BLOCK-2"},
@@ -107,16 +114,24 @@ public final class CirculationPolicy implements CirculationRules {
       {ReasonCodes.OVERDUE_BLOCK, "R-BLOCK-1"},
       {ReasonCodes.ITEM_UNAVAILABLE, "R-ITEM-3"},
       {ReasonCodes.HOLD_FOR_OTHER, "R-ITEM-2"},
-      {ReasonCodes.HOLD_FOR_OTHER + "/pickup", "R-HOLD-1"},
       {ReasonCodes.PART_MISSING, "R-PART-1"},
       {ReasonCodes.NO_LOAN_RULE, "POLICY"},
       {ReasonCodes.HOLD_LIMIT, "R-HOLD-2"},
     };
+    Map<String, Decision> result = new HashMap<>();
     for (String[] f : fixed) {
-      String code = f[0].replace("/pickup", "");
-      result.put(f[0], Decision.refuse(code, f[1], messages.get(code)));
+      result.put(f[0], Decision.refuse(f[0], f[1], messages.get(f[0])));
     }
-    return result;
+    return Map.copyOf(result);
+  }
+
+  private static Decision[] illRefusals(List<IllCap> caps, Map<String, Message> messages) {
+    return caps.stream()
+        .map(
+            cap ->
+                Decision.refuse(
+                    ReasonCodes.ILL_LIMIT, cap.ruleId(), messages.get(ReasonCodes.ILL_LIMIT)))
+        .toArray(Decision[]::new);
   }
 
   // ---------------------------------------------------------------- checkout
@@ -140,7 +155,8 @@ public final class CirculationPolicy implements CirculationRules {
       return refusal;
     }
     int material = index.material(item.material());
-    RuleIndex.RuleEntry entry = index.rule(category, material, item.flags(), context.branch());
+    RuleIndex.RuleEntry entry =
+        index.rule(branchIndex(context.branch()), category, material, item.flags());
     if (entry == null) {
       return fixedRefusals.get(ReasonCodes.NO_LOAN_RULE);
     }
@@ -167,7 +183,7 @@ public final class CirculationPolicy implements CirculationRules {
     if (patron.staffBlock()) {
       return fixedRefusals.get(ReasonCodes.STAFF_BLOCK);
     }
-    if (patron.expiry().isBefore(today)) {
+    if (definition.blocks().expiredCard() && patron.expiry().isBefore(today)) {
       return fixedRefusals.get(ReasonCodes.CARD_EXPIRED);
     }
     if (category.pinRequired() && !pinVerified) {
@@ -177,7 +193,7 @@ public final class CirculationPolicy implements CirculationRules {
         && patron.groupConfirmedOn().map(d -> d.isBefore(fiscalYearStartOf(today))).orElse(true)) {
       return fixedRefusals.get(ReasonCodes.GROUP_NOT_CONFIRMED);
     }
-    if (patron.overdue()) {
+    if (patron.overdue() && definition.blocks().overdue()) {
       return fixedRefusals.get(ReasonCodes.OVERDUE_BLOCK);
     }
     return null;
@@ -190,10 +206,9 @@ public final class CirculationPolicy implements CirculationRules {
       return fixedRefusals.get(ReasonCodes.ITEM_UNAVAILABLE);
     }
     if (item.holdFor().isPresent() && !heldForPatron) {
-      return fixedRefusals.get(
-          status == ItemStatus.ON_HOLD_SHELF
-              ? ReasonCodes.HOLD_FOR_OTHER + "/pickup"
-              : ReasonCodes.HOLD_FOR_OTHER);
+      return status == ItemStatus.ON_HOLD_SHELF
+          ? holdShelfForOther
+          : fixedRefusals.get(ReasonCodes.HOLD_FOR_OTHER);
     }
     if (status == ItemStatus.ON_HOLD_SHELF && !heldForPatron) {
       return fixedRefusals.get(ReasonCodes.ITEM_UNAVAILABLE);
@@ -202,7 +217,8 @@ public final class CirculationPolicy implements CirculationRules {
   }
 
   private Decision illRefusal(PatronSnapshot patron, ItemRecord item, List<ItemRecord> session) {
-    for (IllCap cap : definition.illCaps()) {
+    for (int c = 0; c < illCaps.length; c++) {
+      IllCap cap = illCaps[c];
       if (!cap.counts(item.flags())) {
         continue;
       }
@@ -219,8 +235,7 @@ public final class CirculationPolicy implements CirculationRules {
           cap.concurrent().isPresent()
               && patron.illOnLoan() + inSession + 1 > cap.concurrent().getAsInt();
       if (overYear || overConcurrent) {
-        return Decision.refuse(
-            ReasonCodes.ILL_LIMIT, cap.ruleId(), messages.get(ReasonCodes.ILL_LIMIT));
+        return illRefusals[c];
       }
     }
     return null;
@@ -230,7 +245,7 @@ public final class CirculationPolicy implements CirculationRules {
       PatronSnapshot patron, int category, int material, List<ItemRecord> session) {
     for (RuleIndex.LimitEntry limit : index.limits(category, material)) {
       int count = 0;
-      for (String m : limit.materials) {
+      for (String m : limit.materialList) {
         count += patron.loansOf(m);
       }
       for (int i = 0; i < session.size(); i++) {
@@ -253,6 +268,15 @@ public final class CirculationPolicy implements CirculationRules {
       case PREVIOUS_OPEN -> calendar.previousOpenDay(due);
       case KEEP -> due;
     };
+  }
+
+  /** The index of a branch of the policy; an unknown branch is a device configuration error. */
+  private int branchIndex(String branch) {
+    int b = index.branch(branch);
+    if (b < 0) {
+      calendar(branch);
+    }
+    return b;
   }
 
   private LocalDate today(ZonedDateTime now) {
@@ -290,7 +314,8 @@ public final class CirculationPolicy implements CirculationRules {
       return fixedRefusals.get(ReasonCodes.HOLD_FOR_OTHER);
     }
     RuleIndex.RuleEntry entry =
-        index.rule(category, index.material(item.material()), item.flags(), context.branch());
+        index.rule(
+            branchIndex(context.branch()), category, index.material(item.material()), item.flags());
     if (entry == null) {
       return fixedRefusals.get(ReasonCodes.NO_LOAN_RULE);
     }
@@ -386,8 +411,7 @@ public final class CirculationPolicy implements CirculationRules {
       throw new IllegalArgumentException(
           "unknown " + (c < 0 ? "category '" + category + "'" : "material '" + material + "'"));
     }
-    calendar(branch);
-    RuleIndex.RuleEntry entry = index.rule(c, m, flags, branch);
+    RuleIndex.RuleEntry entry = index.rule(branchIndex(branch), c, m, flags);
     if (entry == null || entry.refusal != null) {
       throw new IllegalArgumentException(
           "no rule lends "

@@ -25,14 +25,12 @@ final class RuleIndex {
   static final class RuleEntry {
     final LoanRule rule;
     final String[] flags;
-    final Set<String> branches;
     final Decision refusal;
     final Message lent;
 
     RuleEntry(LoanRule rule, Decision refusal, Message lent) {
       this.rule = rule;
       this.flags = rule.flags().toArray(String[]::new);
-      this.branches = rule.branches();
       this.refusal = refusal;
       this.lent = lent;
     }
@@ -42,11 +40,13 @@ final class RuleIndex {
   static final class LimitEntry {
     final LimitGroup group;
     final Set<String> materials;
+    final String[] materialList;
     final Decision refusal;
 
     LimitEntry(LimitGroup group, Decision refusal) {
       this.group = group;
       this.materials = group.materials();
+      this.materialList = materials.toArray(String[]::new);
       this.refusal = refusal;
     }
   }
@@ -56,10 +56,11 @@ final class RuleIndex {
 
   private final Map<String, Integer> categoryIndex = new HashMap<>();
   private final Map<String, Integer> materialIndex = new HashMap<>();
+  private final Map<String, Integer> branchIndex = new HashMap<>();
   private final PatronCategory[] categories;
 
-  /** [category][material] → rules that can apply, most specific first. */
-  private final RuleEntry[][][] candidates;
+  /** [branch][category][material] → rules that can apply, most specific first. */
+  private final RuleEntry[][][][] candidates;
 
   /** [category][material] → limit groups that count the material. */
   private final LimitEntry[][][] limits;
@@ -67,8 +68,12 @@ final class RuleIndex {
   RuleIndex(PolicyDefinition def, Map<String, Message> messages) {
     List<String> categoryIds = new ArrayList<>(def.categories().keySet());
     List<String> materialIds = new ArrayList<>(def.materials());
+    List<String> branchIds = new ArrayList<>(def.branches().keySet());
+    for (int b = 0; b < branchIds.size(); b++) {
+      branchIndex.put(branchIds.get(b), b);
+    }
     categories = new PatronCategory[categoryIds.size()];
-    candidates = new RuleEntry[categoryIds.size()][materialIds.size()][];
+    candidates = new RuleEntry[branchIds.size()][categoryIds.size()][materialIds.size()][];
     limits = new LimitEntry[categoryIds.size()][materialIds.size()][];
     for (int m = 0; m < materialIds.size(); m++) {
       materialIndex.put(materialIds.get(m), m);
@@ -94,13 +99,15 @@ final class RuleIndex {
       }
       for (int m = 0; m < materialIds.size(); m++) {
         String material = materialIds.get(m);
-        candidates[c][m] =
-            def.rules().stream()
-                .filter(r -> r.categories().isEmpty() || r.categories().contains(category))
-                .filter(r -> r.materials().isEmpty() || r.materials().contains(material))
-                .sorted(mostSpecificFirst)
-                .map(ruleEntries::get)
-                .toArray(RuleEntry[]::new);
+        for (int b = 0; b < branchIds.size(); b++) {
+          String branch = branchIds.get(b);
+          candidates[b][c][m] =
+              def.rules().stream()
+                  .filter(r -> r.appliesTo(category, material, branch))
+                  .sorted(mostSpecificFirst)
+                  .map(ruleEntries::get)
+                  .toArray(RuleEntry[]::new);
+        }
         limits[c][m] =
             categoryLimits.stream()
                 .filter(g -> g.materials.contains(material))
@@ -133,12 +140,17 @@ final class RuleIndex {
     return categories[index];
   }
 
+  /** Index of a branch, or -1 when the policy does not define it. */
+  int branch(String id) {
+    Integer i = branchIndex.get(id);
+    return i == null ? -1 : i;
+  }
+
   /** The most specific rule for the loan, or null when none applies. */
-  RuleEntry rule(int category, int material, Set<String> itemFlags, String branch) {
-    RuleEntry[] rules = material < 0 ? NO_RULES : candidates[category][material];
+  RuleEntry rule(int branch, int category, int material, Set<String> itemFlags) {
+    RuleEntry[] rules = material < 0 ? NO_RULES : candidates[branch][category][material];
     for (RuleEntry entry : rules) {
-      if ((entry.branches.isEmpty() || entry.branches.contains(branch))
-          && hasAll(itemFlags, entry.flags)) {
+      if (hasAll(itemFlags, entry.flags)) {
         return entry;
       }
     }

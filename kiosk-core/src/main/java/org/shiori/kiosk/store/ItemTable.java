@@ -43,9 +43,16 @@ final class ItemTable implements RecordTable<ItemRecord> {
     s.setString(3, item.material());
     s.setString(4, item.homeBranch());
     s.setString(5, item.status().name());
-    s.setString(6, String.join(",", new TreeSet<>(item.flags())));
+    s.setString(6, flagsText(item.flags()));
     s.setInt(7, item.parts());
     s.setString(8, item.holdFor().map(PatronKey::value).orElse(null));
+  }
+
+  private static String flagsText(Set<String> flags) {
+    if (flags.size() < 2) {
+      return flags.isEmpty() ? "" : flags.iterator().next();
+    }
+    return String.join(",", new TreeSet<>(flags));
   }
 
   @Override

@@ -24,7 +24,12 @@ interface RecordTable<T> {
   T map(ResultSet row) throws SQLException;
 
   default String upsertSql(String tableName) {
-    return "INSERT OR REPLACE INTO "
+    return "INSERT OR REPLACE" + insertSql(tableName).substring("INSERT".length());
+  }
+
+  /** Plain insert, for a staging table that a snapshot fills once per key. */
+  default String insertSql(String tableName) {
+    return "INSERT INTO "
         + tableName
         + " ("
         + columns()

@@ -90,18 +90,34 @@ final class SchemaMigrations {
     LOG.info("database schema migrated to version {} ({})", migration.version(), migration.name());
   }
 
-  /** Splits a script at semicolons that end a line; comments are dropped. */
+  /**
+   * Splits a script at semicolons that end a line, except inside a {@code CREATE TRIGGER ... END;}
+   * body; comments are dropped.
+   */
   static List<String> statements(String script) {
-    StringBuilder clean = new StringBuilder();
-    for (String line : script.split("\n", -1)) {
-      int comment = line.indexOf("--");
-      clean.append(comment >= 0 ? line.substring(0, comment) : line).append('\n');
-    }
     List<String> statements = new ArrayList<>();
-    for (String part : clean.toString().split(";\\s*\n")) {
-      if (!part.isBlank()) {
-        statements.add(part.strip());
+    StringBuilder current = new StringBuilder();
+    boolean inTrigger = false;
+    for (String raw : script.split("\n", -1)) {
+      int comment = raw.indexOf("--");
+      String line = (comment >= 0 ? raw.substring(0, comment) : raw).strip();
+      if (line.isEmpty()) {
+        continue;
       }
+      inTrigger |= line.toUpperCase(java.util.Locale.ROOT).startsWith("CREATE TRIGGER");
+      current.append(current.length() == 0 ? "" : "\n").append(line);
+      boolean ends =
+          line.endsWith(";")
+              && (!inTrigger || line.toUpperCase(java.util.Locale.ROOT).equals("END;"));
+      if (ends) {
+        String statement = current.toString();
+        statements.add(inTrigger ? statement : statement.substring(0, statement.length() - 1));
+        current.setLength(0);
+        inTrigger = false;
+      }
+    }
+    if (current.length() > 0) {
+      statements.add(current.toString());
     }
     return statements;
   }

@@ -19,6 +19,7 @@ final class Sql {
   }
 
   private final StoreDatabase database;
+  private final List<Runnable> afterCommit = new ArrayList<>();
   private boolean privacyCheckpointRequested;
 
   Sql(StoreDatabase database) {
@@ -73,6 +74,15 @@ final class Sql {
    */
   void requestPrivacyCheckpoint() {
     privacyCheckpointRequested = true;
+  }
+
+  /** Runs {@code action} once this call's transaction has committed (still under the lock). */
+  void afterCommit(Runnable action) {
+    afterCommit.add(action);
+  }
+
+  void committed() {
+    afterCommit.forEach(Runnable::run);
   }
 
   boolean privacyCheckpointRequested() {

@@ -9,98 +9,72 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Records circulation: each call is one durable transaction holding the sequence number, the outbox
- * row and the cache changes, so the outbox and the cache never disagree after a crash.
+ * row and the cache changes (the latter done by the schema's outbox triggers), so the outbox and
+ * the cache never disagree after a crash.
  */
 final class SqliteLedger implements CirculationLedger {
   private static final Logger LOG = LoggerFactory.getLogger(SqliteLedger.class);
 
   private final StoreDatabase database;
+  private final OutboxCounters counters;
   private final int outboxCapacity;
 
-  SqliteLedger(StoreDatabase database, int outboxCapacity) {
+  SqliteLedger(StoreDatabase database, OutboxCounters counters, int outboxCapacity) {
     if (outboxCapacity < 1) {
       throw new IllegalArgumentException(
           "outbox capacity must be at least 1, was " + outboxCapacity);
     }
     this.database = database;
+    this.counters = counters;
     this.outboxCapacity = outboxCapacity;
   }
 
+  /** Trigger {@code outbox_checkout_cache}: item on loan, hold consumed, local loan counted. */
   @Override
   public OutboxEntry recordCheckout(Transaction checkout) throws OutboxFullException {
     require(checkout, TransactionType.CHECKOUT);
-    String patron = checkout.patron().orElseThrow().value();
-    return record(
-        checkout,
-        sql -> {
-          String item = checkout.itemId();
-          // P-ERASE-2: a hold this patron had on the item is consumed by the loan.
-          sql.update(
-              "UPDATE items SET status = 'ON_LOAN',"
-                  + " hold_for = CASE WHEN hold_for = ? THEN NULL ELSE hold_for END"
-                  + " WHERE item_id = ?",
-              patron,
-              item);
-          sql.update("DELETE FROM holds WHERE item_id = ? AND patron_key = ?", item, patron);
-          // R-LIMIT-7: counted with the patron's synced loans until central reflects it.
-          sql.update(
-              "INSERT OR REPLACE INTO local_loans (item_id, patron_key, material, acknowledged)"
-                  + " VALUES (?, ?, coalesce((SELECT material FROM items WHERE item_id = ?), ''),"
-                  + " 0)",
-              item,
-              patron,
-              item);
-        });
+    return record(checkout);
   }
 
+  /** Trigger {@code outbox_return_cache}: item available, local loan erased (P-ERASE-1). */
   @Override
   public OutboxEntry recordReturn(Transaction giveBack) throws OutboxFullException {
     require(giveBack, TransactionType.RETURN);
-    return record(
-        giveBack,
-        sql -> {
-          String item = giveBack.itemId();
-          sql.update("UPDATE items SET status = 'AVAILABLE' WHERE item_id = ?", item);
-          // P-ERASE-1: the loan record goes at the moment of return.
-          Optional<String> borrower =
-              sql.one(
-                  "SELECT patron_key FROM local_loans WHERE item_id = ?",
-                  rs -> rs.getString(1),
-                  item);
-          if (borrower.isPresent()) {
-            sql.update("DELETE FROM local_loans WHERE item_id = ?", item);
-            PatronItemLinks.deleted(sql, item, borrower.get());
-          }
-        });
+    return record(giveBack);
   }
 
-  /** The cache changes a transaction implies, run inside its commit. */
-  @FunctionalInterface
-  private interface CacheChange {
-    void apply(Sql sql) throws SQLException;
-  }
-
-  private OutboxEntry record(Transaction tx, CacheChange change) throws OutboxFullException {
+  private OutboxEntry record(Transaction tx) throws OutboxFullException {
     OutboxEntry entry =
         database.write(
             sql -> {
-              long pending = sql.number("SELECT count(*) FROM outbox");
-              if (pending >= outboxCapacity) {
+              if (counters.pending() >= outboxCapacity) {
                 throw new OutboxFullException(
                     "the outbox holds "
-                        + pending
+                        + counters.pending()
                         + " unacknowledged transactions (capacity "
                         + outboxCapacity
                         + "): refusing new ones until central acknowledges");
               }
-              sql.update("UPDATE device_sequence SET last_sequence = last_sequence + 1");
-              long sequence = sql.number("SELECT last_sequence FROM device_sequence");
+              long sequence = counters.nextSequence();
+              Optional<String> borrower = returnedFrom(sql, tx);
               sql.update(OutboxTable.INSERT, OutboxTable.insertArguments(sequence, tx));
-              change.apply(sql);
+              if (borrower.isPresent()) {
+                PatronItemLinks.deleted(sql, tx.itemId(), borrower.get());
+              }
+              sql.afterCommit(() -> counters.added(sequence));
               return new OutboxEntry(sequence, tx, false);
             });
     LOG.debug("{} recorded as sequence {}", tx.type(), entry.sequence());
     return entry;
+  }
+
+  /** For a return, who had the item on a local loan the trigger is about to erase. */
+  private static Optional<String> returnedFrom(Sql sql, Transaction tx) throws SQLException {
+    if (tx.type() != TransactionType.RETURN) {
+      return Optional.empty();
+    }
+    return sql.one(
+        "SELECT patron_key FROM local_loans WHERE item_id = ?", rs -> rs.getString(1), tx.itemId());
   }
 
   private static void require(Transaction tx, TransactionType type) {

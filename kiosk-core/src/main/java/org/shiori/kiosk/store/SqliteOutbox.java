@@ -11,10 +11,12 @@ import org.shiori.kiosk.domain.TransactionType;
 /** The publishing side of the outbox, and the rejections kept for staff. */
 final class SqliteOutbox implements Outbox {
   private final StoreDatabase database;
+  private final OutboxCounters counters;
   private final Clock clock;
 
-  SqliteOutbox(StoreDatabase database, Clock clock) {
+  SqliteOutbox(StoreDatabase database, OutboxCounters counters, Clock clock) {
     this.database = database;
+    this.counters = counters;
     this.clock = clock;
   }
 
@@ -81,8 +83,7 @@ final class SqliteOutbox implements Outbox {
 
   @Override
   public int pendingCount() {
-    long pending = database.read(sql -> sql.number("SELECT count(*) FROM outbox"));
-    return (int) pending;
+    return database.read(sql -> counters.pending());
   }
 
   /** Rejected transactions for staff, oldest first. */
@@ -109,14 +110,18 @@ final class SqliteOutbox implements Outbox {
         sql -> sql.update("DELETE FROM rejections WHERE sequence = ?", sequence) > 0);
   }
 
-  private static Optional<OutboxEntry> remove(Sql sql, UUID transactionId) throws SQLException {
+  private Optional<OutboxEntry> remove(Sql sql, UUID transactionId) throws SQLException {
     Optional<OutboxEntry> entry =
         sql.one(
             OutboxTable.SELECT + " WHERE transaction_id = ?",
             OutboxTable::map,
             transactionId.toString());
     if (entry.isPresent()) {
-      sql.update("DELETE FROM outbox WHERE sequence = ?", entry.get().sequence());
+      long sequence = entry.get().sequence();
+      // Keep the high-water mark so the number is never handed out again (see V1 schema).
+      sql.update("UPDATE device_sequence SET last_sequence = max(last_sequence, ?)", sequence);
+      sql.update("DELETE FROM outbox WHERE sequence = ?", sequence);
+      sql.afterCommit(counters::removed);
     }
     return entry;
   }

@@ -74,8 +74,26 @@ final class SqlitePatronPrivacy {
     int loans = sql.update("DELETE FROM local_loans WHERE patron_key = ?", k);
     int holds = sql.update("DELETE FROM holds WHERE patron_key = ?", k);
     holds += sql.update("UPDATE items SET hold_for = NULL WHERE hold_for = ?", k);
+    eraseFromStaging(sql, k);
     long pending = sql.number("SELECT count(*) FROM outbox WHERE patron_key = ?", k);
     sql.requestPrivacyCheckpoint();
     return new PatronErasure(record, loans, holds, (int) pending);
+  }
+
+  /** A snapshot being transferred holds the patron too, until it is swapped in or restarted. */
+  private static void eraseFromStaging(Sql sql, String k) throws SQLException {
+    if (staging(sql, "patrons_staging")) {
+      sql.update("DELETE FROM patrons_staging WHERE patron_key = ?", k);
+    }
+    if (staging(sql, "holds_staging")) {
+      sql.update("DELETE FROM holds_staging WHERE patron_key = ?", k);
+    }
+    if (staging(sql, "items_staging")) {
+      sql.update("UPDATE items_staging SET hold_for = NULL WHERE hold_for = ?", k);
+    }
+  }
+
+  private static boolean staging(Sql sql, String table) throws SQLException {
+    return sql.exists("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", table);
   }
 }

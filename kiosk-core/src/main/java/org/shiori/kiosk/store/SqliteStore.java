@@ -15,7 +15,9 @@ import org.shiori.kiosk.domain.Transaction;
 /**
  * The device's SQLite store: catalog, patron directory, circulation ledger, outbox, sync sink and
  * privacy requests over one database file (WAL, synchronous=FULL, secure_delete=ON). Thread-safe:
- * all calls share one connection under one lock.
+ * all calls share one connection under one lock, which makes it the single writer. The file is
+ * opened with exclusive locking: one {@code SqliteStore} per file and process; anything else
+ * (technician CLI, admin API) goes through this instance.
  */
 public final class SqliteStore
     implements ItemCatalog, PatronDirectory, CirculationLedger, Outbox, SyncSink, AutoCloseable {
@@ -29,8 +31,9 @@ public final class SqliteStore
   private SqliteStore(StoreDatabase database, int outboxCapacity, Clock clock) {
     this.database = database;
     this.catalog = new SqliteCatalog(database);
-    this.ledger = new SqliteLedger(database, outboxCapacity);
-    this.outbox = new SqliteOutbox(database, clock);
+    OutboxCounters counters = OutboxCounters.load(database);
+    this.ledger = new SqliteLedger(database, counters, outboxCapacity);
+    this.outbox = new SqliteOutbox(database, counters, clock);
     this.sync = new SqliteSyncSink(database, clock);
     this.privacy = new SqlitePatronPrivacy(database);
   }

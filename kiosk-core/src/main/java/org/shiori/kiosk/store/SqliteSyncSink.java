@@ -119,8 +119,11 @@ final class SqliteSyncSink implements SyncSink {
           } else {
             applyDelta(sql, dataset, table, batch, after);
           }
-          // Records of these sets hold patron keys: old page images must not linger in the WAL.
-          sql.requestPrivacyCheckpoint();
+          if (!batch.snapshot() || batch.lastChunk()) {
+            // Rows were replaced or deleted, and records of these sets can hold patron keys:
+            // old page images must not linger in the WAL (P-ERASE-2, P-ERASE-3).
+            sql.requestPrivacyCheckpoint();
+          }
           return null;
         });
   }
@@ -142,7 +145,7 @@ final class SqliteSyncSink implements SyncSink {
               + applied
               + ": a resync is needed");
     }
-    insert(sql, table, table.table(), batch.upserts());
+    insert(sql, table.upsertSql(table.table()), table, batch.upserts());
     for (String key : batch.deletes()) {
       if (dataset == Dataset.PATRONS) {
         // A patron removed by central (registration cancelled): erase all of them (P-ERASE-3).
@@ -165,7 +168,7 @@ final class SqliteSyncSink implements SyncSink {
     } else {
       expectChunk(sql, dataset, batch);
     }
-    insert(sql, table, staging, batch.upserts());
+    insert(sql, table.insertSql(staging), table, batch.upserts());
     if (!batch.lastChunk()) {
       sql.update(
           "UPDATE sync_state SET staging_sequence = ?, staging_next_chunk = ? WHERE dataset = ?",
@@ -181,7 +184,14 @@ final class SqliteSyncSink implements SyncSink {
             rs -> rs.getString(1),
             table.table());
     sql.execute("DROP TABLE " + table.table());
-    sql.execute("ALTER TABLE " + staging + " RENAME TO " + table.table());
+    // Legacy rename: the outbox triggers name the live table and must keep doing so; the modern
+    // rename would check them while the live table is briefly missing and refuse.
+    sql.execute("PRAGMA legacy_alter_table = ON");
+    try {
+      sql.execute("ALTER TABLE " + staging + " RENAME TO " + table.table());
+    } finally {
+      sql.execute("PRAGMA legacy_alter_table = OFF");
+    }
     for (String index : indexes) {
       sql.execute(index);
     }
@@ -224,12 +234,12 @@ final class SqliteSyncSink implements SyncSink {
     return ddl.replaceFirst("^CREATE TABLE\\s+(\"?)" + table + "\\1", "CREATE TABLE " + staging);
   }
 
-  private static <T> void insert(Sql sql, RecordTable<T> table, String into, List<T> rows)
+  private static <T> void insert(Sql sql, String insertSql, RecordTable<T> table, List<T> rows)
       throws SQLException {
     if (rows.isEmpty()) {
       return;
     }
-    PreparedStatement statement = sql.prepared(table.upsertSql(into));
+    PreparedStatement statement = sql.prepared(insertSql);
     for (T row : rows) {
       table.bind(statement, row);
       statement.addBatch();

@@ -79,6 +79,9 @@ final class StoreDatabase implements AutoCloseable {
       s.execute("PRAGMA secure_delete = ON");
       s.execute("PRAGMA foreign_keys = ON");
       s.execute("PRAGMA temp_store = MEMORY");
+      // 32 MiB of page cache: snapshot chunks of randomly ordered patron keys stay in memory
+      // instead of spilling half-built B-tree pages to the WAL.
+      s.execute("PRAGMA cache_size = -32768");
       s.execute("PRAGMA busy_timeout = 5000");
     }
   }
@@ -105,31 +108,50 @@ final class StoreDatabase implements AutoCloseable {
     return connection;
   }
 
-  /** Runs {@code work} in one transaction committed durably (synchronous=FULL) before return. */
+  /**
+   * Runs {@code work} in one transaction committed durably (synchronous=FULL) before return. When
+   * the disk is full, the WAL is checkpointed and truncated to give its space back and the work is
+   * tried once more before {@link StorageFullException} is thrown.
+   */
   <T, X extends Exception> T write(Work<T, X> work) throws X {
     lock.lock();
     try {
       ensureOpen();
-      Sql sql = new Sql(this);
-      T result;
       try {
-        control("BEGIN IMMEDIATE");
-        result = work.run(sql);
-        control("COMMIT");
-      } catch (SQLException e) {
-        rollbackQuietly();
-        throw translate("a write", e);
-      } catch (Exception e) {
-        rollbackQuietly();
-        throw e;
+        return attempt(work);
+      } catch (StorageFullException full) {
+        if (!truncateWal()) {
+          throw full;
+        }
+        LOG.warn("storage full: WAL truncated to make room, retrying the write once");
+        return attempt(work);
       }
-      if (sql.privacyCheckpointRequested() || privacyCheckpointPending) {
-        privacyCheckpointPending = !truncateWal();
-      }
-      return result;
     } finally {
       lock.unlock();
     }
+  }
+
+  private <T, X extends Exception> T attempt(Work<T, X> work) throws X {
+    Sql sql = new Sql(this);
+    T result;
+    try {
+      control("BEGIN IMMEDIATE");
+      result = work.run(sql);
+      control("COMMIT");
+      sql.committed();
+    } catch (SQLException e) {
+      // A statement that failed inside SQLite (e.g. SQLITE_FULL) may be left unusable: start over.
+      discardStatements();
+      rollbackQuietly();
+      throw translate("a write", e);
+    } catch (Exception e) {
+      rollbackQuietly();
+      throw e;
+    }
+    if (sql.privacyCheckpointRequested() || privacyCheckpointPending) {
+      privacyCheckpointPending = !truncateWal();
+    }
+    return result;
   }
 
   /** Runs read-only work on a consistent view (the lock keeps writers out). */
@@ -182,6 +204,17 @@ final class StoreDatabase implements AutoCloseable {
     }
     statement.clearParameters();
     return statement;
+  }
+
+  private void discardStatements() {
+    for (PreparedStatement statement : statements.values()) {
+      try {
+        statement.close();
+      } catch (SQLException e) {
+        LOG.debug("closing a failed statement: {}", e.getMessage());
+      }
+    }
+    statements.clear();
   }
 
   private void control(String command) throws SQLException {

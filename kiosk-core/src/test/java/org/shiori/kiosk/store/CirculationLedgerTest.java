@@ -82,6 +82,20 @@ class CirculationLedgerTest {
   }
 
   @Test
+  void numbersOfAcknowledgedEntriesAreNotReusedAfterReopeningAnEmptyOutbox() throws Exception {
+    OutboxEntry a = store.recordCheckout(checkout("I1", alice));
+    OutboxEntry b = store.recordCheckout(checkout("I2", alice));
+    store.acknowledge(b.transaction().id());
+    store.reject(a.transaction().id(), "PATRON_BLOCKED");
+    assertThat(store.pendingCount()).isZero();
+    store.close();
+    store = SqliteStore.open(dir.resolve("data/store.db"), 5, CLOCK);
+    assertThat(store.pendingCount()).isZero();
+    assertThat(store.recordReturn(giveBack("I2")).sequence()).isEqualTo(3);
+    assertThat(store.pendingCount()).isEqualTo(1);
+  }
+
+  @Test
   void returnErasesTheLocalLoanAndFreesTheItem_P_ERASE_1() throws Exception {
     store.recordCheckout(checkout("I1", alice));
     OutboxEntry back = store.recordReturn(giveBack("I1"));

@@ -149,6 +149,24 @@ class PatronErasureTest {
   }
 
   @Test
+  void erasureReachesASnapshotStillBeingTransferred_P_ERASE_3() {
+    store.applyPatrons(
+        new SyncBatch<>(
+            5,
+            true,
+            0,
+            2,
+            List.of(patron(key, Map.of()), patron(patronKey(1), Map.of())),
+            List.of()));
+    store.applyHolds(new SyncBatch<>(5, true, 0, 2, List.of(hold(ITEM, key)), List.of()));
+    store.erasePatron(key);
+    assertNoTraceOfKey();
+    store.applyPatrons(new SyncBatch<>(5, true, 1, 2, List.of(), List.of()));
+    assertThat(store.find(key)).isEmpty();
+    assertThat(store.find(patronKey(1))).isPresent();
+  }
+
+  @Test
   void exportOfAnUnknownKeyIsEmpty_P_RIGHTS_1() {
     assertThat(store.exportPatron(patronKey(99)).isEmpty()).isTrue();
     assertThat(store.erasePatron(patronKey(99))).isEqualTo(new PatronErasure(0, 0, 0, 0));

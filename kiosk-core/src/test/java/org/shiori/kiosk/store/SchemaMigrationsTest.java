@@ -98,6 +98,18 @@ class SchemaMigrationsTest {
         .containsExactly("CREATE TABLE a (x)", "SELECT ';'");
   }
 
+  @Test
+  void triggerBodiesStayWhole() {
+    assertThat(
+            SchemaMigrations.statements(
+                "CREATE TABLE a (x);\nCREATE TRIGGER t AFTER INSERT ON a\nBEGIN\n"
+                    + "  DELETE FROM a;\n  SELECT 1;\nEND;\nSELECT 2;\n"))
+        .containsExactly(
+            "CREATE TABLE a (x)",
+            "CREATE TRIGGER t AFTER INSERT ON a\nBEGIN\nDELETE FROM a;\nSELECT 1;\nEND;",
+            "SELECT 2");
+  }
+
   private static List<SchemaMigrations.Migration> withExtra(String script) {
     List<SchemaMigrations.Migration> all = new ArrayList<>(SchemaMigrations.loadFromClasspath());
     all.add(new SchemaMigrations.Migration(all.size() + 1, "extra", script));

@@ -157,6 +157,19 @@ class SyncSinkTest {
   }
 
   @Test
+  void ledgerKeepsUpdatingTheCacheAfterSnapshotsReplacedItsTables() throws Exception {
+    PatronKey key = patronKey(1);
+    store.applyItems(snapshot(1, List.of(item("A"))));
+    store.applyPatrons(snapshot(1, List.of(patron(key, Map.of()))));
+    store.applyHolds(snapshot(1, List.of(hold("A", key))));
+    store.recordCheckout(checkout("A", key));
+    assertThat(store.find("A")).map(ItemRecord::status).contains(ItemStatus.ON_LOAN);
+    assertThat(store.find("A").orElseThrow().holdFor()).isEmpty();
+    assertThat(store.find(key).orElseThrow().loansOf("book")).isEqualTo(1);
+    assertThat(store.integrityCheck()).isEqualTo("ok");
+  }
+
+  @Test
   void patronsAndHoldsSnapshotsAndDeltas() {
     PatronKey a = patronKey(1);
     PatronKey b = patronKey(2);

@@ -53,6 +53,7 @@ public final class PolicyReader {
           "illCaps",
           "branches",
           "loanRules",
+          "blocks",
           "messages");
   private static final Set<String> CATEGORY_KEYS =
       Set.of("extends", "rule", "pin", "confirmEachFiscalYear", "holdLimit", "receipt", "limits");
@@ -127,6 +128,7 @@ public final class PolicyReader {
     List<LoanRule> rules = loanRules(required(top, "loanRules", root), refs);
     checkAmbiguity(rules, flags);
     List<IllCap> illCaps = illCaps(top.get("illCaps"), refs);
+    PolicyDefinition.Blocks blocks = blocks(top.get("blocks"));
     Map<String, Message> messages = messages(top.get("messages"));
     checkMessages(messages, rules, categories, top.getOrDefault("messages", root));
     return new PolicyDefinition(
@@ -142,7 +144,18 @@ public final class PolicyReader {
         rules,
         illCaps,
         branches,
-        messages);
+        messages,
+        blocks);
+  }
+
+  private PolicyDefinition.Blocks blocks(Node node) {
+    if (node == null) {
+      return PolicyDefinition.Blocks.ALL;
+    }
+    Map<String, Node> map = doc.mapping(node, "blocks", Set.of("overdue", "expiredCard"));
+    return new PolicyDefinition.Blocks(
+        flag(map, "overdue", "blocks").orElse(true),
+        flag(map, "expiredCard", "blocks").orElse(true));
   }
 
   private record Refs(
@@ -232,15 +245,36 @@ public final class PolicyReader {
       return result;
     }
     Map<String, Node> defs = doc.mapping(node.get(), "categories", Set.of());
+    Map<String, Optional<PatronCategory>> done = new HashMap<>();
     for (Map.Entry<String, Node> e : defs.entrySet()) {
-      category(e.getKey(), e.getValue(), defs, materials, new HashSet<>())
+      category(e.getKey(), e.getValue(), defs, materials, new HashSet<>(), done)
           .ifPresent(c -> result.put(e.getKey(), c));
     }
     return result;
   }
 
   private Optional<PatronCategory> category(
-      String id, Node node, Map<String, Node> all, Set<String> materials, Set<String> seen) {
+      String id,
+      Node node,
+      Map<String, Node> all,
+      Set<String> materials,
+      Set<String> seen,
+      Map<String, Optional<PatronCategory>> done) {
+    if (done.containsKey(id)) {
+      return done.get(id);
+    }
+    Optional<PatronCategory> result = readCategory(id, node, all, materials, seen, done);
+    done.put(id, result);
+    return result;
+  }
+
+  private Optional<PatronCategory> readCategory(
+      String id,
+      Node node,
+      Map<String, Node> all,
+      Set<String> materials,
+      Set<String> seen,
+      Map<String, Optional<PatronCategory>> done) {
     String what = "category " + id;
     if (!seen.add(id)) {
       doc.problem(node, what + ": 'extends' makes a cycle");
@@ -259,7 +293,7 @@ public final class PolicyReader {
         doc.problem(parentNode, what + ": extends unknown category '" + parentId.get() + "'");
       } else if (parentId.isPresent()) {
         Optional<PatronCategory> parent =
-            category(parentId.get(), all.get(parentId.get()), all, materials, seen);
+            category(parentId.get(), all.get(parentId.get()), all, materials, seen, done);
         if (parent.isPresent()) {
           limits.addAll(parent.get().limits());
           pin = parent.get().pinRequired();
@@ -347,10 +381,10 @@ public final class PolicyReader {
         Optional.ofNullable(map.get("refuse")).flatMap(n -> doc.value(n, what, PolicyReader::code));
     Optional<Period> period =
         Optional.ofNullable(map.get("period")).flatMap(n -> doc.value(n, what, Period::parse));
-    if (refusal.isEmpty() && period.isEmpty()) {
+    if (!map.containsKey("refuse") && !map.containsKey("period")) {
       doc.problem(node, what + ": give a 'period' to lend or 'refuse: REASON' to refuse");
     }
-    if (refusal.isPresent() && period.isPresent()) {
+    if (map.containsKey("refuse") && map.containsKey("period")) {
       doc.problem(node, what + ": a rule either lends ('period') or refuses ('refuse'), not both");
     }
     ClosedDayStrategy strategy =

@@ -60,8 +60,13 @@ public final class YamlDocument {
     return source;
   }
 
+  /** The problems found so far, in file order. */
   public List<PolicyProblem> problems() {
-    return List.copyOf(problems);
+    List<PolicyProblem> sorted = new ArrayList<>(problems);
+    sorted.sort(
+        java.util.Comparator.comparingInt(PolicyProblem::line)
+            .thenComparingInt(PolicyProblem::column));
+    return List.copyOf(sorted);
   }
 
   public boolean hasProblems() {
@@ -74,7 +79,10 @@ public final class YamlDocument {
   }
 
   public void problemAt(int line, int column, String message) {
-    problems.add(new PolicyProblem(source, line, column, message));
+    PolicyProblem problem = new PolicyProblem(source, line, column, message);
+    if (!problems.contains(problem)) {
+      problems.add(problem);
+    }
   }
 
   /** The node as a mapping of key text to value node, checking keys against {@code allowed}. */

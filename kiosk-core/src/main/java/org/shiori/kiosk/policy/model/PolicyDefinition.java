@@ -24,6 +24,7 @@ import org.shiori.kiosk.domain.Message;
  * @param illCaps interlibrary-loan caps
  * @param branches service points by id
  * @param messages patron messages by reason code
+ * @param blocks which patron blocks apply
  */
 public record PolicyDefinition(
     String name,
@@ -38,7 +39,19 @@ public record PolicyDefinition(
     List<LoanRule> rules,
     List<IllCap> illCaps,
     Map<String, BranchDefinition> branches,
-    Map<String, Message> messages) {
+    Map<String, Message> messages,
+    Blocks blocks) {
+
+  /**
+   * Which patron states refuse borrowing at a kiosk. A staff block always does (R-BLOCK-2).
+   *
+   * @param overdue any overdue item refuses borrowing (R-BLOCK-1)
+   * @param expiredCard an expired registration refuses borrowing (R-CARD-3)
+   */
+  public record Blocks(boolean overdue, boolean expiredCard) {
+    public static final Blocks ALL = new Blocks(true, true);
+  }
+
   public PolicyDefinition {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(fiscalYearStart, "fiscalYearStart");
@@ -51,5 +64,6 @@ public record PolicyDefinition(
     illCaps = List.copyOf(illCaps);
     branches = Map.copyOf(branches);
     messages = Map.copyOf(messages);
+    Objects.requireNonNull(blocks, "blocks");
   }
 }
