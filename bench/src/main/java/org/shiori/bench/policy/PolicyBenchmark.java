@@ -42,8 +42,8 @@ import org.shiori.kiosk.policy.ShippedPolicies;
 
 /**
  * Checkout decisions per second on one core: single items and stacks of 10, against the shipped
- * Matsuyama policy (14 loan rules) and a policy of 64 loan rules where a plain book passes 50
- * more specific rules before its own. Baseline in the same run: building a lend decision alone.
+ * Matsuyama policy (14 loan rules) and a policy of 64 loan rules where a plain book passes 50 more
+ * specific rules before its own. Baseline in the same run: building a lend decision alone.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -130,8 +130,15 @@ public class PolicyBenchmark {
   private static ItemRecord item(Random r, int n) {
     int kind = r.nextInt(20);
     String material =
-        kind < 12 ? "book" : kind < 14 ? "video" : kind < 16 ? "audio" : kind < 17 ? "magazine"
-            : kind < 18 ? "large-print" : kind < 19 ? "daisy" : "reference";
+        kind < 12
+            ? "book"
+            : kind < 14
+                ? "video"
+                : kind < 16
+                    ? "audio"
+                    : kind < 17
+                        ? "magazine"
+                        : kind < 18 ? "large-print" : kind < 19 ? "daisy" : "reference";
     Set<String> flags = r.nextInt(20) == 0 ? Set.of("ill-other") : Set.of();
     return new ItemRecord(
         "item-" + n, "-", material, "central", ItemStatus.AVAILABLE, flags, 1, Optional.empty());
@@ -142,7 +149,10 @@ public class PolicyBenchmark {
   }
 
   private static ZonedDateTime moment(Random r) {
-    return LocalDate.of(2027, 1, 1).plusDays(r.nextInt(700)).atTime(LocalTime.of(11, 0)).atZone(TOKYO);
+    return LocalDate.of(2027, 1, 1)
+        .plusDays(r.nextInt(700))
+        .atTime(LocalTime.of(11, 0))
+        .atZone(TOKYO);
   }
 
   /** Baseline: what building the answer of a lent item costs, with no rule applied. */

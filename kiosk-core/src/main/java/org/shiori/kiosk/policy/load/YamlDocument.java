@@ -107,6 +107,10 @@ public final class YamlDocument {
                 + String.join(", ", new TreeSet<>(allowed)));
         continue;
       }
+      if (result.containsKey(key.getValue())) {
+        problem(key, what + ": key '" + key.getValue() + "' is written twice");
+        continue;
+      }
       result.put(key.getValue(), t.getValueNode());
     }
     return result;
