@@ -45,7 +45,7 @@ public final class MqttLink implements AutoCloseable {
   private static final long SUBACK_WAIT_MS = 10_000;
 
   private final MqttLinkSettings settings;
-  private final MqttAsyncClient client;
+  private volatile MqttAsyncClient client;
   private final ScheduledExecutorService timer;
   private final List<ConnectionListener> listeners = new CopyOnWriteArrayList<>();
   private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
@@ -68,14 +68,7 @@ public final class MqttLink implements AutoCloseable {
   public MqttLink(MqttLinkSettings settings, Clock clock) {
     this.settings = settings;
     this.boot = clock.millis();
-    try {
-      this.client =
-          new MqttAsyncClient(
-              settings.serverUri().toString(), settings.clientId(), new MemoryPersistence());
-    } catch (MqttException e) {
-      throw new IllegalArgumentException("cannot create MQTT client: " + e.getMessage(), e);
-    }
-    this.client.setCallback(new Callbacks());
+    this.client = newClient();
     this.timer =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -83,6 +76,37 @@ public final class MqttLink implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
+  }
+
+  /**
+   * A fresh Paho client for each connection attempt. The broker keeps the session (clean start
+   * off); the client must not: Paho re-sends its in-flight publishes after a reconnect with the
+   * topic aliases of the old connection, which the broker rejects as a protocol error. The durable
+   * outbox re-sends instead.
+   */
+  private MqttAsyncClient newClient() {
+    try {
+      MqttAsyncClient c =
+          new MqttAsyncClient(
+              settings.serverUri().toString(), settings.clientId(), new MemoryPersistence());
+      c.setCallback(new Callbacks(c));
+      return c;
+    } catch (MqttException e) {
+      throw new IllegalArgumentException("cannot create MQTT client: " + e.getMessage(), e);
+    }
+  }
+
+  private static void discard(MqttAsyncClient old) {
+    try {
+      old.disconnectForcibly(0, 0, false);
+    } catch (MqttException e) {
+      LOG.trace("old client already disconnected: {}", e.getMessage());
+    }
+    try {
+      old.close(true);
+    } catch (MqttException e) {
+      LOG.trace("old client close: {}", e.getMessage());
+    }
   }
 
   public MqttLinkSettings settings() {
@@ -221,6 +245,11 @@ public final class MqttLink implements AutoCloseable {
       return;
     }
     long seq = connectionSeq.incrementAndGet();
+    if (seq > 1) {
+      MqttAsyncClient old = client;
+      client = newClient();
+      discard(old);
+    }
     try {
       client.connect(options(seq), null, new ConnectOutcome(seq));
     } catch (MqttException e) {
@@ -440,13 +469,21 @@ public final class MqttLink implements AutoCloseable {
   }
 
   private final class Callbacks implements MqttCallback {
+    private final MqttAsyncClient owner;
+
+    Callbacks(MqttAsyncClient owner) {
+      this.owner = owner;
+    }
+
     @Override
     public void disconnected(MqttDisconnectResponse response) {
+      if (owner != client) {
+        return;
+      }
       onDisconnected(
-          String.valueOf(
-              response.getReasonString() == null
-                  ? response.getException()
-                  : response.getReasonString()));
+          response.getException() != null
+              ? response.getException().toString()
+              : "broker disconnected, reason 0x" + Integer.toHexString(response.getReturnCode()));
     }
 
     @Override
