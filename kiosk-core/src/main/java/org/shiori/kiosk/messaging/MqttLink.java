@@ -3,10 +3,8 @@ package org.shiori.kiosk.messaging;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -48,7 +46,7 @@ public final class MqttLink implements AutoCloseable {
   private volatile MqttAsyncClient client;
   private final ScheduledExecutorService timer;
   private final List<ConnectionListener> listeners = new CopyOnWriteArrayList<>();
-  private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
+  private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
   private final AtomicLong connectionSeq = new AtomicLong();
   private final AtomicInteger failedAttempts = new AtomicInteger();
   private final AtomicBoolean reconnectScheduled = new AtomicBoolean();
@@ -169,7 +167,7 @@ public final class MqttLink implements AutoCloseable {
    */
   public CompletableFuture<Void> subscribe(String filter, int qos, MessageHandler handler) {
     Subscription s = new Subscription(filter, qos, handler);
-    subscriptions.put(filter, s);
+    subscriptions.add(s);
     if (isConnected()) {
       return sendSubscribe(s);
     }
@@ -287,7 +285,12 @@ public final class MqttLink implements AutoCloseable {
         sessionPresent,
         seq);
     List<CompletableFuture<Void>> subscribed = new java.util.ArrayList<>();
-    subscriptions.values().forEach(s -> subscribed.add(sendSubscribe(s)));
+    java.util.Set<String> filters = new java.util.HashSet<>();
+    for (Subscription s : subscriptions) {
+      if (filters.add(s.filter())) {
+        subscribed.add(sendSubscribe(s));
+      }
+    }
     try {
       CompletableFuture.allOf(subscribed.toArray(new CompletableFuture<?>[0]))
           .get(SUBACK_WAIT_MS, TimeUnit.MILLISECONDS);
@@ -397,7 +400,7 @@ public final class MqttLink implements AutoCloseable {
             message.getPayload(),
             Optional.ofNullable(p == null ? null : p.getResponseTopic()),
             Optional.ofNullable(p == null ? null : p.getCorrelationData()));
-    for (Subscription s : subscriptions.values()) {
+    for (Subscription s : subscriptions) {
       if (TopicFilter.matches(s.filter(), topic)) {
         try {
           s.handler().onMessage(in);

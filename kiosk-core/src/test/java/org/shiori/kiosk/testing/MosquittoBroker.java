@@ -79,7 +79,11 @@ public final class MosquittoBroker implements AutoCloseable {
 
   /** Starts the process and returns once it accepts connections. */
   public synchronized MosquittoBroker start() {
-    process.start();
+    try {
+      process.start();
+    } catch (IllegalStateException e) {
+      throw new IllegalStateException(e.getMessage() + "\nbroker log:\n" + log(), e);
+    }
     return this;
   }
 
