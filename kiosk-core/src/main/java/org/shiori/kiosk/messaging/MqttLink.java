@@ -163,7 +163,9 @@ public final class MqttLink implements AutoCloseable {
 
   /**
    * Subscribes now if connected, and again on every reconnect. A {@code $share/group/} filter is
-   * matched against incoming topics without its prefix.
+   * matched against incoming topics without its prefix. Every message received goes to every
+   * handler whose filter matches; avoid overlapping filters on one link, since the broker then
+   * delivers a message once per subscription.
    */
   public CompletableFuture<Void> subscribe(String filter, int qos, MessageHandler handler) {
     Subscription s = new Subscription(filter, qos, handler);
@@ -263,7 +265,10 @@ public final class MqttLink implements AutoCloseable {
     o.setKeepAliveInterval((int) settings.keepAlive().toSeconds());
     o.setConnectionTimeout(10);
     o.setAutomaticReconnect(false);
-    settings.tls().ifPresent(t -> o.setSocketFactory(PemTls.socketFactory(t)));
+    o.setSocketFactory(
+        settings.tls().isPresent()
+            ? NoDelaySockets.tls(PemTls.socketFactory(settings.tls().get()))
+            : NoDelaySockets.plain());
     settings
         .deviceId()
         .ifPresent(
