@@ -12,7 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.shiori.kiosk.domain.HoldRecord;
 import org.shiori.kiosk.domain.ItemRecord;
 import org.shiori.kiosk.domain.ItemStatus;
@@ -70,6 +72,7 @@ public final class CentralSimulator implements AutoCloseable {
   private final Map<String, PatronKey> cards = new HashMap<>();
   private final Map<String, DeviceState> deviceStates = new TreeMap<>();
   private final Deque<DeviceEvent> events = new ArrayDeque<>();
+  private final List<Consumer<ReceivedTransaction>> receiveListeners = new CopyOnWriteArrayList<>();
   private final AtomicLong duplicates = new AtomicLong();
   private final AtomicLong invalid = new AtomicLong();
 
@@ -99,6 +102,14 @@ public final class CentralSimulator implements AutoCloseable {
     synchronized (lock) {
       return List.copyOf(arrival);
     }
+  }
+
+  /**
+   * Told of each newly received transaction (not of duplicates), on the MQTT delivery thread, e.g.
+   * to push it to the demo page.
+   */
+  public void addReceiveListener(Consumer<ReceivedTransaction> listener) {
+    receiveListeners.add(listener);
   }
 
   /** Transactions received again (after a reconnect or ack timeout) and answered again. */
@@ -247,10 +258,20 @@ public final class CentralSimulator implements AutoCloseable {
       return;
     }
     Optional<TransactionAck> answer;
+    ReceivedTransaction fresh = null;
     synchronized (lock) {
+      int before = arrival.size();
       answer = decide(device.get(), st);
+      if (arrival.size() > before) {
+        fresh = arrival.get(before);
+      }
     }
     answer.ifPresent(a -> ack(device.get(), a));
+    if (fresh != null) {
+      for (Consumer<ReceivedTransaction> l : receiveListeners) {
+        l.accept(fresh);
+      }
+    }
   }
 
   /** Returns the ack to send, or empty to stay silent (a gap: the device will send again). */

@@ -75,6 +75,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         + "/\n"
         + "autosave_interval 5\n"
         + "max_queued_messages 100000\n"
+        + "set_tcp_nodelay true\n"
         + "log_dest file "
         + workDir.toAbsolutePath().resolve("mosquitto.log")
         + "\n"

@@ -3,10 +3,8 @@ package org.shiori.kiosk.messaging;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -45,10 +43,10 @@ public final class MqttLink implements AutoCloseable {
   private static final long SUBACK_WAIT_MS = 10_000;
 
   private final MqttLinkSettings settings;
-  private final MqttAsyncClient client;
+  private volatile MqttAsyncClient client;
   private final ScheduledExecutorService timer;
   private final List<ConnectionListener> listeners = new CopyOnWriteArrayList<>();
-  private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
+  private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
   private final AtomicLong connectionSeq = new AtomicLong();
   private final AtomicInteger failedAttempts = new AtomicInteger();
   private final AtomicBoolean reconnectScheduled = new AtomicBoolean();
@@ -68,14 +66,7 @@ public final class MqttLink implements AutoCloseable {
   public MqttLink(MqttLinkSettings settings, Clock clock) {
     this.settings = settings;
     this.boot = clock.millis();
-    try {
-      this.client =
-          new MqttAsyncClient(
-              settings.serverUri().toString(), settings.clientId(), new MemoryPersistence());
-    } catch (MqttException e) {
-      throw new IllegalArgumentException("cannot create MQTT client: " + e.getMessage(), e);
-    }
-    this.client.setCallback(new Callbacks());
+    this.client = newClient();
     this.timer =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -83,6 +74,37 @@ public final class MqttLink implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
+  }
+
+  /**
+   * A fresh Paho client for each connection attempt. The broker keeps the session (clean start
+   * off); the client must not: Paho re-sends its in-flight publishes after a reconnect with the
+   * topic aliases of the old connection, which the broker rejects as a protocol error. The durable
+   * outbox re-sends instead.
+   */
+  private MqttAsyncClient newClient() {
+    try {
+      MqttAsyncClient c =
+          new MqttAsyncClient(
+              settings.serverUri().toString(), settings.clientId(), new MemoryPersistence());
+      c.setCallback(new Callbacks(c));
+      return c;
+    } catch (MqttException e) {
+      throw new IllegalArgumentException("cannot create MQTT client: " + e.getMessage(), e);
+    }
+  }
+
+  private static void discard(MqttAsyncClient old) {
+    try {
+      old.disconnectForcibly(0, 0, false);
+    } catch (MqttException e) {
+      LOG.trace("old client already disconnected: {}", e.getMessage());
+    }
+    try {
+      old.close(true);
+    } catch (MqttException e) {
+      LOG.trace("old client close: {}", e.getMessage());
+    }
   }
 
   public MqttLinkSettings settings() {
@@ -141,11 +163,13 @@ public final class MqttLink implements AutoCloseable {
 
   /**
    * Subscribes now if connected, and again on every reconnect. A {@code $share/group/} filter is
-   * matched against incoming topics without its prefix.
+   * matched against incoming topics without its prefix. Every message received goes to every
+   * handler whose filter matches; avoid overlapping filters on one link, since the broker then
+   * delivers a message once per subscription.
    */
   public CompletableFuture<Void> subscribe(String filter, int qos, MessageHandler handler) {
     Subscription s = new Subscription(filter, qos, handler);
-    subscriptions.put(filter, s);
+    subscriptions.add(s);
     if (isConnected()) {
       return sendSubscribe(s);
     }
@@ -221,6 +245,11 @@ public final class MqttLink implements AutoCloseable {
       return;
     }
     long seq = connectionSeq.incrementAndGet();
+    if (seq > 1) {
+      MqttAsyncClient old = client;
+      client = newClient();
+      discard(old);
+    }
     try {
       client.connect(options(seq), null, new ConnectOutcome(seq));
     } catch (MqttException e) {
@@ -236,7 +265,10 @@ public final class MqttLink implements AutoCloseable {
     o.setKeepAliveInterval((int) settings.keepAlive().toSeconds());
     o.setConnectionTimeout(10);
     o.setAutomaticReconnect(false);
-    settings.tls().ifPresent(t -> o.setSocketFactory(PemTls.socketFactory(t)));
+    o.setSocketFactory(
+        settings.tls().isPresent()
+            ? NoDelaySockets.tls(PemTls.socketFactory(settings.tls().get()))
+            : NoDelaySockets.plain());
     settings
         .deviceId()
         .ifPresent(
@@ -258,7 +290,12 @@ public final class MqttLink implements AutoCloseable {
         sessionPresent,
         seq);
     List<CompletableFuture<Void>> subscribed = new java.util.ArrayList<>();
-    subscriptions.values().forEach(s -> subscribed.add(sendSubscribe(s)));
+    java.util.Set<String> filters = new java.util.HashSet<>();
+    for (Subscription s : subscriptions) {
+      if (filters.add(s.filter())) {
+        subscribed.add(sendSubscribe(s));
+      }
+    }
     try {
       CompletableFuture.allOf(subscribed.toArray(new CompletableFuture<?>[0]))
           .get(SUBACK_WAIT_MS, TimeUnit.MILLISECONDS);
@@ -368,7 +405,7 @@ public final class MqttLink implements AutoCloseable {
             message.getPayload(),
             Optional.ofNullable(p == null ? null : p.getResponseTopic()),
             Optional.ofNullable(p == null ? null : p.getCorrelationData()));
-    for (Subscription s : subscriptions.values()) {
+    for (Subscription s : subscriptions) {
       if (TopicFilter.matches(s.filter(), topic)) {
         try {
           s.handler().onMessage(in);
@@ -440,13 +477,21 @@ public final class MqttLink implements AutoCloseable {
   }
 
   private final class Callbacks implements MqttCallback {
+    private final MqttAsyncClient owner;
+
+    Callbacks(MqttAsyncClient owner) {
+      this.owner = owner;
+    }
+
     @Override
     public void disconnected(MqttDisconnectResponse response) {
+      if (owner != client) {
+        return;
+      }
       onDisconnected(
-          String.valueOf(
-              response.getReasonString() == null
-                  ? response.getException()
-                  : response.getReasonString()));
+          response.getException() != null
+              ? response.getException().toString()
+              : "broker disconnected, reason 0x" + Integer.toHexString(response.getReturnCode()));
     }
 
     @Override

@@ -39,9 +39,13 @@ public final class OnlineQueries {
             .orElseThrow(() -> new IllegalArgumentException("online queries need a device link"));
   }
 
-  /** Subscribes to the reply topic. */
-  public void start() {
-    link.subscribe(link.topics().reply(deviceId), 1, this::onReply);
+  /**
+   * Subscribes to the reply topic.
+   *
+   * @return completes when the broker confirmed the subscription (at once if not yet connected)
+   */
+  public CompletableFuture<Void> start() {
+    return link.subscribe(link.topics().reply(deviceId), 1, this::onReply);
   }
 
   /** The patron's current loans, or a failed future (link down, timeout, central's error). */

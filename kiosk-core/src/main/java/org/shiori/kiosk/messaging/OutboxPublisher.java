@@ -223,7 +223,7 @@ public final class OutboxPublisher implements AutoCloseable {
     }
     inFlight--;
     if (error != null) {
-      LOG.debug("publish of sequence {} not confirmed: {}", entry.sequence(), error.toString());
+      LOG.info("publish of sequence {} not confirmed: {}", entry.sequence(), error.toString());
       scheduleRetry();
       return;
     }

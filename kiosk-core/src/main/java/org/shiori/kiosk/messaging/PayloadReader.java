@@ -70,7 +70,7 @@ final class PayloadReader {
     for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
       String name = it.next();
       if (!allowed.contains(name)) {
-        throw new PayloadException("unknown field " + where(safeName(name)));
+        throw new PayloadException("unknown " + where(safeName(name)));
       }
     }
   }
@@ -231,9 +231,9 @@ final class PayloadReader {
     List<PayloadReader> out = new ArrayList<>(v.size());
     for (int i = 0; i < v.size(); i++) {
       JsonNode e = v.get(i);
-      String p = where(name) + "[" + i + "]";
+      String p = path + name + "[" + i + "]";
       if (!e.isObject()) {
-        throw new PayloadException(p + " must be an object");
+        throw new PayloadException("field '" + p + "' must be an object");
       }
       out.add(new PayloadReader(e, p + "."));
     }
@@ -257,7 +257,7 @@ final class PayloadReader {
     for (int i = 0; i < v.size(); i++) {
       JsonNode e = v.get(i);
       if (!e.isTextual() || !each.matcher(e.textValue()).matches()) {
-        throw new PayloadException(where(name) + "[" + i + "] must be " + rule);
+        throw new PayloadException("field '" + path + name + "[" + i + "]' must be " + rule);
       }
       out.add(e.textValue());
     }

@@ -208,6 +208,7 @@ public final class SyncSubscriber implements AutoCloseable {
     p.nextChunk++;
     if (m.lastChunk()) {
       p.nextChunk = -1;
+      p.lastResync = null;
       LOG.info("{} snapshot {} complete ({} chunks)", m.dataset(), m.sequence(), m.chunks());
       applyWaitingDeltas(m.dataset());
     }

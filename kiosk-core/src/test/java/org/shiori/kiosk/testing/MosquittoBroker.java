@@ -79,7 +79,11 @@ public final class MosquittoBroker implements AutoCloseable {
 
   /** Starts the process and returns once it accepts connections. */
   public synchronized MosquittoBroker start() {
-    process.start();
+    try {
+      process.start();
+    } catch (IllegalStateException e) {
+      throw new IllegalStateException(e.getMessage() + "\nbroker log:\n" + log(), e);
+    }
     return this;
   }
 
@@ -132,6 +136,7 @@ public final class MosquittoBroker implements AutoCloseable {
     c.append("autosave_interval 1\n");
     c.append("max_queued_messages 100000\n");
     c.append("max_inflight_messages 20\n");
+    c.append("set_tcp_nodelay true\n");
     c.append("log_dest file ").append(dir.resolve("mosquitto.log")).append('\n');
     c.append("log_type error\nlog_type warning\nlog_type notice\nlog_type information\n");
     c.append("listener ").append(port).append(" 127.0.0.1\n");

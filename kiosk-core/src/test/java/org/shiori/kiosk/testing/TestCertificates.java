@@ -30,6 +30,7 @@ import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.shiori.kiosk.messaging.TlsFiles;
@@ -185,7 +186,12 @@ public final class TestCertificates {
   private static void writePem(Path file, Object o) throws IOException {
     try (Writer w = Files.newBufferedWriter(file, StandardCharsets.US_ASCII);
         JcaPEMWriter pem = new JcaPEMWriter(w)) {
-      pem.writeObject(o);
+      if (o instanceof PrivateKey key) {
+        // PKCS#8 ("BEGIN PRIVATE KEY"), which OpenSSL and the device's PEM reader both take.
+        pem.writeObject(new JcaPKCS8Generator(key, null));
+      } else {
+        pem.writeObject(o);
+      }
     }
   }
 }
