@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
     version = "device-config 0.1.0",
     description = "Shiori technician tool: check device configurations, tags and readers.",
     subcommands = {
-      // Further technician subcommands (tag, reader) are registered in this list.
+      // The tag and reader diagnostics (packages cli.tag and cli.reader) are added to this list.
       ValidateCommand.class,
       ShowCommand.class,
     })
