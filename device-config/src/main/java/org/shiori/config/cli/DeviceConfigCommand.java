@@ -2,6 +2,8 @@ package org.shiori.config.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.shiori.config.cli.reader.ReaderCommand;
+import org.shiori.config.cli.tag.TagCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,9 +19,10 @@ import picocli.CommandLine.Spec;
     version = "device-config 0.1.0",
     description = "Shiori technician tool: check device configurations, tags and readers.",
     subcommands = {
-      // The tag and reader diagnostics (packages cli.tag and cli.reader) are added to this list.
       ValidateCommand.class,
       ShowCommand.class,
+      TagCommand.class,
+      ReaderCommand.class,
     })
 public final class DeviceConfigCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -1,6 +1,7 @@
 package org.shiori.kiosk.app;
 
 import org.shiori.kiosk.demo.DemoCommand;
+import org.shiori.kiosk.policy.cli.PolicyCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,7 +11,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "Shiori kiosk 0.1.0",
     description = "Shiori self-service kiosk.",
-    subcommands = {DemoCommand.class})
+    subcommands = {DemoCommand.class, PolicyCommand.class})
 public final class KioskCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
