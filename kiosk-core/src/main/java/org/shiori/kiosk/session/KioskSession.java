@@ -104,9 +104,11 @@ public final class KioskSession implements PadListener {
     publish();
   }
 
-  /** The screen's current content. */
+  /** The screen's current content; the offline badge follows the link as it changes. */
   public SessionView view() {
-    return view;
+    SessionView current = view;
+    boolean offline = parts.offline().offline();
+    return current.offline() == offline ? current : current.withOffline(offline);
   }
 
   /** A card was scanned (barcode or RFID card number). The number is hashed and forgotten. */

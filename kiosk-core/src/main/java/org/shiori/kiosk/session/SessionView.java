@@ -27,4 +27,8 @@ public record SessionView(
     Objects.requireNonNull(banner, "banner");
     outcomes = List.copyOf(outcomes);
   }
+
+  public SessionView withOffline(boolean nowOffline) {
+    return new SessionView(mode, banner, outcomes, nowOffline, tagsOnPad);
+  }
 }
