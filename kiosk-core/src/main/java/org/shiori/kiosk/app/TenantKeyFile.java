@@ -12,6 +12,7 @@ import java.security.SecureRandom;
  */
 public final class TenantKeyFile {
   private static final int KEY_BYTES = 32;
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   private TenantKeyFile() {}
 
@@ -28,7 +29,7 @@ public final class TenantKeyFile {
       return read(file);
     }
     byte[] key = new byte[KEY_BYTES];
-    new SecureRandom().nextBytes(key);
+    RANDOM.nextBytes(key);
     Files.createFile(
         file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     Files.write(file, key);

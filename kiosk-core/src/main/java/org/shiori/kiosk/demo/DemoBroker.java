@@ -51,7 +51,7 @@ final class DemoBroker implements AutoCloseable {
    * give it the kiosk's configuration so the demo's log keeps one format and level.
    */
   private static void keepOurLogging(Path target) throws IOException {
-    try (var in = DemoBroker.class.getResourceAsStream("/logback.xml")) {
+    try (var in = DemoBroker.class.getResourceAsStream("/kiosk-logback.xml")) {
       if (in != null) {
         Files.copy(in, target);
       }
