@@ -17,11 +17,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * Art. 3(3) (a day between two national holidays). This is the "休日" of the Matsuyama enforcement
  * rules (001 Art. 3).
  *
- * <p>Written from the law because Jollyday 0.35.1 lacks the equinox days, substitute and citizens'
- * holidays and still has the Emperor's Birthday on Dec 23 (see docs/policy.md). The equinox days
- * are fixed each February by the National Astronomical Observatory for the next year; the standard
- * approximation used here matches every announced day since 1980 and is valid to 2099. A policy can
- * still add or remove single days (special laws such as the 2020/2021 Olympic moves are built in).
+ * <p>Written from the law because no Jollyday release up to 2.19.0 has correct Japanese data: all
+ * lack the equinox days, the substitute and citizens' holidays and the Emperor's Birthday on Feb
+ * 23, and still have it on Dec 23 ({@code JollydayJapanGapTest} lists every differing date of
+ * 2024–2035; docs/policy.md). The equinox days are fixed each February by the National Astronomical
+ * Observatory for the next year; the standard approximation used here matches every announced day
+ * since 1980 and is valid to 2099. A policy can still add or remove single days (special laws such
+ * as the 2020/2021 Olympic moves are built in).
  */
 public final class JapaneseNationalHolidays implements NationalHolidays {
 
