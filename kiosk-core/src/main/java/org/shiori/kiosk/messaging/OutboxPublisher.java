@@ -111,7 +111,7 @@ public final class OutboxPublisher implements AutoCloseable {
 
           @Override
           public void disconnected(String reason) {
-            run(() -> connected = false);
+            run(OutboxPublisher.this::onDisconnected);
           }
         });
     long period = Math.max(1, ackTimeout.toMillis() / 2);
@@ -159,6 +159,13 @@ public final class OutboxPublisher implements AutoCloseable {
   private void onConnected() {
     connected = true;
     restartFromOldest("link connected");
+  }
+
+  /** Publishes of the lost connection fail or never answer: none of them counts any more. */
+  private void onDisconnected() {
+    connected = false;
+    generation++;
+    inFlight = 0;
   }
 
   private void restartFromOldest(String why) {
