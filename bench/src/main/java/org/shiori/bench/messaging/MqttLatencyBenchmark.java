@@ -184,7 +184,8 @@ public class MqttLatencyBenchmark {
 
   private void rawRoundTrip(MqttAsyncClient publisher, String topic) throws Exception {
     Transaction t = Transactions.giveBack("kiosk-raw", "item-1");
-    byte[] payload = codec.encode(new SequencedTransaction(++rawCounter, t));
+    ++rawCounter;
+    byte[] payload = codec.encode(new SequencedTransaction(rawCounter, rawCounter, t));
     CompletableFuture<Void> arrived = new CompletableFuture<>();
     rawWaiting.put(t.id().toString(), arrived);
     MqttMessage m = new MqttMessage(payload);

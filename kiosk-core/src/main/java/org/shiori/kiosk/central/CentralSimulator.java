@@ -282,12 +282,19 @@ public final class CentralSimulator implements AutoCloseable {
       duplicates.incrementAndGet();
       return Optional.of(ackOf(known));
     }
-    Long last = lastSequence.get(device);
-    if (last != null && st.sequence() <= last) {
+    long last = lastSequence.getOrDefault(device, 0L);
+    if (st.pendingFrom() - 1 > last) {
+      // The device holds answers for everything below pendingFrom: this central forgot them
+      // (the simulator keeps no state across restarts) or never met the device.
+      LOG.info("{} reports sequences up to {} answered", device, st.pendingFrom() - 1);
+      last = st.pendingFrom() - 1;
+      lastSequence.put(device, last);
+    }
+    if (st.sequence() <= last) {
       LOG.warn("{} reused sequence {} for a new transaction", device, st.sequence());
       return Optional.of(TransactionAck.reject(t.id(), "SEQUENCE_REUSED"));
     }
-    if (last != null && st.sequence() > last + 1) {
+    if (st.sequence() > last + 1) {
       LOG.info(
           "{} sequence {} after {}: waiting for the missing ones", device, st.sequence(), last);
       return Optional.empty();

@@ -26,6 +26,7 @@ public final class MosquittoProcess implements AutoCloseable {
   private final int port;
   private final Path output;
   private Process process;
+  private Thread reaper;
 
   /**
    * @param binary the mosquitto executable
@@ -66,6 +67,10 @@ public final class MosquittoProcess implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + binary, e);
     }
+    // The broker must not outlive the JVM that started it (a crashed test or demo).
+    Process started = process;
+    reaper = new Thread(started::destroyForcibly, "mosquitto-reaper");
+    Runtime.getRuntime().addShutdownHook(reaper);
     awaitListening();
   }
 
@@ -114,6 +119,14 @@ public final class MosquittoProcess implements AutoCloseable {
       throw new IllegalStateException("interrupted while waiting for mosquitto to exit", e);
     }
     process = null;
+    if (reaper != null) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(reaper);
+      } catch (IllegalStateException shuttingDown) {
+        // The JVM is already exiting; the hook runs anyway and finds the process gone.
+      }
+      reaper = null;
+    }
   }
 
   private void awaitListening() {

@@ -215,7 +215,9 @@ public final class MqttLink implements AutoCloseable {
     try {
       if (client.isConnected()) {
         settings.deviceId().ifPresent(this::publishOrderlyDeath);
-        client.disconnect(CLOSE_WAIT_MS).waitForCompletion(CLOSE_WAIT_MS);
+        client
+            .disconnect(CLOSE_WAIT_MS, null, null, 0, closingProperties())
+            .waitForCompletion(CLOSE_WAIT_MS);
       }
     } catch (MqttException e) {
       LOG.debug("disconnect of {} failed: {}", settings.clientId(), reason(e));
@@ -225,6 +227,19 @@ public final class MqttLink implements AutoCloseable {
     } catch (MqttException e) {
       LOG.debug("close of {} failed: {}", settings.clientId(), reason(e));
     }
+  }
+
+  /**
+   * A device keeps its session over an orderly stop (acks queued while it reboots). A central
+   * service ends it: a session left behind would keep its share of {@code $share/...} messages, and
+   * the broker would queue them for a consumer that is gone.
+   */
+  private MqttProperties closingProperties() {
+    MqttProperties p = new MqttProperties();
+    if (settings.deviceId().isEmpty()) {
+      p.setSessionExpiryInterval(0L);
+    }
+    return p;
   }
 
   private void publishOrderlyDeath(String deviceId) {
@@ -303,6 +318,10 @@ public final class MqttLink implements AutoCloseable {
       LOG.warn("subscriptions of {} not all confirmed: {}", settings.clientId(), e.toString());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      return;
+    }
+    if (!client.isConnected()) {
+      // Lost again while subscribing: the disconnect has scheduled the next attempt.
       return;
     }
     settings

@@ -77,7 +77,11 @@ public record MqttLinkSettings(
         Duration.ofSeconds(30));
   }
 
-  /** A central-side service link (no birth/death of its own). */
+  /**
+   * A central-side service link (no birth/death of its own). Its session expires 5 minutes after it
+   * is lost and ends at an orderly close, so a shared subscription never keeps routing messages to
+   * a consumer that is gone for good.
+   */
   public static MqttLinkSettings service(
       URI serverUri, String tenant, String clientId, Optional<TlsFiles> tls) {
     return new MqttLinkSettings(
@@ -87,7 +91,8 @@ public record MqttLinkSettings(
         Optional.empty(),
         tls,
         Duration.ofSeconds(30),
-        Duration.ofDays(1),
+        // Short: a crashed shared consumer's session keeps getting its share until it expires.
+        Duration.ofMinutes(5),
         Duration.ofMillis(250),
         Duration.ofSeconds(30));
   }

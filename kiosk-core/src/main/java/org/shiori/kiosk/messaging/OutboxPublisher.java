@@ -61,6 +61,7 @@ public final class OutboxPublisher implements AutoCloseable {
   private boolean retryScheduled;
   private int generation;
   private long cursor;
+  private long oldestPending = 1;
   private int inFlight;
 
   /** A publisher with the default window and ack timeout. */
@@ -111,7 +112,7 @@ public final class OutboxPublisher implements AutoCloseable {
 
           @Override
           public void disconnected(String reason) {
-            run(() -> connected = false);
+            run(OutboxPublisher.this::onDisconnected);
           }
         });
     long period = Math.max(1, ackTimeout.toMillis() / 2);
@@ -161,6 +162,13 @@ public final class OutboxPublisher implements AutoCloseable {
     restartFromOldest("link connected");
   }
 
+  /** Publishes of the lost connection fail or never answer: none of them counts any more. */
+  private void onDisconnected() {
+    connected = false;
+    generation++;
+    inFlight = 0;
+  }
+
   private void restartFromOldest(String why) {
     generation++;
     ready.clear();
@@ -190,6 +198,9 @@ public final class OutboxPublisher implements AutoCloseable {
       int max = FETCH;
       while (true) {
         List<OutboxEntry> batch = outbox.unacknowledged(max);
+        if (!batch.isEmpty()) {
+          oldestPending = batch.get(0).sequence();
+        }
         for (OutboxEntry e : batch) {
           if (e.sequence() > cursor) {
             ready.add(e);
@@ -210,7 +221,7 @@ public final class OutboxPublisher implements AutoCloseable {
     sentAt.put(entry.sequence(), clock.instant());
     sequenceOf.put(entry.transaction().id(), entry.sequence());
     int gen = generation;
-    link.publish(txTopic, codec.encode(entry), 1, false)
+    link.publish(txTopic, codec.encode(entry, oldestPending), 1, false)
         .whenComplete((ok, error) -> run(() -> onBrokerAnswer(gen, entry, error)));
   }
 

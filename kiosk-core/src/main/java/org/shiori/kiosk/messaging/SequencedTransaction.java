@@ -8,13 +8,17 @@ import org.shiori.kiosk.domain.Transaction;
  * sequence number, so central can check that nothing is missing.
  *
  * @param sequence the per-device outbox sequence, gap-free from 1
+ * @param pendingFrom the oldest sequence the device still held unacknowledged when it sent this
+ *     one: everything below it was answered by central. Lets a central system that lost its state
+ *     (or never met the device) know where the device's sequence stands without guessing.
  * @param transaction the transaction
  */
-public record SequencedTransaction(long sequence, Transaction transaction) {
+public record SequencedTransaction(long sequence, long pendingFrom, Transaction transaction) {
   public SequencedTransaction {
     Objects.requireNonNull(transaction, "transaction");
-    if (sequence < 1) {
-      throw new IllegalArgumentException("sequence numbers start at 1");
+    if (pendingFrom < 1 || pendingFrom > sequence) {
+      throw new IllegalArgumentException(
+          "1 <= pendingFrom <= sequence, got " + pendingFrom + " and " + sequence);
     }
   }
 }

@@ -16,7 +16,7 @@ import org.shiori.kiosk.store.OutboxEntry;
  * bytes:
  *
  * <pre>{@code
- * {"schemaVersion":1,"id":"...","sequence":7,"type":"CHECKOUT","deviceId":"kiosk-1",
+ * {"schemaVersion":1,"id":"...","sequence":7,"pendingFrom":5,"type":"CHECKOUT","deviceId":"kiosk-1",
  *  "branch":"main","itemId":"...","patron":"<patron key>","at":"2026-11-21T01:02:03Z",
  *  "dueDate":"2026-12-05","offline":false}
  * }</pre>
@@ -29,8 +29,14 @@ public final class TransactionCodec {
   /** Far above any real transaction (about 400 bytes); anything bigger is refused unread. */
   public static final int MAX_BYTES = 4096;
 
-  public byte[] encode(OutboxEntry entry) {
-    return encode(new SequencedTransaction(entry.sequence(), entry.transaction()));
+  /**
+   * @param entry the outbox entry
+   * @param pendingFrom the oldest unacknowledged sequence in the outbox (at most the entry's)
+   */
+  public byte[] encode(OutboxEntry entry, long pendingFrom) {
+    return encode(
+        new SequencedTransaction(
+            entry.sequence(), Math.min(pendingFrom, entry.sequence()), entry.transaction()));
   }
 
   public byte[] encode(SequencedTransaction message) {
@@ -41,6 +47,7 @@ public final class TransactionCodec {
       g.writeNumberField("schemaVersion", SCHEMA_VERSION);
       g.writeStringField("id", t.id().toString());
       g.writeNumberField("sequence", message.sequence());
+      g.writeNumberField("pendingFrom", message.pendingFrom());
       g.writeStringField("type", t.type().name());
       g.writeStringField("deviceId", t.deviceId());
       g.writeStringField("branch", t.branch());
@@ -64,6 +71,7 @@ public final class TransactionCodec {
         "schemaVersion",
         "id",
         "sequence",
+        "pendingFrom",
         "type",
         "deviceId",
         "branch",
@@ -92,6 +100,7 @@ public final class TransactionCodec {
             r.requireInstant("at"),
             due,
             r.requireBoolean("offline"));
-    return new SequencedTransaction(r.requireLong("sequence", 1, Long.MAX_VALUE), t);
+    long sequence = r.requireLong("sequence", 1, Long.MAX_VALUE);
+    return new SequencedTransaction(sequence, r.requireLong("pendingFrom", 1, sequence), t);
   }
 }

@@ -81,6 +81,38 @@ class OutboxPublisherTest {
   }
 
   @Test
+  void aCentralThatLostItsMemoryContinuesFromWhatTheDeviceReportsAnswered() {
+    connect();
+    for (int i = 0; i < 5; i++) {
+      outbox.append(Transactions.giveBack("kiosk-1", "item-" + i));
+    }
+    publisher.notifyCommitted();
+    await(LONG, () -> outbox.pendingCount() == 0, () -> "pending " + outbox.pendingCount());
+    rig.central().close();
+    rig.centralLink().close();
+
+    MqttLink freshLink =
+        rig.track(
+            new MqttLink(
+                MqttLinkSettings.service(rig.broker().url(), "t1", "central-2", Optional.empty()),
+                rig.clock()));
+    org.shiori.kiosk.central.CentralSimulator fresh =
+        rig.track(new org.shiori.kiosk.central.CentralSimulator(freshLink, rig.clock()));
+    fresh.start();
+    freshLink.start();
+    assertThat(freshLink.awaitConnected(MessagingRig.CONNECT_TIMEOUT)).isTrue();
+    for (int i = 5; i < 8; i++) {
+      outbox.append(Transactions.giveBack("kiosk-1", "item-" + i));
+    }
+    publisher.notifyCommitted();
+    await(LONG, () -> outbox.pendingCount() == 0, () -> "pending " + outbox.pendingCount());
+    assertThat(fresh.received())
+        .extracting(ReceivedTransaction::sequence)
+        .containsExactly(6L, 7L, 8L);
+    assertThat(outbox.rejected()).isEmpty();
+  }
+
+  @Test
   void centralRejectsACheckoutOfABlockedPatronAndStaffAreTold() throws Exception {
     PatronKey blocked = new PatronKey("00112233445566778899aabbccddeeff");
     rig.central()

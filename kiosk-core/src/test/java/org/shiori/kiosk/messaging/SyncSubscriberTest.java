@@ -177,6 +177,41 @@ class SyncSubscriberTest {
   }
 
   @Test
+  void aSnapshotChunkOutOfOrderIsDroppedAndAResyncRequested() throws Exception {
+    device.start();
+    awaitInSync();
+    long v = store.appliedSequence(Dataset.HOLDS);
+    List<String> requests = new CopyOnWriteArrayList<>();
+    try (MqttLink spy = rig.deviceLink("spy")) {
+      spy.subscribe(
+          "lib/t1/dev/kiosk-1/cmd",
+          1,
+          m -> requests.add(new String(m.payload(), StandardCharsets.UTF_8)));
+      spy.start();
+      assertThat(spy.awaitConnected(MessagingRig.CONNECT_TIMEOUT)).isTrue();
+      // Chunk 1 of a newer snapshot without its chunk 0 (lost): it must not be applied.
+      SyncMessage orphan =
+          new SyncMessage(
+              "t1",
+              Dataset.HOLDS,
+              true,
+              v + 5,
+              1,
+              2,
+              List.of(new HoldRecord("item-9", PATRON, "east")),
+              List.of(),
+              Optional.empty());
+      spy.publish("lib/t1/dev/kiosk-1/sync/holds", new SyncCodec("t1").encode(orphan), 1, false)
+          .get(10, TimeUnit.SECONDS);
+      await(WAIT, () -> !requests.isEmpty(), () -> "no resync request");
+    }
+    assertThat(requests.get(0)).contains("\"request\":\"resync\",\"dataset\":\"holds\"");
+    // Central's answer is its current snapshot (version v): nothing newer, nothing changed.
+    assertThat(store.appliedSequence(Dataset.HOLDS)).isEqualTo(v);
+    assertThat(sync.rejectedCount()).isZero();
+  }
+
+  @Test
   void loansOfAPatronAreAskedOnlineWithRequestResponse() throws Exception {
     device.start();
     awaitInSync();

@@ -49,33 +49,33 @@ class TransactionCodecTest {
 
   @Test
   void checkoutEncodesToExactBytes() {
-    byte[] bytes = codec.encode(new OutboxEntry(7, checkout(), false));
+    byte[] bytes = codec.encode(new OutboxEntry(7, checkout(), false), 5);
     assertThat(new String(bytes, StandardCharsets.UTF_8))
         .isEqualTo(
             "{\"schemaVersion\":1,\"id\":\"7d0c3f4e-1b2a-4c5d-8e9f-001122334455\",\"sequence\":7,"
-                + "\"type\":\"CHECKOUT\",\"deviceId\":\"kiosk-1\",\"branch\":\"main\","
+                + "\"pendingFrom\":5,\"type\":\"CHECKOUT\",\"deviceId\":\"kiosk-1\",\"branch\":\"main\","
                 + "\"itemId\":\"1000123456\",\"patron\":\"a1b2c3d4e5f60718293a4b5c6d7e8f90\","
                 + "\"at\":\"2026-11-21T01:02:03.500Z\",\"dueDate\":\"2026-12-05\",\"offline\":true}");
   }
 
   @Test
   void returnCarriesNoPatronP_ERASE_1() {
-    byte[] bytes = codec.encode(new SequencedTransaction(8, giveBack()));
+    byte[] bytes = codec.encode(new SequencedTransaction(8, 8, giveBack()));
     assertThat(new String(bytes, StandardCharsets.UTF_8))
         .isEqualTo(
             "{\"schemaVersion\":1,\"id\":\"7d0c3f4e-1b2a-4c5d-8e9f-001122334455\",\"sequence\":8,"
-                + "\"type\":\"RETURN\",\"deviceId\":\"kiosk-1\",\"branch\":\"east\","
+                + "\"pendingFrom\":8,\"type\":\"RETURN\",\"deviceId\":\"kiosk-1\",\"branch\":\"east\","
                 + "\"itemId\":\"1000123456\",\"patron\":null,"
                 + "\"at\":\"2026-11-21T01:02:03Z\",\"dueDate\":null,\"offline\":false}");
   }
 
   @Test
   void encodingIsStableAndRoundTrips() throws PayloadException {
-    SequencedTransaction m = new SequencedTransaction(42, checkout());
+    SequencedTransaction m = new SequencedTransaction(42, 40, checkout());
     byte[] once = codec.encode(m);
     assertThat(codec.encode(codec.decode(once))).isEqualTo(once);
     assertThat(codec.decode(once)).isEqualTo(m);
-    SequencedTransaction r = new SequencedTransaction(43, giveBack());
+    SequencedTransaction r = new SequencedTransaction(43, 1, giveBack());
     assertThat(codec.decode(codec.encode(r))).isEqualTo(r);
   }
 
@@ -88,41 +88,45 @@ class TransactionCodecTest {
         "{",
         "{\"schemaVersion\":2}",
         // unknown field
-        "{\"schemaVersion\":1,\"id\":\"7d0c3f4e-1b2a-4c5d-8e9f-001122334455\",\"sequence\":8,"
+        "{\"schemaVersion\":1,\"id\":\"7d0c3f4e-1b2a-4c5d-8e9f-001122334455\",\"sequence\":8,\"pendingFrom\":1,"
             + "\"type\":\"RETURN\",\"deviceId\":\"kiosk-1\",\"branch\":\"east\",\"itemId\":\"1\","
             + "\"patron\":null,\"at\":\"2026-11-21T01:02:03Z\",\"dueDate\":null,\"offline\":false,"
             + "\"name\":\"Yamada\"}",
         // return with a patron
-        "{\"schemaVersion\":1,\"id\":\"7d0c3f4e-1b2a-4c5d-8e9f-001122334455\",\"sequence\":8,"
+        "{\"schemaVersion\":1,\"id\":\"7d0c3f4e-1b2a-4c5d-8e9f-001122334455\",\"sequence\":8,\"pendingFrom\":1,"
             + "\"type\":\"RETURN\",\"deviceId\":\"kiosk-1\",\"branch\":\"east\",\"itemId\":\"1\","
             + "\"patron\":\"a1b2c3d4e5f60718293a4b5c6d7e8f90\",\"at\":\"2026-11-21T01:02:03Z\","
             + "\"dueDate\":null,\"offline\":false}",
         // checkout without due date
-        "{\"schemaVersion\":1,\"id\":\"7d0c3f4e-1b2a-4c5d-8e9f-001122334455\",\"sequence\":8,"
+        "{\"schemaVersion\":1,\"id\":\"7d0c3f4e-1b2a-4c5d-8e9f-001122334455\",\"sequence\":8,\"pendingFrom\":1,"
             + "\"type\":\"CHECKOUT\",\"deviceId\":\"kiosk-1\",\"branch\":\"east\",\"itemId\":\"1\","
             + "\"patron\":\"a1b2c3d4e5f60718293a4b5c6d7e8f90\",\"at\":\"2026-11-21T01:02:03Z\","
             + "\"dueDate\":null,\"offline\":false}",
         // sequence 0
-        "{\"schemaVersion\":1,\"id\":\"7d0c3f4e-1b2a-4c5d-8e9f-001122334455\",\"sequence\":0,"
+        "{\"schemaVersion\":1,\"id\":\"7d0c3f4e-1b2a-4c5d-8e9f-001122334455\",\"sequence\":0,\"pendingFrom\":1,"
             + "\"type\":\"RETURN\",\"deviceId\":\"kiosk-1\",\"branch\":\"east\",\"itemId\":\"1\","
             + "\"patron\":null,\"at\":\"2026-11-21T01:02:03Z\",\"dueDate\":null,\"offline\":false}",
         // sequence as string
-        "{\"schemaVersion\":1,\"id\":\"7d0c3f4e-1b2a-4c5d-8e9f-001122334455\",\"sequence\":\"8\","
+        "{\"schemaVersion\":1,\"id\":\"7d0c3f4e-1b2a-4c5d-8e9f-001122334455\",\"sequence\":\"8\",\"pendingFrom\":1,"
             + "\"type\":\"RETURN\",\"deviceId\":\"kiosk-1\",\"branch\":\"east\",\"itemId\":\"1\","
             + "\"patron\":null,\"at\":\"2026-11-21T01:02:03Z\",\"dueDate\":null,\"offline\":false}",
         // patron key that is a raw card number
-        "{\"schemaVersion\":1,\"id\":\"7d0c3f4e-1b2a-4c5d-8e9f-001122334455\",\"sequence\":8,"
+        "{\"schemaVersion\":1,\"id\":\"7d0c3f4e-1b2a-4c5d-8e9f-001122334455\",\"sequence\":8,\"pendingFrom\":1,"
             + "\"type\":\"CHECKOUT\",\"deviceId\":\"kiosk-1\",\"branch\":\"east\",\"itemId\":\"1\","
             + "\"patron\":\"2001234567\",\"at\":\"2026-11-21T01:02:03Z\","
             + "\"dueDate\":\"2026-12-05\",\"offline\":false}",
         // device id that would break topics
-        "{\"schemaVersion\":1,\"id\":\"7d0c3f4e-1b2a-4c5d-8e9f-001122334455\",\"sequence\":8,"
+        "{\"schemaVersion\":1,\"id\":\"7d0c3f4e-1b2a-4c5d-8e9f-001122334455\",\"sequence\":8,\"pendingFrom\":1,"
             + "\"type\":\"RETURN\",\"deviceId\":\"kiosk/#\",\"branch\":\"east\",\"itemId\":\"1\","
             + "\"patron\":null,\"at\":\"2026-11-21T01:02:03Z\",\"dueDate\":null,\"offline\":false}",
         // missing offline
-        "{\"schemaVersion\":1,\"id\":\"7d0c3f4e-1b2a-4c5d-8e9f-001122334455\",\"sequence\":8,"
+        "{\"schemaVersion\":1,\"id\":\"7d0c3f4e-1b2a-4c5d-8e9f-001122334455\",\"sequence\":8,\"pendingFrom\":1,"
             + "\"type\":\"RETURN\",\"deviceId\":\"kiosk-1\",\"branch\":\"east\",\"itemId\":\"1\","
             + "\"patron\":null,\"at\":\"2026-11-21T01:02:03Z\",\"dueDate\":null}",
+        // pendingFrom above its own sequence
+        "{\"schemaVersion\":1,\"id\":\"7d0c3f4e-1b2a-4c5d-8e9f-001122334455\",\"sequence\":8,\"pendingFrom\":9,"
+            + "\"type\":\"RETURN\",\"deviceId\":\"kiosk-1\",\"branch\":\"east\",\"itemId\":\"1\","
+            + "\"patron\":null,\"at\":\"2026-11-21T01:02:03Z\",\"dueDate\":null,\"offline\":false}",
         // duplicate key
         "{\"schemaVersion\":1,\"schemaVersion\":1}"
       })
@@ -134,7 +138,7 @@ class TransactionCodecTest {
   @Test
   void errorsNeverEchoThePatronKey() {
     String json =
-        "{\"schemaVersion\":1,\"id\":\"7d0c3f4e-1b2a-4c5d-8e9f-001122334455\",\"sequence\":8,"
+        "{\"schemaVersion\":1,\"id\":\"7d0c3f4e-1b2a-4c5d-8e9f-001122334455\",\"sequence\":8,\"pendingFrom\":1,"
             + "\"type\":\"RETURN\",\"deviceId\":\"kiosk-1\",\"branch\":\"east\",\"itemId\":\"1\","
             + "\"patron\":\"a1b2c3d4e5f60718293a4b5c6d7e8f90\",\"at\":\"2026-11-21T01:02:03Z\","
             + "\"dueDate\":null,\"offline\":false}";
