@@ -89,7 +89,7 @@ public final class DemoKiosk implements AutoCloseable {
     brokerUrl = options.broker().orElseGet(this::startEmbeddedBroker);
 
     central = startCentral(library, options);
-    store = remember(SqliteStore.open(dataDirectory.resolve("kiosk.db"), 10_000, options.clock()));
+    store = remember(SqliteStore.open(dataDirectory.resolve("store.db"), 10_000, options.clock()));
     MqttLink link =
         remember(
             new MqttLink(
@@ -167,6 +167,10 @@ public final class DemoKiosk implements AutoCloseable {
     library.holds().forEach(simulator::putHold);
     simulator.start();
     centralLink.start();
+    // Central listens before the kiosk speaks, or the first transactions wait for a retry.
+    if (!centralLink.awaitConnected(SYNC_WAIT)) {
+      throw new IllegalStateException("the central simulator cannot reach " + brokerUrl);
+    }
     return simulator;
   }
 

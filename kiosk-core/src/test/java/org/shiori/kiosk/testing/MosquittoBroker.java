@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.shiori.kiosk.central.MosquittoProcess;
 
 /**
  * A real Mosquitto process for tests, on 127.0.0.1 and a free port, with its own configuration and

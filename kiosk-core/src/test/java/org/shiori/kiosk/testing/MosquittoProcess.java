@@ -1,4 +1,4 @@
-package org.shiori.kiosk.central;
+package org.shiori.kiosk.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
