@@ -27,6 +27,9 @@ public final class PassageMonitor implements AutoCloseable {
   /** Pause between rounds while the reader fails, so a dead line does not spin. */
   private static final Duration FAULT_BACKOFF = Duration.ofMillis(250);
 
+  /** Reads of the item id after an alarm before it is reported by tag UID only. */
+  private static final int IDENTIFY_ATTEMPTS = 3;
+
   /** What an alarm sets off. */
   public record Outputs(AlarmSignals signals, Duration alarmDuration, AlarmReport report) {}
 
@@ -136,15 +139,25 @@ public final class PassageMonitor implements AutoCloseable {
   private void raise(TagFacts facts, AlarmVerdict verdict) {
     outputs.signals().alarm(outputs.alarmDuration());
     alarms.incrementAndGet();
-    TagFacts identified = facts;
-    try {
-      identified = inspector.withItem(facts);
-    } catch (ReaderException e) {
-      LOG.debug("item of tag {} not read: {}", facts.uid(), e.toString());
-    }
-    GateAlarm alarm = GateAlarm.of(identified, verdict.mismatch());
+    GateAlarm alarm = GateAlarm.of(identify(facts), verdict.mismatch());
     LOG.warn("gate alarm: item {} (tag {}, mode {})", alarm.itemId(), alarm.uid(), rules.mode());
-    outputs.report().alarm(alarm);
+    try {
+      outputs.report().alarm(alarm);
+    } catch (RuntimeException e) {
+      LOG.error("gate alarm not reported: {}", e.toString());
+    }
+  }
+
+  /** The item behind an alarming tag, for staff; the light is already on, so retrying is cheap. */
+  private TagFacts identify(TagFacts facts) {
+    for (int attempt = 1; attempt <= IDENTIFY_ATTEMPTS; attempt++) {
+      try {
+        return inspector.withItem(facts);
+      } catch (ReaderException e) {
+        LOG.debug("item of tag {} not read (attempt {}): {}", facts.uid(), attempt, e.toString());
+      }
+    }
+    return facts;
   }
 
   /** Inventory rounds run so far. */
