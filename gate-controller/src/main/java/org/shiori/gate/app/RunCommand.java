@@ -14,7 +14,9 @@ import org.shiori.config.DeviceConfigLoader;
 import org.shiori.config.DeviceRole;
 import org.shiori.kiosk.app.ExitCodes;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code gate run --config FILE}: the gate service until it is stopped (SIGTERM). */
 @Command(
@@ -52,6 +54,8 @@ final class RunCommand implements Callable<Integer> {
       description = "How often visitor counts are published (default: ${DEFAULT-VALUE}).")
   long visitorReportSeconds;
 
+  @Spec CommandSpec spec;
+
   private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(5);
 
   private final Clock clock = Clock.systemUTC();
@@ -63,12 +67,14 @@ final class RunCommand implements Callable<Integer> {
       device = DeviceConfigLoader.load(config);
     } catch (ConfigException e) {
       for (ConfigError error : e.errors()) {
-        System.err.println(error);
+        spec.commandLine().getErr().println(error);
       }
       return ExitCodes.FAILURE;
     }
     if (device.role() != DeviceRole.GATE) {
-      System.err.println(config + ": role is " + device.role().configName() + ", not gate");
+      spec.commandLine()
+          .getErr()
+          .println(config + ": role is " + device.role().configName() + ", not gate");
       return ExitCodes.FAILURE;
     }
     GateTuning tuning =
