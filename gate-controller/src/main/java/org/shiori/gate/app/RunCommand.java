@@ -13,6 +13,7 @@ import org.shiori.config.DeviceConfig;
 import org.shiori.config.DeviceConfigLoader;
 import org.shiori.config.DeviceRole;
 import org.shiori.kiosk.app.ExitCodes;
+import org.shiori.rfid.reader.TagReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -87,14 +88,16 @@ final class RunCommand implements Callable<Integer> {
     CountDownLatch closed = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(new Thread(() -> stopInOrder(stopping, closed), "gate-shutdown"));
-    GateReaders.Opened reader = GateReaders.open(device.reader(), tuning.readerTimeout());
-    Context pi4j = Pi4J.newAutoContext();
-    try (AutoCloseable emulator = reader.extra();
-        GateService gate = GateService.start(device, reader.reader(), pi4j, tuning, clock)) {
-      stopping.await();
+    GateReaders.Opened opened = GateReaders.open(device.reader(), tuning.readerTimeout());
+    try (AutoCloseable extra = opened.extra();
+        TagReader reader = opened.reader()) {
+      Context pi4j = Pi4J.newAutoContext();
+      try (GateService gate = GateService.start(device, reader, pi4j, tuning, clock)) {
+        stopping.await();
+      } finally {
+        pi4j.shutdown();
+      }
     } finally {
-      reader.reader().close();
-      pi4j.shutdown();
       closed.countDown();
     }
     return ExitCodes.OK;

@@ -34,17 +34,25 @@ public final class Pi4jBeamSensor implements BeamSensor {
     this.brokenLevel = brokenLevel;
     this.debouncer = new BeamDebouncer(settle);
     this.clock = clock;
-    this.input =
-        pi4j.create(
-            DigitalInput.newConfigBuilder(pi4j)
-                .id("gate-beam")
-                .name("gate-beam")
-                .address(pin)
-                .pull(
-                    brokenLevel == DigitalState.LOW
-                        ? PullResistance.PULL_UP
-                        : PullResistance.PULL_DOWN));
+    this.input = open(pi4j, pin, brokenLevel);
     input.addListener(event -> levelChanged(event.state()));
+  }
+
+  private static DigitalInput open(Context pi4j, int pin, DigitalState brokenLevel) {
+    try {
+      return pi4j.create(
+          DigitalInput.newConfigBuilder(pi4j)
+              .id("gate-beam")
+              .name("gate-beam")
+              .address(pin)
+              .pull(
+                  brokenLevel == DigitalState.LOW
+                      ? PullResistance.PULL_UP
+                      : PullResistance.PULL_DOWN));
+    } catch (RuntimeException e) {
+      throw new IllegalStateException(
+          "cannot open GPIO input BCM " + pin + " (gate-beam): " + e.getMessage(), e);
+    }
   }
 
   private synchronized void levelChanged(DigitalState level) {

@@ -50,13 +50,18 @@ public final class Pi4jAlarmSignals implements AlarmSignals {
   }
 
   private static DigitalOutput output(Context pi4j, String id, int pin) {
-    return pi4j.create(
-        DigitalOutput.newConfigBuilder(pi4j)
-            .id(id)
-            .name(id)
-            .address(pin)
-            .initial(DigitalState.LOW)
-            .shutdown(DigitalState.LOW));
+    try {
+      return pi4j.create(
+          DigitalOutput.newConfigBuilder(pi4j)
+              .id(id)
+              .name(id)
+              .address(pin)
+              .initial(DigitalState.LOW)
+              .shutdown(DigitalState.LOW));
+    } catch (RuntimeException e) {
+      throw new IllegalStateException(
+          "cannot open GPIO output BCM " + pin + " (" + id + "): " + e.getMessage(), e);
+    }
   }
 
   @Override
