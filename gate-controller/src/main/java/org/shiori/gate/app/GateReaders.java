@@ -15,8 +15,14 @@ import org.shiori.rfid.transport.SerialTransport;
 final class GateReaders {
   private GateReaders() {}
 
-  /** A reader and whatever must be closed with it. */
-  record Opened(TagReader reader, AutoCloseable extra) {}
+  /** A reader and whatever must be closed with it (the emulator of an emulated reader). */
+  record Opened(TagReader reader, AutoCloseable extra) implements AutoCloseable {
+    @Override
+    public void close() throws Exception {
+      reader.close();
+      extra.close();
+    }
+  }
 
   static Opened open(ReaderSettings settings, Duration timeout) throws IOException {
     switch (settings.protocol()) {

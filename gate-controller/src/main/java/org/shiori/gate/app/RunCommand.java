@@ -13,7 +13,6 @@ import org.shiori.config.DeviceConfig;
 import org.shiori.config.DeviceConfigLoader;
 import org.shiori.config.DeviceRole;
 import org.shiori.kiosk.app.ExitCodes;
-import org.shiori.rfid.reader.TagReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -63,6 +62,14 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    GateTuning tuning;
+    try {
+      tuning = tuning();
+    } catch (IllegalArgumentException e) {
+      spec.commandLine().getErr().println("error: " + e.getMessage());
+      spec.commandLine().getErr().println("Try 'gate run --help'.");
+      return ExitCodes.USAGE;
+    }
     DeviceConfig device;
     try {
       device = DeviceConfigLoader.load(config);
@@ -78,21 +85,13 @@ final class RunCommand implements Callable<Integer> {
           .println(config + ": role is " + device.role().configName() + ", not gate");
       return ExitCodes.FAILURE;
     }
-    GateTuning tuning =
-        GateTuning.DEFAULT
-            .withCycle(Duration.ofMillis(cycleMs))
-            .withPassageWindow(Duration.ofMillis(passageWindowMs))
-            .withBeamSettle(Duration.ofMillis(beamSettleMs))
-            .withVisitorReport(Duration.ofSeconds(visitorReportSeconds));
     CountDownLatch stopping = new CountDownLatch(1);
     CountDownLatch closed = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(new Thread(() -> stopInOrder(stopping, closed), "gate-shutdown"));
-    GateReaders.Opened opened = GateReaders.open(device.reader(), tuning.readerTimeout());
-    try (AutoCloseable extra = opened.extra();
-        TagReader reader = opened.reader()) {
+    try (GateReaders.Opened opened = GateReaders.open(device.reader(), tuning.readerTimeout())) {
       Context pi4j = Pi4J.newAutoContext();
-      try (GateService gate = GateService.start(device, reader, pi4j, tuning, clock)) {
+      try (GateService gate = GateService.start(device, opened.reader(), pi4j, tuning, clock)) {
         stopping.await();
       } finally {
         pi4j.shutdown();
@@ -101,6 +100,14 @@ final class RunCommand implements Callable<Integer> {
       closed.countDown();
     }
     return ExitCodes.OK;
+  }
+
+  private GateTuning tuning() {
+    return GateTuning.DEFAULT
+        .withCycle(Duration.ofMillis(cycleMs))
+        .withPassageWindow(Duration.ofMillis(passageWindowMs))
+        .withBeamSettle(Duration.ofMillis(beamSettleMs))
+        .withVisitorReport(Duration.ofSeconds(visitorReportSeconds));
   }
 
   /** SIGTERM: lets the main thread switch the outputs off and close the link before exit. */

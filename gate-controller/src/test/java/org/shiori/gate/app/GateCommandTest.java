@@ -48,6 +48,12 @@ class GateCommandTest {
   }
 
   @Test
+  void nonPositiveTimingIsAUsageError() {
+    assertThat(run("run", "--config", "any.yaml", "--cycle-ms", "0")).isEqualTo(2);
+    assertThat(err.toString()).contains("cycle must be positive");
+  }
+
+  @Test
   void brokenConfigFailsWithFileLineAndField() throws Exception {
     Path config = dir.resolve("gate.yaml");
     Files.writeString(
