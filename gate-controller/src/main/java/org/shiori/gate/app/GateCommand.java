@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "Shiori gate 0.1.0",
     description = "Shiori RFID security gate.",
-    subcommands = {RunCommand.class})
+    subcommands = {RunCommand.class, SimulateCommand.class})
 public final class GateCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -31,7 +31,7 @@ final class GateReaders {
       case THREE_M_810:
         return serial(settings, ReaderProtocol.THREEM810, timeout);
       default:
-        return emulated(settings, timeout);
+        return emulated(new TagField(), settings.busAddress(), timeout);
     }
   }
 
@@ -51,12 +51,14 @@ final class GateReaders {
     return new Opened(reader, () -> {});
   }
 
-  /** The in-process FEIG emulator with an empty antenna field: a gate that never sees a tag. */
-  private static Opened emulated(ReaderSettings s, Duration timeout) {
+  /**
+   * The in-process FEIG emulator serving {@code field} (empty for {@code reader.protocol:
+   * emulated}: a gate that never sees a tag).
+   */
+  static Opened emulated(TagField field, int busAddress, Duration timeout) {
     MemoryPipe.Pair line = MemoryPipe.pair();
-    FeigReaderEmulator emulator =
-        new FeigReaderEmulator(line.device(), new TagField(), s.busAddress()).start();
-    TagReader reader = ReaderProtocol.FEIG.open(line.host(), s.busAddress(), timeout);
+    FeigReaderEmulator emulator = new FeigReaderEmulator(line.device(), field, busAddress).start();
+    TagReader reader = ReaderProtocol.FEIG.open(line.host(), busAddress, timeout);
     return new Opened(reader, emulator);
   }
 }
