@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.shiori.config.DeviceConfig;
 import org.shiori.config.GateSettings;
 import org.shiori.gate.beam.Pi4jBeamSensor;
+import org.shiori.gate.cache.GateSyncSink;
 import org.shiori.gate.passage.GateRules;
 import org.shiori.gate.passage.PassageMemory;
 import org.shiori.gate.passage.PassageMonitor;
@@ -82,7 +83,7 @@ public final class GateService implements AutoCloseable {
             SqliteStore.open(
                 config.dataDir().resolve(DATABASE_FILE), config.outbox().capacity(), clock));
     link = remember(new MqttLink(linkSettings(config), clock));
-    remember(new SyncSubscriber(link, store, clock)).start();
+    remember(new SyncSubscriber(link, new GateSyncSink(store), clock)).start();
     EventPublisher events = remember(new EventPublisher(link, clock));
     Pi4jAlarmSignals signals =
         remember(new Pi4jAlarmSignals(pi4j, gate.lightPin(), gate.buzzerPin(), tuning.pattern()));
