@@ -1,0 +1,171 @@
+package org.shiori.gate.app;
+
+import com.pi4j.context.Context;
+import com.pi4j.io.gpio.digital.DigitalState;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.shiori.config.DeviceConfig;
+import org.shiori.config.GateSettings;
+import org.shiori.gate.beam.Pi4jBeamSensor;
+import org.shiori.gate.cache.GateSyncSink;
+import org.shiori.gate.passage.GateRules;
+import org.shiori.gate.passage.PassageMemory;
+import org.shiori.gate.passage.PassageMonitor;
+import org.shiori.gate.passage.TagInspector;
+import org.shiori.gate.signal.Pi4jAlarmSignals;
+import org.shiori.gate.visitors.MqttVisitorReports;
+import org.shiori.gate.visitors.VisitorCounter;
+import org.shiori.kiosk.messaging.EventPublisher;
+import org.shiori.kiosk.messaging.MqttLink;
+import org.shiori.kiosk.messaging.MqttLinkSettings;
+import org.shiori.kiosk.messaging.SyncSubscriber;
+import org.shiori.kiosk.messaging.TlsFiles;
+import org.shiori.kiosk.store.SqliteStore;
+import org.shiori.rfid.reader.TagReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running gate, wired from its device configuration: item cache (SQLite under the data
+ * directory, kept current by sync), MQTT link, alarm signals and beam on the given Pi4J context,
+ * the passage monitor on the given reader, and the visitor counter. Reader and Pi4J context belong
+ * to the caller, so tests pass an emulated reader and the mock plugin.
+ */
+public final class GateService implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(GateService.class);
+
+  /** Item cache file under the data directory. */
+  public static final String DATABASE_FILE = "gate.db";
+
+  private final Deque<AutoCloseable> started = new ArrayDeque<>();
+  private PassageMonitor monitor;
+  private Optional<VisitorCounter> visitors = Optional.empty();
+  private MqttLink link;
+  private SqliteStore store;
+
+  private GateService() {}
+
+  /** Starts everything; on failure whatever was started is closed again. */
+  public static GateService start(
+      DeviceConfig config, TagReader reader, Context pi4j, GateTuning tuning, Clock clock)
+      throws IOException {
+    GateService service = new GateService();
+    try {
+      service.open(config, reader, pi4j, tuning, clock);
+      return service;
+    } catch (IOException | RuntimeException e) {
+      service.close();
+      throw e;
+    }
+  }
+
+  private <T extends AutoCloseable> T remember(T part) {
+    started.push(part);
+    return part;
+  }
+
+  private void open(
+      DeviceConfig config, TagReader reader, Context pi4j, GateTuning tuning, Clock clock)
+      throws IOException {
+    GateSettings gate = config.requireGate();
+    GateRules rules = GateRules.of(config);
+    Files.createDirectories(config.dataDir());
+    store =
+        remember(
+            SqliteStore.open(
+                config.dataDir().resolve(DATABASE_FILE), config.outbox().capacity(), clock));
+    link = remember(new MqttLink(linkSettings(config), clock));
+    remember(new SyncSubscriber(link, new GateSyncSink(store), clock)).start();
+    EventPublisher events = remember(new EventPublisher(link, clock));
+    Pi4jAlarmSignals signals =
+        remember(new Pi4jAlarmSignals(pi4j, gate.lightPin(), gate.buzzerPin(), tuning.pattern()));
+    monitor =
+        remember(
+            new PassageMonitor(
+                reader,
+                new TagInspector(reader, store, rules),
+                rules,
+                new PassageMemory(tuning.passageWindow(), clock),
+                new PassageMonitor.Outputs(
+                    signals,
+                    gate.alarmDuration(),
+                    alarm -> events.gateAlarm(alarm.itemId(), alarm.title()))));
+    if (gate.beamPin().isPresent()) {
+      startVisitorCounting(config, pi4j, gate.beamPin().getAsInt(), tuning, clock);
+    }
+    link.start();
+    monitor.start(tuning.cycle());
+    LOG.info(
+        "gate {} running: alarm mode {}, light pin {}, buzzer pin {}, beam {}",
+        config.deviceId(),
+        rules.mode().configName(),
+        gate.lightPin(),
+        gate.buzzerPin(),
+        gate.beamPin().isPresent() ? "pin " + gate.beamPin().getAsInt() : "none");
+  }
+
+  private void startVisitorCounting(
+      DeviceConfig config, Context pi4j, int beamPin, GateTuning tuning, Clock clock) {
+    MqttVisitorReports reports = remember(new MqttVisitorReports(link, config.deviceId()));
+    VisitorCounter counter = new VisitorCounter(config.deviceId(), reports, clock);
+    Pi4jBeamSensor beam =
+        remember(new Pi4jBeamSensor(pi4j, beamPin, DigitalState.LOW, tuning.beamSettle(), clock));
+    beam.onInterruption(counter::visitorPassed);
+    ScheduledExecutorService timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "gate-visitor-report");
+              t.setDaemon(true);
+              return t;
+            });
+    remember(timer::shutdownNow);
+    long period = tuning.visitorReport().toMillis();
+    timer.scheduleAtFixedRate(counter::report, period, period, TimeUnit.MILLISECONDS);
+    visitors = Optional.of(counter);
+  }
+
+  static MqttLinkSettings linkSettings(DeviceConfig config) {
+    return MqttLinkSettings.device(
+        URI.create(config.broker().url()),
+        config.tenant(),
+        config.deviceId(),
+        config.broker().tls().map(t -> new TlsFiles(t.ca(), t.cert(), t.key())));
+  }
+
+  public PassageMonitor monitor() {
+    return monitor;
+  }
+
+  /** The visitor counter, when the gate has a beam. */
+  public Optional<VisitorCounter> visitors() {
+    return visitors;
+  }
+
+  public MqttLink link() {
+    return link;
+  }
+
+  /** The item cache. */
+  public SqliteStore store() {
+    return store;
+  }
+
+  @Override
+  public void close() {
+    while (!started.isEmpty()) {
+      try {
+        started.pop().close();
+      } catch (Exception e) {
+        LOG.warn("closing gate part failed: {}", e.toString());
+      }
+    }
+  }
+}

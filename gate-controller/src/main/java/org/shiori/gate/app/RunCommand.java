@@ -1,0 +1,122 @@
+package org.shiori.gate.app;
+
+import com.pi4j.Pi4J;
+import com.pi4j.context.Context;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.shiori.config.ConfigError;
+import org.shiori.config.ConfigException;
+import org.shiori.config.DeviceConfig;
+import org.shiori.config.DeviceConfigLoader;
+import org.shiori.config.DeviceRole;
+import org.shiori.kiosk.app.ExitCodes;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code gate run --config FILE}: the gate service until it is stopped (SIGTERM). */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = "Runs the gate: reader, alarm light and buzzer, beam, MQTT, item cache.")
+final class RunCommand implements Callable<Integer> {
+  @Option(names = "--config", required = true, description = "The device configuration (YAML).")
+  Path config;
+
+  @Option(
+      names = "--cycle-ms",
+      defaultValue = "20",
+      description = "Pause between inventory rounds (default: ${DEFAULT-VALUE}).")
+  long cycleMs;
+
+  @Option(
+      names = "--passage-window-ms",
+      defaultValue = "3000",
+      description =
+          "A tag unread for this long has left; its next read alarms again"
+              + " (default: ${DEFAULT-VALUE}).")
+  long passageWindowMs;
+
+  @Option(
+      names = "--beam-settle-ms",
+      defaultValue = "150",
+      description =
+          "Beam must be clear this long before a new visitor counts (default: ${DEFAULT-VALUE}).")
+  long beamSettleMs;
+
+  @Option(
+      names = "--visitor-report-s",
+      defaultValue = "300",
+      description = "How often visitor counts are published (default: ${DEFAULT-VALUE}).")
+  long visitorReportSeconds;
+
+  @Spec CommandSpec spec;
+
+  private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(5);
+
+  private final Clock clock = Clock.systemUTC();
+
+  @Override
+  public Integer call() throws Exception {
+    GateTuning tuning;
+    try {
+      tuning = tuning();
+    } catch (IllegalArgumentException e) {
+      spec.commandLine().getErr().println("error: " + e.getMessage());
+      spec.commandLine().getErr().println("Try 'gate run --help'.");
+      return ExitCodes.USAGE;
+    }
+    DeviceConfig device;
+    try {
+      device = DeviceConfigLoader.load(config);
+    } catch (ConfigException e) {
+      for (ConfigError error : e.errors()) {
+        spec.commandLine().getErr().println(error);
+      }
+      return ExitCodes.FAILURE;
+    }
+    if (device.role() != DeviceRole.GATE) {
+      spec.commandLine()
+          .getErr()
+          .println(config + ": role is " + device.role().configName() + ", not gate");
+      return ExitCodes.FAILURE;
+    }
+    CountDownLatch stopping = new CountDownLatch(1);
+    CountDownLatch closed = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(() -> stopInOrder(stopping, closed), "gate-shutdown"));
+    try (GateReaders.Opened opened = GateReaders.open(device.reader(), tuning.readerTimeout())) {
+      Context pi4j = Pi4J.newAutoContext();
+      try (GateService gate = GateService.start(device, opened.reader(), pi4j, tuning, clock)) {
+        stopping.await();
+      } finally {
+        pi4j.shutdown();
+      }
+    } finally {
+      closed.countDown();
+    }
+    return ExitCodes.OK;
+  }
+
+  private GateTuning tuning() {
+    return GateTuning.DEFAULT
+        .withCycle(Duration.ofMillis(cycleMs))
+        .withPassageWindow(Duration.ofMillis(passageWindowMs))
+        .withBeamSettle(Duration.ofMillis(beamSettleMs))
+        .withVisitorReport(Duration.ofSeconds(visitorReportSeconds));
+  }
+
+  /** SIGTERM: lets the main thread switch the outputs off and close the link before exit. */
+  private static void stopInOrder(CountDownLatch stopping, CountDownLatch closed) {
+    stopping.countDown();
+    try {
+      closed.await(SHUTDOWN_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,47 @@
+package org.shiori.gate.passage;
+
+import java.util.Objects;
+import java.util.OptionalInt;
+import org.shiori.config.AlarmMode;
+import org.shiori.config.DeviceConfig;
+import org.shiori.config.SecuritySettings;
+import org.shiori.rfid.security.SecurityMode;
+
+/**
+ * The alarm mode and the site's way of marking tags, from the device configuration.
+ *
+ * @param mode what makes the gate alarm
+ * @param tagSecurity how kiosks mark an item secured on its tag (AFI values or NXP EAS)
+ */
+public record GateRules(AlarmMode mode, SecurityMode tagSecurity) {
+  public GateRules {
+    Objects.requireNonNull(mode, "mode");
+    Objects.requireNonNull(tagSecurity, "tagSecurity");
+    if (mode == AlarmMode.AFI && tagSecurity.method() != SecurityMode.Method.AFI) {
+      throw new IllegalArgumentException("alarm mode afi needs security mode afi");
+    }
+  }
+
+  public static GateRules of(DeviceConfig config) {
+    return new GateRules(config.requireGate().alarmMode(), tagSecurity(config.security()));
+  }
+
+  static SecurityMode tagSecurity(SecuritySettings s) {
+    return s.mode() == org.shiori.config.SecurityMode.EAS
+        ? SecurityMode.NXP_EAS
+        : SecurityMode.afi(s.afiSecured(), s.afiReleased());
+  }
+
+  /**
+   * The inventory filter: in AFI mode only tags with the secured AFI answer, so released items
+   * never cost the reader any time.
+   */
+  public OptionalInt inventoryFilter() {
+    return mode == AlarmMode.AFI ? OptionalInt.of(tagSecurity.securedAfi()) : OptionalInt.empty();
+  }
+
+  /** Whether the decision needs the item database (else the item is read only for the event). */
+  public boolean decidesOnDatabase() {
+    return mode == AlarmMode.DATABASE || mode == AlarmMode.CROSS_CHECK;
+  }
+}

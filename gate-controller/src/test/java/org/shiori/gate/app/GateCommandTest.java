@@ -1,0 +1,135 @@
+package org.shiori.gate.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class GateCommandTest {
+  @TempDir Path dir;
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine cli = GateCommand.commandLine();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    return cli.execute(args);
+  }
+
+  @Test
+  void helpListsRunAndExitsZero() {
+    assertThat(run("--help")).isZero();
+    assertThat(out.toString()).contains("run");
+  }
+
+  @Test
+  void runHelpNamesTheTuningOptions() {
+    assertThat(run("run", "--help")).isZero();
+    assertThat(out.toString())
+        .contains("--config", "--cycle-ms", "--passage-window-ms", "--beam-settle-ms");
+  }
+
+  @Test
+  void noCommandIsAUsageError() {
+    assertThat(run()).isEqualTo(2);
+    assertThat(err.toString()).contains("a command is required");
+  }
+
+  @Test
+  void runWithoutConfigIsAUsageError() {
+    assertThat(run("run")).isEqualTo(2);
+    assertThat(err.toString()).contains("--config");
+  }
+
+  @Test
+  void nonPositiveTimingIsAUsageError() {
+    assertThat(run("run", "--config", "any.yaml", "--cycle-ms", "0")).isEqualTo(2);
+    assertThat(err.toString()).contains("cycle must be positive");
+  }
+
+  @Test
+  void brokenConfigFailsWithFileLineAndField() throws Exception {
+    Path config = dir.resolve("gate.yaml");
+    Files.writeString(
+        config,
+        String.join(
+            "\n",
+            "deviceId: gate-1",
+            "role: gate",
+            "tenant: matsuyama",
+            "branch: central",
+            "broker:",
+            "  url: tcp://127.0.0.1:1883",
+            "reader:",
+            "  protocol: emulated",
+            "gate:",
+            "  alarmMode: sometimes",
+            "  lightPin: 17",
+            "  buzzerPin: 27",
+            ""));
+
+    assertThat(run("run", "--config", config.toString())).isEqualTo(1);
+    assertThat(err.toString()).contains("gate.yaml", "10", "alarmMode", "sometimes");
+  }
+
+  @Test
+  void aKioskConfigurationDoesNotRunAGate() throws Exception {
+    Path config = dir.resolve("kiosk.yaml");
+    Files.writeString(
+        config,
+        String.join(
+            "\n",
+            "deviceId: kiosk-1",
+            "role: kiosk",
+            "tenant: matsuyama",
+            "branch: central",
+            "broker:",
+            "  url: tcp://127.0.0.1:1883",
+            "reader:",
+            "  protocol: emulated",
+            "dataDir: " + dir,
+            ""));
+
+    assertThat(run("run", "--config", config.toString())).isEqualTo(1);
+    assertThat(err.toString()).contains("role is kiosk, not gate");
+  }
+
+  @Test
+  void simulatePrintsTheCrossCheckDecisionOfEachPassage() {
+    assertThat(
+            run(
+                "simulate",
+                "--mode",
+                "cross-check",
+                "--tag",
+                "1001:secured:AVAILABLE",
+                "--tag",
+                "1002:released:ON_LOAN",
+                "--tag",
+                "1003:released:LOST",
+                "--tag",
+                "1004:released"))
+        .isZero();
+
+    assertThat(out.toString().lines().toList())
+        .containsExactly(
+            "1001             tag secured  cache AVAILABLE     -> ALARM",
+            "1002             tag released cache ON_LOAN       -> pass",
+            "1003             tag released cache LOST          -> ALARM",
+            "1004             tag released cache not cached    -> pass",
+            "4 passages, 2 alarms, 0 faulty reader rounds");
+  }
+
+  @Test
+  void simulateRefusesAnUnknownModeOrTagState() {
+    assertThat(run("simulate", "--mode", "sometimes", "--tag", "1:secured")).isEqualTo(2);
+    assertThat(run("simulate", "--tag", "1:maybe")).isEqualTo(2);
+    assertThat(err.toString()).contains("afi, eas, database or cross-check", "secured or released");
+  }
+}

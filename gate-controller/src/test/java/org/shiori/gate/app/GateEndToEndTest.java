@@ -1,0 +1,248 @@
+package org.shiori.gate.app;
+
+import static com.pi4j.io.gpio.digital.DigitalState.HIGH;
+import static com.pi4j.io.gpio.digital.DigitalState.LOW;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.pi4j.context.Context;
+import com.pi4j.io.gpio.digital.DigitalInput;
+import com.pi4j.io.gpio.digital.DigitalOutput;
+import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInput;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.shiori.config.DeviceConfig;
+import org.shiori.gate.testing.EventWatcher;
+import org.shiori.gate.testing.GateAntenna;
+import org.shiori.gate.testing.MockGpio;
+import org.shiori.kiosk.domain.ItemRecord;
+import org.shiori.kiosk.domain.ItemStatus;
+import org.shiori.kiosk.domain.PatronKey;
+import org.shiori.kiosk.store.SqliteStore;
+import org.shiori.kiosk.store.SyncBatch;
+import org.shiori.kiosk.testing.Conditions;
+import org.shiori.kiosk.testing.MosquittoBroker;
+import org.shiori.rfid.emulator.FaultInjection.Fault;
+
+/**
+ * The gate as wired by {@link GateService}: FEIG emulator on an in-memory line, Pi4J mock plugin,
+ * item cache in a real SQLite file, events through a real Mosquitto on loopback.
+ */
+class GateEndToEndTest {
+  private static final String TENANT = "matsuyama";
+  private static final String DEVICE = "gate-e2e-01";
+  private static final Duration WAIT = Duration.ofSeconds(30);
+  private static final int ALARM_MILLIS = 400;
+
+  /** Holds ITEM-ON-SHELF for someone: the gate must never say who. */
+  private static final PatronKey HOLDER = new PatronKey("0123456789abcdef0123456789abcdef");
+
+  private static MosquittoBroker broker;
+
+  @TempDir Path dataDir;
+  private final GateAntenna antenna = new GateAntenna();
+  private Context pi4j;
+  private GateService gate;
+  private EventWatcher events;
+
+  @BeforeAll
+  static void startBroker() {
+    assumeTrue(MosquittoBroker.installed(), "mosquitto is not installed");
+    broker = MosquittoBroker.plain(TENANT).start();
+  }
+
+  @AfterAll
+  static void stopBroker() {
+    if (broker != null) {
+      broker.close();
+    }
+  }
+
+  @BeforeEach
+  void startGate() throws Exception {
+    cacheItems();
+    events = new EventWatcher(broker.url(), "lib/" + TENANT + "/dev/" + DEVICE + "/event");
+    pi4j = MockGpio.context();
+    GateTuning tuning =
+        GateTuning.DEFAULT
+            .withCycle(Duration.ofMillis(10))
+            .withBeamSettle(Duration.ZERO)
+            .withVisitorReport(Duration.ofMillis(500));
+    gate = GateService.start(config(), antenna.reader(), pi4j, tuning, Clock.systemUTC());
+    assertThat(gate.link().awaitConnected(WAIT)).as("gate connected").isTrue();
+  }
+
+  @AfterEach
+  void stopGate() throws Exception {
+    if (gate != null) {
+      gate.close();
+    }
+    if (events != null) {
+      events.close();
+    }
+    if (pi4j != null) {
+      pi4j.shutdown();
+    }
+    antenna.close();
+  }
+
+  private DeviceConfig config() throws Exception {
+    String yaml =
+        String.join(
+            "\n",
+            "deviceId: " + DEVICE,
+            "role: gate",
+            "tenant: " + TENANT,
+            "branch: central",
+            "broker:",
+            "  url: tcp://127.0.0.1:" + broker.port(),
+            "reader:",
+            "  protocol: emulated",
+            "security:",
+            "  mode: afi",
+            "dataDir: " + dataDir,
+            "gate:",
+            "  alarmMode: afi",
+            "  lightPin: 17",
+            "  buzzerPin: 27",
+            "  beamPin: 22",
+            "  alarmMillis: " + ALARM_MILLIS,
+            "");
+    return DeviceConfig.fromYaml(yaml, dataDir.resolve("device.yaml").toString());
+  }
+
+  /** The cache as sync would leave it. */
+  private void cacheItems() {
+    try (SqliteStore store =
+        SqliteStore.open(dataDir.resolve(GateService.DATABASE_FILE), 100, Clock.systemUTC())) {
+      store.applyItems(
+          new SyncBatch<>(
+              1,
+              true,
+              0,
+              1,
+              List.of(
+                  item("ITEM-ON-SHELF", ItemStatus.ON_HOLD_SHELF, Optional.of(HOLDER)),
+                  item("ITEM-LENT", ItemStatus.ON_LOAN, Optional.empty())),
+              List.of()));
+    }
+  }
+
+  private static ItemRecord item(String id, ItemStatus status, Optional<PatronKey> holdFor) {
+    return new ItemRecord(id, "Title of " + id, "book", "central", status, Set.of(), 1, holdFor);
+  }
+
+  private DigitalOutput pin(String id) {
+    return pi4j.io(id, DigitalOutput.class);
+  }
+
+  private void awaitMoreRounds(int n) {
+    long target = gate.monitor().rounds() + n;
+    Conditions.await(WAIT, () -> gate.monitor().rounds() >= target, () -> "monitor stalled");
+  }
+
+  @Test
+  void securedTagLightsLightAndBuzzerForTheAlarmTimeAndPublishesOneEvent() {
+    MockGpio.Recorder light = MockGpio.Recorder.on(pi4j, "gate-light");
+    MockGpio.Recorder buzzer = MockGpio.Recorder.on(pi4j, "gate-buzzer");
+    antenna.enter(GateAntenna.itemTag("E004010000000001", "ITEM-ON-SHELF", true));
+
+    Conditions.await(
+        WAIT, () -> !events.ofType("gate-alarm").isEmpty(), () -> events.payloads().toString());
+    awaitMoreRounds(30); // still in the field: read again and again, one passage
+    Conditions.await(WAIT, () -> pin("gate-light").state() == LOW, () -> "light " + light.states());
+
+    assertThat(light.states()).containsExactly(HIGH, LOW);
+    assertThat(pin("gate-light").address()).isEqualTo(17);
+    assertThat(pin("gate-buzzer").address()).isEqualTo(27);
+    List<MockGpio.Change> l = light.changes();
+    assertThat(Duration.ofNanos(l.get(1).nanos() - l.get(0).nanos()))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(ALARM_MILLIS));
+    // 400 ms with the default pattern: one 250 ms beep, then silence until the light goes off.
+    List<MockGpio.Change> b = buzzer.changes();
+    assertThat(buzzer.states()).containsExactly(HIGH, LOW);
+    assertThat(Duration.ofNanos(b.get(1).nanos() - b.get(0).nanos()))
+        .isGreaterThanOrEqualTo(GateTuning.DEFAULT.pattern().beepOn());
+
+    List<JsonNode> alarms = events.ofType("gate-alarm");
+    assertThat(alarms).hasSize(1);
+    JsonNode e = alarms.get(0);
+    assertThat(e.get("schemaVersion").asInt()).isEqualTo(1);
+    assertThat(e.get("deviceId").asText()).isEqualTo(DEVICE);
+    assertThat(e.get("itemId").asText()).isEqualTo("ITEM-ON-SHELF");
+    assertThat(e.get("title").asText()).isEqualTo("Title of ITEM-ON-SHELF");
+    List<String> fields = new ArrayList<>();
+    e.fieldNames().forEachRemaining(fields::add);
+    assertThat(fields)
+        .containsExactlyInAnyOrder(
+            "schemaVersion", "type", "deviceId", "at", "itemId", "title", "txId", "code", "count");
+    assertThat(events.payloads().toString())
+        .doesNotContain(HOLDER.value())
+        .doesNotContain(HOLDER.shortForm())
+        .doesNotContainIgnoringCase("patron");
+  }
+
+  @Test
+  void releasedTagRaisesNothing() {
+    MockGpio.Recorder light = MockGpio.Recorder.on(pi4j, "gate-light");
+    antenna.enter(GateAntenna.itemTag("E004010000000002", "ITEM-LENT", false));
+    awaitMoreRounds(50);
+
+    assertThat(light.states()).isEmpty();
+    assertThat(gate.monitor().alarmsRaised()).isZero();
+
+    // A secured item after it: its event is the first and only one, so none was sent before.
+    antenna.enter(GateAntenna.itemTag("E004010000000001", "ITEM-ON-SHELF", true));
+    Conditions.await(
+        WAIT, () -> !events.ofType("gate-alarm").isEmpty(), () -> events.payloads().toString());
+    awaitMoreRounds(20);
+    assertThat(events.ofType("gate-alarm"))
+        .extracting(n -> n.get("itemId").asText())
+        .containsExactly("ITEM-ON-SHELF");
+  }
+
+  @Test
+  void readerFaultsDoNotStopTheGate() {
+    antenna.emulator().faults().always(Fault.CORRUPT_CRC);
+    Conditions.await(WAIT, () -> gate.monitor().faultyRounds() >= 5, () -> "no faults seen");
+    antenna.emulator().faults().next(Fault.DROP_BYTE, 3);
+    antenna.emulator().faults().clear();
+    antenna.enter(GateAntenna.itemTag("E004010000000001", "ITEM-ON-SHELF", true));
+
+    Conditions.await(
+        WAIT, () -> !events.ofType("gate-alarm").isEmpty(), () -> events.payloads().toString());
+    assertThat(gate.monitor().alarmsRaised()).isEqualTo(1);
+  }
+
+  @Test
+  void beamInterruptionsArePublishedAsVisitorCounts() {
+    MockDigitalInput beam = (MockDigitalInput) pi4j.io("gate-beam", DigitalInput.class);
+    assertThat(beam.address()).isEqualTo(22);
+    beam.mockState(HIGH);
+    for (int i = 0; i < 3; i++) {
+      beam.mockState(LOW);
+      beam.mockState(HIGH);
+    }
+
+    Conditions.await(
+        WAIT,
+        () -> events.ofType("visitor-count").stream().anyMatch(n -> n.get("total").asLong() == 3),
+        () -> events.payloads().toString());
+    long counted =
+        events.ofType("visitor-count").stream().mapToLong(n -> n.get("count").asLong()).sum();
+    assertThat(counted).isEqualTo(3);
+    assertThat(events.ofType("visitor-count").get(0).get("schemaVersion").asInt()).isEqualTo(1);
+  }
+}
