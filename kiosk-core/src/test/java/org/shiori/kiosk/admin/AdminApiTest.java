@@ -101,6 +101,7 @@ class AdminApiTest {
     JsonNode held = JSON.readTree(export.body());
     assertThat(held.at("/record/key/value").asText()).isEqualTo(rig.patronKey(3).value());
     assertThat(held.at("/record/category").asText()).isEqualTo("individual");
+    assertThat(held.get("empty").asBoolean()).isFalse();
     assertThat(export.body()).doesNotContain(ProductionRig.card(3));
 
     HttpResponse<String> erase = authorised("DELETE", path);
@@ -109,6 +110,7 @@ class AdminApiTest {
     assertThat(rig.kiosk().store().find(rig.patronKey(3))).isEmpty();
     JsonNode after = JSON.readTree(authorised("GET", path).body());
     assertThat(after.get("record").isNull()).isTrue();
+    assertThat(after.get("empty").asBoolean()).isTrue();
   }
 
   @Test
