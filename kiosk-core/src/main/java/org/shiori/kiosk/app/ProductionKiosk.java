@@ -5,6 +5,7 @@ import com.google.inject.Inject;
 import com.google.inject.ProvisionException;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import org.shiori.config.DeviceConfig;
@@ -155,7 +156,7 @@ public final class ProductionKiosk implements AutoCloseable {
         adminPort);
   }
 
-  private java.nio.file.Path dataFile() {
+  private Path dataFile() {
     try {
       return Files.createDirectories(config.dataDir()).resolve(DATABASE_FILE);
     } catch (IOException e) {
