@@ -13,6 +13,9 @@ import java.security.SecureRandom;
 public final class TenantKeyFile {
   private static final int KEY_BYTES = 32;
 
+  /** One generator for the process: seeding a fresh one per key buys nothing. */
+  private static final SecureRandom RANDOM = new SecureRandom();
+
   private TenantKeyFile() {}
 
   public static byte[] read(Path file) throws IOException {
@@ -28,7 +31,7 @@ public final class TenantKeyFile {
       return read(file);
     }
     byte[] key = new byte[KEY_BYTES];
-    new SecureRandom().nextBytes(key);
+    RANDOM.nextBytes(key);
     Files.createFile(
         file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     Files.write(file, key);
