@@ -82,6 +82,21 @@ class RunCommandTest {
   }
 
   @Test
+  void aReaderPortThatCannotBeOpenedIsNamedAndExitsOne() throws IOException {
+    Path data = Files.createDirectories(dir.resolve("data"));
+    Files.write(data.resolve("tenant.key"), new byte[32]);
+    String port = dir.resolve("ttyUSB-missing").toString();
+    Path config =
+        write(
+            "device.yaml",
+            validKiosk(data).replace("  protocol: emulated", "  protocol: feig\n  port: " + port));
+
+    assertThat(run("run", "--config", config.toString())).isEqualTo(1);
+
+    assertThat(err.toString()).contains("serial port " + port, "reader.port");
+  }
+
+  @Test
   void gateConfigurationIsNotRunAsKiosk() throws IOException {
     Path data = Files.createDirectories(dir.resolve("data"));
     Path config =
