@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -81,6 +86,25 @@ class ProductionKioskTest {
         ProductionRig.WAIT,
         () -> rig.kiosk().store().pendingCount() == 0,
         () -> "outbox pending " + rig.kiosk().store().pendingCount());
+  }
+
+  @Test
+  void thePatronScreenIsServedOnTheConfiguredLoopbackPort() throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    String base = "http://127.0.0.1:" + rig.kiosk().uiPort();
+
+    HttpResponse<String> page = http.send(get(base + "/"), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> session =
+        http.send(get(base + "/api/session"), HttpResponse.BodyHandlers.ofString());
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("<html");
+    assertThat(session.statusCode()).isEqualTo(200);
+    assertThat(session.body()).contains("\"mode\":\"RETURN\"");
+  }
+
+  private static HttpRequest get(String url) {
+    return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).build();
   }
 
   @Test
