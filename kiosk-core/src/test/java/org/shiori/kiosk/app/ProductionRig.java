@@ -23,12 +23,14 @@ import org.shiori.kiosk.domain.PatronKey;
 import org.shiori.kiosk.domain.PatronSnapshot;
 import org.shiori.kiosk.messaging.MqttLink;
 import org.shiori.kiosk.messaging.MqttLinkSettings;
+import org.shiori.kiosk.messaging.TlsFiles;
 import org.shiori.kiosk.privacy.CardHasher;
 import org.shiori.kiosk.session.SessionView;
 import org.shiori.kiosk.store.Dataset;
 import org.shiori.kiosk.testing.Conditions;
 import org.shiori.kiosk.testing.FreePort;
 import org.shiori.kiosk.testing.MosquittoBroker;
+import org.shiori.kiosk.testing.TestCertificates;
 import org.shiori.rfid.codec.LibraryTagCodec;
 import org.shiori.rfid.emulator.FeigReaderEmulator;
 import org.shiori.rfid.emulator.TagField;
@@ -58,19 +60,35 @@ public final class ProductionRig implements AutoCloseable {
   private final Clock clock =
       Clock.offset(Clock.system(TOKYO), Duration.between(Instant.now(), LENDING_DAY));
   private final Path dir;
+  private final Optional<TestCertificates> tls;
   private final String adminToken = HexFormat.of().formatHex(randomBytes(24));
   private CardHasher hasher;
   private MosquittoBroker broker;
   private CentralSimulator central;
   private ProductionKiosk kiosk;
 
-  private ProductionRig(Path dir) {
+  private ProductionRig(Path dir, Optional<TestCertificates> tls) {
     this.dir = dir;
+    this.tls = tls;
   }
 
   /** Starts broker, reader emulator, central and the kiosk; the caches are filled on return. */
   public static ProductionRig start(Path dir) throws Exception {
-    ProductionRig rig = new ProductionRig(dir);
+    return start(new ProductionRig(dir, Optional.empty()));
+  }
+
+  /**
+   * The same over TLS with client certificates: the broker's ACL confines the kiosk to its own
+   * topics, as in production (P-TLS-1).
+   */
+  public static ProductionRig startWithTls(Path dir) throws Exception {
+    return start(
+        new ProductionRig(
+            dir,
+            Optional.of(TestCertificates.create(Files.createDirectories(dir.resolve("tls"))))));
+  }
+
+  private static ProductionRig start(ProductionRig rig) throws Exception {
     try {
       rig.open();
       return rig;
@@ -87,7 +105,11 @@ public final class ProductionRig implements AutoCloseable {
     Files.writeString(data.resolve(AdminToken.FILE_NAME), adminToken + "\n");
     hasher = new CardHasher(tenantKey);
 
-    broker = remember(MosquittoBroker.plain(TENANT).start());
+    broker =
+        remember(
+            tls.map(certs -> MosquittoBroker.withTls(TENANT, certs))
+                .orElseGet(() -> MosquittoBroker.plain(TENANT))
+                .start());
     PtyCable cable = remember(PtyCable.plugIn());
     SerialTransport readerLine = new SerialTransport(SerialSettings.feig(cable.readerEnd()));
     remember(new FeigReaderEmulator(readerLine, field, 0xFF).start());
@@ -102,7 +124,8 @@ public final class ProductionRig implements AutoCloseable {
     MqttLink link =
         remember(
             new MqttLink(
-                MqttLinkSettings.service(broker.url(), TENANT, "central", Optional.empty()),
+                MqttLinkSettings.service(
+                    broker.url(), TENANT, "central", tls.map(c -> c.client("central"))),
                 clock));
     CentralSimulator simulator = remember(new CentralSimulator(link, clock));
     LocalDate today = LocalDate.now(clock.withZone(TOKYO));
@@ -150,6 +173,7 @@ public final class ProductionRig implements AutoCloseable {
         "zone: Asia/Tokyo",
         "broker:",
         "  url: " + broker.url(),
+        tls.map(this::tlsSection).orElse(""),
         "reader:",
         "  protocol: feig",
         "  port: " + cable.kioskEnd(),
@@ -164,6 +188,16 @@ public final class ProductionRig implements AutoCloseable {
         "  port: " + FreePort.find(),
         "policy: matsuyama",
         "");
+  }
+
+  private String tlsSection(TestCertificates certs) {
+    TlsFiles files = certs.client(DEVICE_ID);
+    return String.join(
+        "\n",
+        "  tls:",
+        "    ca: " + files.caCertificate(),
+        "    cert: " + files.clientCertificate(),
+        "    key: " + files.clientKey());
   }
 
   /** Central repeats its snapshots until the device has applied items and patrons. */
