@@ -114,6 +114,7 @@ public final class ProductionKiosk implements AutoCloseable {
     return e;
   }
 
+  /** Store and link first, so the session starts on the cache and the outbox is drained. */
   private void open() {
     store = assembly.remember(SqliteStore.open(dataFile(), config.outbox().capacity(), clock));
     CentralConnection central = assembly.connect(parts.link(), store, clock);
@@ -136,17 +137,7 @@ public final class ProductionKiosk implements AutoCloseable {
                 central),
             clock);
     uiPort = assembly.servePatronScreen(session, List.of(), LOOPBACK, config.ui().port());
-
-    AdminServer admin =
-        assembly.remember(
-            new AdminServer(
-                parts.adminToken(),
-                new AdminServices(
-                    new StatusReport(config, central.connectivity(), store, reader),
-                    store,
-                    parts.hasher(),
-                    () -> events.unauthorisedAccess("ADMIN_TOKEN_REFUSED"))));
-    adminPort = admin.start(LOOPBACK, config.admin().port());
+    adminPort = serveAdmin(new StatusReport(config, central.connectivity(), store, reader), events);
     LOG.info(
         "kiosk {} running: patron screen on {}:{}, admin API on {}:{}",
         config.deviceId(),
@@ -154,6 +145,15 @@ public final class ProductionKiosk implements AutoCloseable {
         uiPort,
         LOOPBACK,
         adminPort);
+  }
+
+  /** Refused admin requests are reported to central as unauthorised access (P-BREACH-1). */
+  private int serveAdmin(StatusReport status, EventPublisher events) {
+    AdminServices services =
+        new AdminServices(
+            status, store, parts.hasher(), () -> events.unauthorisedAccess("ADMIN_TOKEN_REFUSED"));
+    AdminServer admin = assembly.remember(new AdminServer(parts.adminToken(), services));
+    return admin.start(LOOPBACK, config.admin().port());
   }
 
   private Path dataFile() {
