@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "Shiori kiosk 0.1.0",
     description = "Shiori self-service kiosk.",
-    subcommands = {DemoCommand.class, PolicyCommand.class})
+    subcommands = {RunCommand.class, DemoCommand.class, PolicyCommand.class})
 public final class KioskCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -14,6 +14,9 @@ public final class TenantKeyFile {
   private static final int KEY_BYTES = 32;
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  /** One generator for the process: seeding a fresh one per key buys nothing. */
+  private static final SecureRandom RANDOM = new SecureRandom();
+
   private TenantKeyFile() {}
 
   public static byte[] read(Path file) throws IOException {

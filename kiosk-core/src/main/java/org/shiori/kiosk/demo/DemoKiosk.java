@@ -7,21 +7,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.shiori.kiosk.app.LinkConnectivity;
+import org.shiori.kiosk.app.CentralConnection;
+import org.shiori.kiosk.app.KioskAssembly;
+import org.shiori.kiosk.app.SessionWiring;
 import org.shiori.kiosk.app.TenantKeyFile;
 import org.shiori.kiosk.central.CentralSimulator;
 import org.shiori.kiosk.messaging.MqttLink;
 import org.shiori.kiosk.messaging.MqttLinkSettings;
-import org.shiori.kiosk.messaging.OutboxPublisher;
-import org.shiori.kiosk.messaging.SyncSubscriber;
-import org.shiori.kiosk.pad.PadScanner;
-import org.shiori.kiosk.policy.CirculationRules;
 import org.shiori.kiosk.policy.ShippedPolicies;
 import org.shiori.kiosk.privacy.CardHasher;
 import org.shiori.kiosk.session.KioskIdentity;
@@ -29,11 +23,9 @@ import org.shiori.kiosk.session.KioskSession;
 import org.shiori.kiosk.session.OfflineGuard;
 import org.shiori.kiosk.store.Dataset;
 import org.shiori.kiosk.store.SqliteStore;
-import org.shiori.kiosk.web.KioskWebServer;
 import org.shiori.rfid.emulator.FeigReaderEmulator;
 import org.shiori.rfid.reader.feig.FeigReader;
 import org.shiori.rfid.security.SecurityMode;
-import org.shiori.rfid.security.TagSecurity;
 import org.shiori.rfid.transport.MemoryPipe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,8 +44,8 @@ public final class DemoKiosk implements AutoCloseable {
   static final ZoneId ZONE = ZoneId.of("Asia/Tokyo");
   private static final Duration SYNC_WAIT = Duration.ofSeconds(20);
 
-  /** Closed in reverse order of opening. */
-  private final Deque<AutoCloseable> parts = new ArrayDeque<>();
+  /** Every part started, closed in reverse order of opening. */
+  private final KioskAssembly assembly = new KioskAssembly();
 
   private final Path dataDirectory;
   private URI brokerUrl;
@@ -90,17 +82,12 @@ public final class DemoKiosk implements AutoCloseable {
 
     central = startCentral(library, options);
     store = remember(SqliteStore.open(dataDirectory.resolve("store.db"), 10_000, options.clock()));
-    MqttLink link =
-        remember(
-            new MqttLink(
-                MqttLinkSettings.device(brokerUrl, TENANT, DEVICE_ID, Optional.empty()),
-                options.clock()));
-    LinkConnectivity connectivity = new LinkConnectivity(options.clock());
-    link.addConnectionListener(connectivity);
-    remember(new SyncSubscriber(link, store, options.clock())).start();
-    OutboxPublisher publisher = remember(new OutboxPublisher(link, store, options.clock()));
-    publisher.start();
-    link.start();
+    CentralConnection toCentral =
+        assembly.connect(
+            MqttLinkSettings.device(brokerUrl, TENANT, DEVICE_ID, Optional.empty()),
+            store,
+            options.clock());
+    toCentral.link().start();
     awaitFirstSync();
 
     SecurityMode security = SecurityMode.ISO_AFI;
@@ -109,38 +96,23 @@ public final class DemoKiosk implements AutoCloseable {
     remember(new FeigReaderEmulator(line.device(), pad.field(), 0xFF).start());
     FeigReader reader = remember(new FeigReader(line.host(), 0xFF));
 
-    CirculationRules rules = ShippedPolicies.load(TENANT, ZONE);
-    OfflineGuard offline =
-        new OfflineGuard(
-            new OfflineGuard.Limits(5, Duration.ofHours(24), Duration.ofHours(48)),
-            connectivity,
-            () -> store.lastSyncAt(Dataset.ITEMS),
-            options.clock());
-    ScheduledExecutorService readerThread = PadScanner.readerThread();
-    remember(readerThread::shutdownNow);
     session =
-        new KioskSession(
-            new KioskIdentity(TENANT, DEVICE_ID, BRANCH, ZONE),
-            new KioskSession.SessionParts(
-                rules,
+        assembly.startSession(
+            new SessionWiring(
+                new KioskIdentity(TENANT, DEVICE_ID, BRANCH, ZONE),
+                ShippedPolicies.load(TENANT, ZONE),
                 store,
-                store,
-                store,
-                new TagSecurity(reader, security),
+                reader,
+                security,
                 hasher,
-                offline,
-                publisher::notifyCommitted),
-            options.clock(),
-            readerThread,
-            Duration.ofMinutes(2));
-    PadScanner scanner =
-        remember(new PadScanner(reader, session, Duration.ofMillis(150), readerThread));
-    scanner.start();
-    readerThread.scheduleWithFixedDelay(session::tick, 5, 5, TimeUnit.SECONDS);
+                new OfflineGuard.Limits(5, Duration.ofHours(24), Duration.ofHours(48)),
+                toCentral),
+            options.clock());
 
     SimulatorApi simulator = new SimulatorApi(library, pad, session, central, security);
-    KioskWebServer web = remember(new KioskWebServer(session, List.of(simulator::register)));
-    int port = web.start(options.host(), options.port());
+    int port =
+        assembly.servePatronScreen(
+            session, List.of(simulator::register), options.host(), options.port());
     baseUrl = "http://" + options.host() + ":" + port;
     LOG.info("demo kiosk ready at {}", baseUrl);
   }
@@ -188,8 +160,7 @@ public final class DemoKiosk implements AutoCloseable {
   }
 
   private <T extends AutoCloseable> T remember(T part) {
-    parts.push(part);
-    return part;
+    return assembly.remember(part);
   }
 
   public String baseUrl() {
@@ -218,12 +189,6 @@ public final class DemoKiosk implements AutoCloseable {
 
   @Override
   public void close() {
-    while (!parts.isEmpty()) {
-      try {
-        parts.pop().close();
-      } catch (Exception e) {
-        LOG.warn("stopping a demo part failed: {}", e.toString());
-      }
-    }
+    assembly.close();
   }
 }

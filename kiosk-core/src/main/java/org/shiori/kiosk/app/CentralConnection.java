@@ -1,0 +1,14 @@
+package org.shiori.kiosk.app;
+
+import org.shiori.kiosk.messaging.MqttLink;
+import org.shiori.kiosk.messaging.OutboxPublisher;
+
+/**
+ * The kiosk's started link to central.
+ *
+ * @param link the device's MQTT link
+ * @param connectivity online or offline since when, as the link reports it
+ * @param publisher drains the outbox over the link
+ */
+public record CentralConnection(
+    MqttLink link, LinkConnectivity connectivity, OutboxPublisher publisher) {}

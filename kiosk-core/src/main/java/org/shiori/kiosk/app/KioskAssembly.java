@@ -1,0 +1,117 @@
+package org.shiori.kiosk.app;
+
+import io.javalin.Javalin;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.shiori.kiosk.messaging.MqttLink;
+import org.shiori.kiosk.messaging.MqttLinkSettings;
+import org.shiori.kiosk.messaging.OutboxPublisher;
+import org.shiori.kiosk.messaging.SyncSubscriber;
+import org.shiori.kiosk.pad.PadScanner;
+import org.shiori.kiosk.session.KioskSession;
+import org.shiori.kiosk.session.OfflineGuard;
+import org.shiori.kiosk.store.Dataset;
+import org.shiori.kiosk.store.SqliteStore;
+import org.shiori.kiosk.web.KioskWebServer;
+import org.shiori.rfid.security.TagSecurity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The wiring steps every kiosk shares, the production service and the demo alike: link to central,
+ * session on the pad, patron screen. Remembers every part it starts and stops them in reverse
+ * order.
+ */
+public final class KioskAssembly implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(KioskAssembly.class);
+
+  /** Pause between inventory rounds of the pad. */
+  static final Duration PAD_CYCLE = Duration.ofMillis(150);
+
+  /** A session without activity for this long ends by itself. */
+  static final Duration IDLE_TIMEOUT = Duration.ofMinutes(2);
+
+  private static final long TICK_SECONDS = 5;
+
+  /** Closed in reverse order of opening. */
+  private final Deque<AutoCloseable> parts = new ArrayDeque<>();
+
+  /** Keeps {@code part} to be closed with the kiosk. */
+  public <T extends AutoCloseable> T remember(T part) {
+    parts.push(part);
+    return part;
+  }
+
+  /**
+   * Connects to central: connectivity, sync into the store and the outbox publisher follow the
+   * link, which is started last so that no message arrives before its handler.
+   */
+  public CentralConnection connect(MqttLinkSettings settings, SqliteStore store, Clock clock) {
+    MqttLink link = remember(new MqttLink(settings, clock));
+    LinkConnectivity connectivity = new LinkConnectivity(clock);
+    link.addConnectionListener(connectivity);
+    remember(new SyncSubscriber(link, store, clock)).start();
+    OutboxPublisher publisher = remember(new OutboxPublisher(link, store, clock));
+    publisher.start();
+    return new CentralConnection(link, connectivity, publisher);
+  }
+
+  /**
+   * Starts a session on the pad: one reader I/O thread for inventory, decisions and tag writes, the
+   * pad scanner, and the idle check.
+   */
+  public KioskSession startSession(SessionWiring wiring, Clock clock) {
+    SqliteStore store = wiring.store();
+    OfflineGuard offline =
+        new OfflineGuard(
+            wiring.offlineLimits(),
+            wiring.central().connectivity(),
+            () -> store.lastSyncAt(Dataset.ITEMS),
+            clock);
+    ScheduledExecutorService readerThread = PadScanner.readerThread();
+    remember(readerThread::shutdownNow);
+    KioskSession session =
+        new KioskSession(
+            wiring.identity(),
+            new KioskSession.SessionParts(
+                wiring.rules(),
+                store,
+                store,
+                store,
+                new TagSecurity(wiring.reader(), wiring.security()),
+                wiring.hasher(),
+                offline,
+                wiring.central().publisher()::notifyCommitted),
+            clock,
+            readerThread,
+            IDLE_TIMEOUT);
+    remember(new PadScanner(wiring.reader(), session, PAD_CYCLE, readerThread)).start();
+    readerThread.scheduleWithFixedDelay(
+        session::tick, TICK_SECONDS, TICK_SECONDS, TimeUnit.SECONDS);
+    return session;
+  }
+
+  /** Serves the patron screen (and any extra routes) and returns the port in use. */
+  public int servePatronScreen(
+      KioskSession session, List<Consumer<Javalin>> extraRoutes, String host, int port) {
+    KioskWebServer web = remember(new KioskWebServer(session, extraRoutes));
+    return web.start(host, port);
+  }
+
+  @Override
+  public void close() {
+    while (!parts.isEmpty()) {
+      try {
+        parts.pop().close();
+      } catch (Exception e) {
+        LOG.warn("stopping a kiosk part failed: {}", e.toString());
+      }
+    }
+  }
+}

@@ -1,0 +1,189 @@
+package org.shiori.kiosk.app;
+
+import com.google.inject.Guice;
+import com.google.inject.Inject;
+import com.google.inject.ProvisionException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.shiori.config.DeviceConfig;
+import org.shiori.config.DeviceRole;
+import org.shiori.kiosk.admin.AdminServer;
+import org.shiori.kiosk.admin.AdminServices;
+import org.shiori.kiosk.admin.AdminToken;
+import org.shiori.kiosk.messaging.EventPublisher;
+import org.shiori.kiosk.messaging.MqttLinkSettings;
+import org.shiori.kiosk.policy.CirculationRules;
+import org.shiori.kiosk.privacy.CardHasher;
+import org.shiori.kiosk.session.KioskIdentity;
+import org.shiori.kiosk.session.KioskSession;
+import org.shiori.kiosk.session.OfflineGuard;
+import org.shiori.kiosk.store.SqliteStore;
+import org.shiori.rfid.security.SecurityMode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The kiosk as it runs on a device: store, link to central, reader and session, patron screen on
+ * 127.0.0.1:{@code ui.port} and admin API on 127.0.0.1:{@code admin.port}, all from one
+ * configuration.
+ */
+public final class ProductionKiosk implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ProductionKiosk.class);
+
+  /** Both servers listen on loopback only: the screen's browser and the technician are local. */
+  public static final String LOOPBACK = "127.0.0.1";
+
+  /** The store's file inside the data directory. */
+  public static final String DATABASE_FILE = "kiosk.db";
+
+  private final DeviceConfig config;
+  private final Clock clock;
+  private final KioskParts parts;
+  private final KioskAssembly assembly = new KioskAssembly();
+  private SqliteStore store;
+  private KioskSession session;
+  private int uiPort;
+  private int adminPort;
+
+  /**
+   * The settings and values the module derives from the configuration.
+   *
+   * @param identity who the kiosk is
+   * @param hasher card number to patron key, with the tenant's key
+   * @param rules the lending rules
+   * @param security how tags are secured and released
+   * @param link how to reach the broker
+   * @param offlineLimits lending limits while central is unreachable
+   * @param adminToken the admin API's token
+   */
+  record KioskParts(
+      KioskIdentity identity,
+      CardHasher hasher,
+      CirculationRules rules,
+      SecurityMode security,
+      MqttLinkSettings link,
+      OfflineGuard.Limits offlineLimits,
+      AdminToken adminToken) {
+    @Inject
+    KioskParts {}
+  }
+
+  @Inject
+  ProductionKiosk(DeviceConfig config, Clock clock, KioskParts parts) {
+    this.config = config;
+    this.clock = clock;
+    this.parts = parts;
+  }
+
+  /**
+   * Starts a kiosk from its configuration; on failure everything started so far is stopped again.
+   *
+   * @throws KioskStartException when the device cannot run as configured (message for the
+   *     technician)
+   */
+  public static ProductionKiosk start(DeviceConfig config, Clock clock) {
+    if (config.role() != DeviceRole.KIOSK) {
+      throw new KioskStartException(
+          "role: this configuration is for a " + config.role().configName() + ", not a kiosk");
+    }
+    ProductionKiosk kiosk;
+    try {
+      kiosk =
+          Guice.createInjector(new KioskModule(config, clock)).getInstance(ProductionKiosk.class);
+    } catch (ProvisionException e) {
+      throw startFailure(e);
+    }
+    try {
+      kiosk.open();
+      return kiosk;
+    } catch (RuntimeException e) {
+      kiosk.close();
+      throw e;
+    }
+  }
+
+  private static RuntimeException startFailure(ProvisionException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof KioskStartException start) {
+        return start;
+      }
+    }
+    return e;
+  }
+
+  /** Store and link first, so the session starts on the cache and the outbox is drained. */
+  private void open() {
+    store = assembly.remember(SqliteStore.open(dataFile(), config.outbox().capacity(), clock));
+    CentralConnection central = assembly.connect(parts.link(), store, clock);
+    EventPublisher events = assembly.remember(new EventPublisher(central.link(), clock));
+    central.publisher().addRejectionListener(new RejectionEvents(store, events));
+    central.link().start();
+
+    WatchedReader reader =
+        new WatchedReader(ConfiguredReader.open(config.reader(), assembly), config.reader(), clock);
+    session =
+        assembly.startSession(
+            new SessionWiring(
+                parts.identity(),
+                parts.rules(),
+                store,
+                reader,
+                parts.security(),
+                parts.hasher(),
+                parts.offlineLimits(),
+                central),
+            clock);
+    uiPort = assembly.servePatronScreen(session, List.of(), LOOPBACK, config.ui().port());
+    adminPort = serveAdmin(new StatusReport(config, central.connectivity(), store, reader), events);
+    LOG.info(
+        "kiosk {} running: patron screen on {}:{}, admin API on {}:{}",
+        config.deviceId(),
+        LOOPBACK,
+        uiPort,
+        LOOPBACK,
+        adminPort);
+  }
+
+  /** Refused admin requests are reported to central as unauthorised access (P-BREACH-1). */
+  private int serveAdmin(StatusReport status, EventPublisher events) {
+    AdminServices services =
+        new AdminServices(
+            status, store, parts.hasher(), () -> events.unauthorisedAccess("ADMIN_TOKEN_REFUSED"));
+    AdminServer admin = assembly.remember(new AdminServer(parts.adminToken(), services));
+    return admin.start(LOOPBACK, config.admin().port());
+  }
+
+  private Path dataFile() {
+    try {
+      return Files.createDirectories(config.dataDir()).resolve(DATABASE_FILE);
+    } catch (IOException e) {
+      throw new KioskStartException(
+          "cannot create the data directory " + config.dataDir() + " (dataDir): " + e, e);
+    }
+  }
+
+  public KioskSession session() {
+    return session;
+  }
+
+  public SqliteStore store() {
+    return store;
+  }
+
+  public int uiPort() {
+    return uiPort;
+  }
+
+  public int adminPort() {
+    return adminPort;
+  }
+
+  @Override
+  public void close() {
+    assembly.close();
+    LOG.info("kiosk {} stopped", config.deviceId());
+  }
+}

@@ -1,0 +1,51 @@
+package org.shiori.kiosk.app;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.shiori.config.DeviceConfig;
+import org.shiori.kiosk.admin.DeviceStatus;
+import org.shiori.kiosk.store.Dataset;
+import org.shiori.kiosk.store.SqliteStore;
+import picocli.CommandLine.Command;
+
+/** Builds the admin API's device status from the running kiosk's parts. */
+final class StatusReport implements Supplier<DeviceStatus> {
+  private final DeviceConfig config;
+  private final LinkConnectivity connectivity;
+  private final SqliteStore store;
+  private final WatchedReader reader;
+
+  StatusReport(
+      DeviceConfig config, LinkConnectivity connectivity, SqliteStore store, WatchedReader reader) {
+    this.config = config;
+    this.connectivity = connectivity;
+    this.store = store;
+    this.reader = reader;
+  }
+
+  @Override
+  public DeviceStatus get() {
+    Map<String, DeviceStatus.DatasetSync> sync = new LinkedHashMap<>();
+    for (Dataset d : Dataset.values()) {
+      sync.put(
+          d.topicName(),
+          new DeviceStatus.DatasetSync(store.appliedSequence(d), store.lastSyncAt(d)));
+    }
+    return new DeviceStatus(
+        config.deviceId(),
+        config.role().configName(),
+        connectivity.online(),
+        connectivity.offlineSince(),
+        store.pendingCount(),
+        sync,
+        reader.status(),
+        version());
+  }
+
+  /** The version the {@code kiosk --version} command prints, without its program name. */
+  static String version() {
+    String full = KioskCommand.class.getAnnotation(Command.class).version()[0];
+    return full.substring(full.lastIndexOf(' ') + 1);
+  }
+}

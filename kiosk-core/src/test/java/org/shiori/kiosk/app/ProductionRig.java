@@ -1,0 +1,304 @@
+package org.shiori.kiosk.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.shiori.config.DeviceConfigLoader;
+import org.shiori.kiosk.admin.AdminToken;
+import org.shiori.kiosk.central.CentralSimulator;
+import org.shiori.kiosk.domain.ItemRecord;
+import org.shiori.kiosk.domain.ItemStatus;
+import org.shiori.kiosk.domain.PatronKey;
+import org.shiori.kiosk.domain.PatronSnapshot;
+import org.shiori.kiosk.messaging.MqttLink;
+import org.shiori.kiosk.messaging.MqttLinkSettings;
+import org.shiori.kiosk.messaging.TlsFiles;
+import org.shiori.kiosk.privacy.CardHasher;
+import org.shiori.kiosk.session.SessionView;
+import org.shiori.kiosk.store.Dataset;
+import org.shiori.kiosk.testing.Conditions;
+import org.shiori.kiosk.testing.FreePort;
+import org.shiori.kiosk.testing.MosquittoBroker;
+import org.shiori.kiosk.testing.TestCertificates;
+import org.shiori.rfid.codec.LibraryTagCodec;
+import org.shiori.rfid.emulator.FeigReaderEmulator;
+import org.shiori.rfid.emulator.TagField;
+import org.shiori.rfid.emulator.VirtualTag;
+import org.shiori.rfid.tag.TagUid;
+import org.shiori.rfid.transport.SerialSettings;
+import org.shiori.rfid.transport.SerialTransport;
+
+/**
+ * A production kiosk started from a YAML file exactly as {@code kiosk run} starts it, against a
+ * real Mosquitto, a central simulator, and a FEIG reader emulator behind a socat pty pair. Three
+ * patrons and three tagged books; card {@code i} goes with item {@code i}.
+ */
+public final class ProductionRig implements AutoCloseable {
+  public static final String TENANT = "matsuyama";
+  public static final String DEVICE_ID = "kiosk-central-07";
+  public static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+  public static final Duration WAIT = Duration.ofSeconds(30);
+
+  /** Tuesday 1 June 2027, 10:00 in Tokyo: the central library is open. */
+  private static final Instant LENDING_DAY = Instant.parse("2027-06-01T01:00:00Z");
+
+  private static final String ISIL = "JP-1001234";
+
+  private final Deque<AutoCloseable> parts = new ArrayDeque<>();
+  private final TagField field = new TagField();
+  private final Clock clock =
+      Clock.offset(Clock.system(TOKYO), Duration.between(Instant.now(), LENDING_DAY));
+  private final Path dir;
+  private final Optional<TestCertificates> tls;
+  private final String adminToken = HexFormat.of().formatHex(randomBytes(24));
+  private CardHasher hasher;
+  private MosquittoBroker broker;
+  private CentralSimulator central;
+  private ProductionKiosk kiosk;
+
+  private ProductionRig(Path dir, Optional<TestCertificates> tls) {
+    this.dir = dir;
+    this.tls = tls;
+  }
+
+  /** Starts broker, reader emulator, central and the kiosk; the caches are filled on return. */
+  public static ProductionRig start(Path dir) throws Exception {
+    return start(new ProductionRig(dir, Optional.empty()));
+  }
+
+  /**
+   * The same over TLS with client certificates: the broker's ACL confines the kiosk to its own
+   * topics, as in production (P-TLS-1).
+   */
+  public static ProductionRig startWithTls(Path dir) throws Exception {
+    return start(
+        new ProductionRig(
+            dir,
+            Optional.of(TestCertificates.create(Files.createDirectories(dir.resolve("tls"))))));
+  }
+
+  private static ProductionRig start(ProductionRig rig) throws Exception {
+    try {
+      rig.open();
+      return rig;
+    } catch (Exception | AssertionError e) {
+      rig.close();
+      throw e;
+    }
+  }
+
+  private void open() throws Exception {
+    Path data = Files.createDirectories(dir.resolve("data"));
+    byte[] tenantKey = randomBytes(32);
+    Files.write(data.resolve("tenant.key"), tenantKey);
+    Files.writeString(data.resolve(AdminToken.FILE_NAME), adminToken + "\n");
+    hasher = new CardHasher(tenantKey);
+
+    broker =
+        remember(
+            tls.map(certs -> MosquittoBroker.withTls(TENANT, certs))
+                .orElseGet(() -> MosquittoBroker.plain(TENANT))
+                .start());
+    PtyCable cable = remember(PtyCable.plugIn());
+    SerialTransport readerLine = new SerialTransport(SerialSettings.feig(cable.readerEnd()));
+    remember(new FeigReaderEmulator(readerLine, field, 0xFF).start());
+    central = startCentral();
+
+    Path config = Files.writeString(dir.resolve("device.yaml"), yaml(cable, data));
+    kiosk = remember(ProductionKiosk.start(DeviceConfigLoader.load(config), clock));
+    awaitFirstSync();
+  }
+
+  private CentralSimulator startCentral() {
+    MqttLink link =
+        remember(
+            new MqttLink(
+                MqttLinkSettings.service(
+                    broker.url(), TENANT, "central", tls.map(c -> c.client("central"))),
+                clock));
+    CentralSimulator simulator = remember(new CentralSimulator(link, clock));
+    LocalDate today = LocalDate.now(clock.withZone(TOKYO));
+    for (int i = 1; i <= 3; i++) {
+      simulator.registerCard(card(i), patron(hasher.keyOf(card(i)), today));
+      simulator.putItem(
+          new ItemRecord(
+              itemId(i),
+              "Test book " + i,
+              "book",
+              "central",
+              ItemStatus.AVAILABLE,
+              Set.of(),
+              1,
+              Optional.empty()));
+    }
+    simulator.start();
+    link.start();
+    return simulator;
+  }
+
+  private static PatronSnapshot patron(PatronKey key, LocalDate today) {
+    return new PatronSnapshot(
+        key,
+        "individual",
+        today.plusYears(1),
+        false,
+        false,
+        Map.of(),
+        0,
+        0,
+        0,
+        Optional.empty(),
+        "central");
+  }
+
+  private String yaml(PtyCable cable, Path data) {
+    return String.join(
+        "\n",
+        "# A kiosk as installed, but on loopback ports and a pseudo terminal.",
+        "deviceId: " + DEVICE_ID,
+        "role: kiosk",
+        "tenant: " + TENANT,
+        "branch: central",
+        "zone: Asia/Tokyo",
+        "broker:",
+        "  url: " + broker.url(),
+        tls.map(this::tlsSection).orElse(""),
+        "reader:",
+        "  protocol: feig",
+        "  port: " + cable.kioskEnd(),
+        "security:",
+        "  mode: afi",
+        "  afiSecured: 0x07",
+        "  afiReleased: 0xC2",
+        "dataDir: " + data,
+        "ui:",
+        "  port: " + FreePort.find(),
+        "admin:",
+        "  port: " + FreePort.find(),
+        "policy: matsuyama",
+        "");
+  }
+
+  private String tlsSection(TestCertificates certs) {
+    TlsFiles files = certs.client(DEVICE_ID);
+    return String.join(
+        "\n",
+        "  tls:",
+        "    ca: " + files.caCertificate(),
+        "    cert: " + files.clientCertificate(),
+        "    key: " + files.clientKey());
+  }
+
+  /** Central repeats its snapshots until the device has applied items and patrons. */
+  private void awaitFirstSync() {
+    long[] published = {0};
+    Conditions.await(
+        WAIT,
+        () -> {
+          if (kiosk.store().appliedSequence(Dataset.ITEMS) > 0
+              && kiosk.store().appliedSequence(Dataset.PATRONS) > 0) {
+            return true;
+          }
+          if (published[0]++ % 25 == 0) {
+            central.publishSnapshots();
+          }
+          return false;
+        },
+        () -> "no snapshot applied; broker log:\n" + broker.log());
+  }
+
+  public static String card(int i) {
+    return String.format("A20000000%02dB", i);
+  }
+
+  public static String itemId(int i) {
+    return String.format("1201000000%02d", i);
+  }
+
+  /** Lays the tag of item {@code i} on the pad, secured as in the library. */
+  public VirtualTag placeItem(int i) {
+    byte[] data = LibraryTagCodec.encodeIso28560_3(itemId(i), 1, 1, "JP", ISIL);
+    VirtualTag tag = VirtualTag.slix(TagUid.fromHex(String.format("E0040100005A%04X", i)), data);
+    tag.setAfi(0x07);
+    field.put(tag);
+    return tag;
+  }
+
+  /** Scans a card and waits until the session is in checkout mode. */
+  public void openSession(int i) {
+    kiosk.session().cardScanned(card(i));
+    Conditions.await(
+        WAIT,
+        () -> kiosk.session().view().mode() == SessionView.Mode.CHECKOUT,
+        () -> "session: " + kiosk.session().view());
+  }
+
+  /** Clears the pad and ends the session, as a patron walking away. */
+  public void clearPad() {
+    field.clear();
+    kiosk.session().finish();
+    Conditions.await(
+        WAIT,
+        () ->
+            kiosk.session().view().mode() == SessionView.Mode.RETURN
+                && kiosk.session().view().tagsOnPad() == 0,
+        () -> "session: " + kiosk.session().view());
+  }
+
+  public ProductionKiosk kiosk() {
+    return kiosk;
+  }
+
+  public CentralSimulator central() {
+    return central;
+  }
+
+  public PatronKey patronKey(int i) {
+    return hasher.keyOf(card(i));
+  }
+
+  public String adminToken() {
+    return adminToken;
+  }
+
+  public String adminUrl() {
+    return "http://127.0.0.1:" + kiosk.adminPort();
+  }
+
+  public Path dataDir() {
+    return dir.resolve("data");
+  }
+
+  private <T extends AutoCloseable> T remember(T part) {
+    parts.push(part);
+    return part;
+  }
+
+  private static byte[] randomBytes(int n) {
+    byte[] b = new byte[n];
+    new SecureRandom().nextBytes(b);
+    return b;
+  }
+
+  @Override
+  public void close() {
+    while (!parts.isEmpty()) {
+      try {
+        parts.pop().close();
+      } catch (Exception e) {
+        // the next part still gets stopped
+      }
+    }
+  }
+}
