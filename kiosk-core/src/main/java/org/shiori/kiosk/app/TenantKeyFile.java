@@ -12,7 +12,6 @@ import java.security.SecureRandom;
  */
 public final class TenantKeyFile {
   private static final int KEY_BYTES = 32;
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   /** One generator for the process: seeding a fresh one per key buys nothing. */
   private static final SecureRandom RANDOM = new SecureRandom();
