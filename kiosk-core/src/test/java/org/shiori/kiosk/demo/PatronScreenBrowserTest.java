@@ -9,6 +9,7 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -88,9 +89,10 @@ class PatronScreenBrowserTest {
   void patronSeesEachItemResultInJapaneseAndEnglishButNoCardNumber_P_SCREEN_1() throws Exception {
     Page screen = browser.newPage();
     screen.navigate(kiosk.baseUrl() + "/");
-    assertThat(screen.locator("[data-testid=banner]").innerText())
-        .contains("利用カード")
-        .contains("library card");
+    // The banner fills in with the page's first poll: wait for it, as a patron would.
+    PlaywrightAssertions.assertThat(screen.locator("[data-testid=banner]")).containsText("利用カード");
+    PlaywrightAssertions.assertThat(screen.locator("[data-testid=banner]"))
+        .containsText("library card");
 
     String card = sim.barcodeOf("ordinary");
     JsonNode book = sim.tag(t -> t.get("title").asText().contains("Kokoro"));
