@@ -37,7 +37,7 @@ public final class ProductionKiosk implements AutoCloseable {
   public static final String LOOPBACK = "127.0.0.1";
 
   /** The store's file inside the data directory. */
-  public static final String DATABASE_FILE = "kiosk.db";
+  public static final String DATABASE_FILE = "store.db";
 
   private final DeviceConfig config;
   private final Clock clock;

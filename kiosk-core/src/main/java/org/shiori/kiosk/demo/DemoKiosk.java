@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import org.shiori.kiosk.app.CentralConnection;
 import org.shiori.kiosk.app.KioskAssembly;
+import org.shiori.kiosk.app.ProductionKiosk;
 import org.shiori.kiosk.app.SessionWiring;
 import org.shiori.kiosk.app.TenantKeyFile;
 import org.shiori.kiosk.central.CentralSimulator;
@@ -81,7 +82,10 @@ public final class DemoKiosk implements AutoCloseable {
     brokerUrl = options.broker().orElseGet(this::startEmbeddedBroker);
 
     central = startCentral(library, options);
-    store = remember(SqliteStore.open(dataDirectory.resolve("store.db"), 10_000, options.clock()));
+    store =
+        remember(
+            SqliteStore.open(
+                dataDirectory.resolve(ProductionKiosk.DATABASE_FILE), 10_000, options.clock()));
     CentralConnection toCentral =
         assembly.connect(
             MqttLinkSettings.device(brokerUrl, TENANT, DEVICE_ID, Optional.empty()),
