@@ -1,6 +1,7 @@
 package org.shiori.rfid.reader;
 
 import java.io.ByteArrayOutputStream;
+import org.shiori.rfid.tag.TagUid;
 
 /**
  * A run of ISO 15693 blocks (numbers 0..255) read in chunks, because one reader command carries
@@ -22,6 +23,19 @@ public final class BlockRuns {
     if (firstBlock < 0 || count < 1 || firstBlock + count > 256) {
       throw new IllegalArgumentException("blocks " + firstBlock + "+" + count + " outside 0..255");
     }
+  }
+
+  /**
+   * How many blocks {@code data} fills on a tag with {@code size}-byte blocks.
+   *
+   * @throws ProtocolException when the data is empty or ends inside a block
+   */
+  public static int wholeBlocks(TagUid uid, int size, byte[] data) throws ProtocolException {
+    if (data.length == 0 || data.length % size != 0) {
+      throw new ProtocolException(
+          "tag " + uid + " has " + size + "-byte blocks; " + data.length + " bytes do not fit");
+    }
+    return data.length / size;
   }
 
   /** The bytes of the whole run, chunk after chunk, at most {@code perCommand} blocks a chunk. */

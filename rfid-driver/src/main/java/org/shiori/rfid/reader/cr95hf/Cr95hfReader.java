@@ -185,12 +185,9 @@ public final class Cr95hfReader implements TagReader {
   @Override
   public void writeBlocks(TagUid uid, int firstBlock, byte[] data) throws ReaderException {
     int size = blockSize(uid);
-    if (data.length == 0 || data.length % size != 0) {
-      throw new ProtocolException(
-          "tag " + uid + " has " + size + "-byte blocks; " + data.length + " bytes do not fit");
-    }
+    int count = BlockRuns.wholeBlocks(uid, size, data);
     // Write single block: NXP SLIX tags do not implement write multiple blocks.
-    for (int b = 0; b < data.length / size; b++) {
+    for (int b = 0; b < count; b++) {
       byte[] params = new byte[1 + size];
       params[0] = (byte) (firstBlock + b);
       System.arraycopy(data, b * size, params, 1, size);

@@ -216,13 +216,9 @@ public final class FeigReader implements TagReader {
 
   @Override
   public void writeBlocks(TagUid uid, int firstBlock, byte[] data) throws ReaderException {
+    // The block size comes from the tag itself (system info or an earlier read).
     int size = blockSize(uid);
-    if (data.length == 0 || data.length % size != 0) {
-      // The block size comes from the tag itself (system info or an earlier read).
-      throw new ProtocolException(
-          "tag " + uid + " has " + size + "-byte blocks; " + data.length + " bytes do not fit");
-    }
-    int count = data.length / size;
+    int count = BlockRuns.wholeBlocks(uid, size, data);
     BlockRuns.checkRange(firstBlock, count);
     int perWrite = MAX_DATA_PER_READ / size;
     for (int done = 0; done < count; done += perWrite) {
