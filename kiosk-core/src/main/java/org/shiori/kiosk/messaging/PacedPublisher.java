@@ -3,10 +3,6 @@ package org.shiori.kiosk.messaging;
 import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +39,7 @@ public final class PacedPublisher implements AutoCloseable {
   private final MqttLink link;
   private final int window;
   private final int capacity;
-  private final ScheduledExecutorService worker;
+  private final ConfinedWorker worker;
   // Confined to the worker thread.
   private final ArrayDeque<Outgoing> queue = new ArrayDeque<>();
   private int inFlight;
@@ -61,12 +57,11 @@ public final class PacedPublisher implements AutoCloseable {
     this.window = window;
     this.capacity = capacity;
     this.worker =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "paced-publisher-" + link.settings().clientId());
-              t.setDaemon(true);
-              return t;
-            });
+        new ConfinedWorker(
+            "paced-publisher-" + link.settings().clientId(),
+            LOG,
+            "paced publisher step failed",
+            "paced publisher closed");
     link.addConnectionListener(
         new ConnectionListener() {
           @Override
@@ -101,22 +96,11 @@ public final class PacedPublisher implements AutoCloseable {
 
   @Override
   public void close() {
-    worker.shutdownNow();
+    worker.close();
   }
 
   private void run(Runnable task) {
-    try {
-      worker.execute(
-          () -> {
-            try {
-              task.run();
-            } catch (RuntimeException e) {
-              LOG.error("paced publisher step failed", e);
-            }
-          });
-    } catch (RejectedExecutionException e) {
-      LOG.debug("paced publisher closed");
-    }
+    worker.run(task);
   }
 
   private void drain() {
@@ -150,16 +134,11 @@ public final class PacedPublisher implements AutoCloseable {
       return;
     }
     retryScheduled = true;
-    try {
-      worker.schedule(
-          () -> {
-            retryScheduled = false;
-            drain();
-          },
-          RETRY_MS,
-          TimeUnit.MILLISECONDS);
-    } catch (RejectedExecutionException e) {
-      LOG.debug("paced publisher closed");
-    }
+    worker.runAfter(
+        RETRY_MS,
+        () -> {
+          retryScheduled = false;
+          drain();
+        });
   }
 }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.shiori.kiosk.domain.PatronKey;
 
@@ -153,24 +154,22 @@ final class PayloadReader {
   }
 
   String requireEnum(String name, String... allowed) throws PayloadException {
-    String s = requireText(name, 64);
-    for (String a : allowed) {
-      if (a.equals(s)) {
-        return s;
-      }
-    }
-    throw new PayloadException(where(name) + " must be one of " + Arrays.toString(allowed));
+    return requireOneOf(name, allowed, a -> a);
   }
 
   <E extends Enum<E>> E requireEnum(String name, Class<E> type) throws PayloadException {
+    return requireOneOf(name, type.getEnumConstants(), Enum::name);
+  }
+
+  private <T> T requireOneOf(String name, T[] allowed, Function<T, String> spelling)
+      throws PayloadException {
     String s = requireText(name, 64);
-    for (E e : type.getEnumConstants()) {
-      if (e.name().equals(s)) {
-        return e;
+    for (T a : allowed) {
+      if (spelling.apply(a).equals(s)) {
+        return a;
       }
     }
-    throw new PayloadException(
-        where(name) + " must be one of " + Arrays.toString(type.getEnumConstants()));
+    throw new PayloadException(where(name) + " must be one of " + Arrays.toString(allowed));
   }
 
   UUID requireUuid(String name) throws PayloadException {
@@ -187,20 +186,21 @@ final class PayloadReader {
   }
 
   Instant requireInstant(String name) throws PayloadException {
-    String s = requireText(name, 40);
-    try {
-      return Instant.parse(s);
-    } catch (DateTimeParseException e) {
-      throw new PayloadException(where(name) + " must be an ISO-8601 instant in UTC");
-    }
+    return requireParsed(name, 40, Instant::parse, "an ISO-8601 instant in UTC");
   }
 
   LocalDate requireDate(String name) throws PayloadException {
-    String s = requireText(name, 10);
+    return requireParsed(name, 10, LocalDate::parse, "a date yyyy-mm-dd");
+  }
+
+  private <T> T requireParsed(
+      String name, int maxLength, Function<String, T> parser, String expected)
+      throws PayloadException {
+    String s = requireText(name, maxLength);
     try {
-      return LocalDate.parse(s);
+      return parser.apply(s);
     } catch (DateTimeParseException e) {
-      throw new PayloadException(where(name) + " must be a date yyyy-mm-dd");
+      throw new PayloadException(where(name) + " must be " + expected);
     }
   }
 

@@ -7,9 +7,6 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.shiori.kiosk.domain.HoldRecord;
 import org.shiori.kiosk.domain.ItemRecord;
@@ -40,7 +37,7 @@ public final class SyncSubscriber implements AutoCloseable {
   private final String deviceId;
   private final SyncCodec codec;
   private final PacedPublisher requests;
-  private final ExecutorService worker;
+  private final ConfinedWorker worker;
   private final AtomicLong rejected = new AtomicLong();
   private final AtomicLong applied = new AtomicLong();
 
@@ -75,12 +72,11 @@ public final class SyncSubscriber implements AutoCloseable {
     this.codec = new SyncCodec(link.topics().tenant());
     this.requests = new PacedPublisher(link, 2, 50);
     this.worker =
-        Executors.newSingleThreadExecutor(
-            r -> {
-              Thread t = new Thread(r, "sync-" + deviceId);
-              t.setDaemon(true);
-              return t;
-            });
+        new ConfinedWorker(
+            "sync-" + deviceId,
+            LOG,
+            "sync step failed; state of the data set unchanged by this message",
+            "sync subscriber closed");
     for (Dataset d : Dataset.values()) {
       progress.put(d, new Progress());
     }
@@ -117,23 +113,12 @@ public final class SyncSubscriber implements AutoCloseable {
 
   @Override
   public void close() {
-    worker.shutdownNow();
+    worker.close();
     requests.close();
   }
 
   private void run(Runnable task) {
-    try {
-      worker.execute(
-          () -> {
-            try {
-              task.run();
-            } catch (RuntimeException e) {
-              LOG.error("sync step failed; state of the data set unchanged by this message", e);
-            }
-          });
-    } catch (RejectedExecutionException e) {
-      LOG.debug("sync subscriber closed");
-    }
+    worker.run(task);
   }
 
   private void requestMissingDatasets() {

@@ -141,11 +141,7 @@ public final class CirculationPolicy implements CirculationRules {
     LocalDate today = today(context.now());
     PatronSnapshot patron = context.patron();
     int category = index.category(patron.category());
-    if (category < 0) {
-      return fixedRefusals.get(ReasonCodes.CATEGORY_UNKNOWN);
-    }
-    Decision refusal =
-        patronRefusal(patron, index.categoryAt(category), today, context.pinVerified());
+    Decision refusal = patronRefusal(patron, category, today, context.pinVerified());
     if (refusal != null) {
       return refusal;
     }
@@ -178,8 +174,13 @@ public final class CirculationPolicy implements CirculationRules {
         dueDate(entry.rule, context.branch(), today), entry.rule.ruleId(), entry.lent);
   }
 
+  /** The patron checks of checkout and renewal, in that order; null when the patron may borrow. */
   private Decision patronRefusal(
-      PatronSnapshot patron, PatronCategory category, LocalDate today, boolean pinVerified) {
+      PatronSnapshot patron, int categoryIndex, LocalDate today, boolean pinVerified) {
+    if (categoryIndex < 0) {
+      return fixedRefusals.get(ReasonCodes.CATEGORY_UNKNOWN);
+    }
+    PatronCategory category = index.categoryAt(categoryIndex);
     if (patron.staffBlock()) {
       return fixedRefusals.get(ReasonCodes.STAFF_BLOCK);
     }
@@ -301,11 +302,7 @@ public final class CirculationPolicy implements CirculationRules {
     LocalDate today = today(context.now());
     PatronSnapshot patron = context.patron();
     int category = index.category(patron.category());
-    if (category < 0) {
-      return fixedRefusals.get(ReasonCodes.CATEGORY_UNKNOWN);
-    }
-    Decision refusal =
-        patronRefusal(patron, index.categoryAt(category), today, context.pinVerified());
+    Decision refusal = patronRefusal(patron, category, today, context.pinVerified());
     if (refusal != null) {
       return refusal;
     }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class SocatPtyPair implements AutoCloseable {
   private static final Pattern PTY = Pattern.compile("PTY is (\\S+)");
+  private static final String PTY_OPTIONS = "pty,raw,echo=0";
   private final Process process;
   private final String first;
   private final String second;
@@ -44,11 +45,23 @@ public final class SocatPtyPair implements AutoCloseable {
     return start(null, null);
   }
 
+  /**
+   * Starts a pair whose ends survive the other side closing ({@code ignoreeof}): for tests where a
+   * command opens and closes the same port several times while the peer keeps running.
+   */
+  public static SocatPtyPair startIgnoringEof() throws IOException {
+    return start(null, null, PTY_OPTIONS + ",ignoreeof");
+  }
+
   /** Starts socat; with links the two ends are also reachable under those paths. */
   public static SocatPtyPair start(Path linkA, Path linkB) throws IOException {
+    return start(linkA, linkB, PTY_OPTIONS);
+  }
+
+  private static SocatPtyPair start(Path linkA, Path linkB, String ptyOptions) throws IOException {
     Assumptions.assumeTrue(socatAvailable(), "socat is not installed");
-    String a = "pty,raw,echo=0" + (linkA == null ? "" : ",link=" + linkA);
-    String b = "pty,raw,echo=0" + (linkB == null ? "" : ",link=" + linkB);
+    String a = ptyOptions + (linkA == null ? "" : ",link=" + linkA);
+    String b = ptyOptions + (linkB == null ? "" : ",link=" + linkB);
     Process p = new ProcessBuilder("socat", "-d", "-d", a, b).start();
     BufferedReader err =
         new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8));

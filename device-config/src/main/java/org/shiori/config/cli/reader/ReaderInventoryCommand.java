@@ -1,6 +1,5 @@
 package org.shiori.config.cli.reader;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.OptionalInt;
@@ -20,8 +19,6 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "List the tags in the antenna field, one JSON object per line.")
 public final class ReaderInventoryCommand implements Callable<Integer> {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   @Spec CommandSpec spec;
 
   @Mixin ReaderOptions options;
@@ -39,23 +36,22 @@ public final class ReaderInventoryCommand implements Callable<Integer> {
     OptionalInt filter =
         afi == null ? OptionalInt.empty() : OptionalInt.of(ReaderCli.parseByte(spec, "--afi", afi));
     PrintWriter out = spec.commandLine().getOut();
-    try (TagReader reader = options.open()) {
-      for (InventoryEntry e : reader.inventory(filter)) {
-        ObjectNode line = JSON.createObjectNode();
-        line.put("uid", e.uid().hex());
-        line.put("dsfid", e.dsfid());
-        if (!noAfi) {
-          readAfi(reader, e, line);
-        }
-        out.println(JSON.writeValueAsString(line));
-        out.flush();
-      }
-      return 0;
-    } catch (ReaderException e) {
-      return ReaderCli.fail(spec, e);
-    } catch (java.io.IOException e) {
-      return ReaderCli.fail(spec, e);
-    }
+    return ReaderCli.withReader(
+        spec,
+        options,
+        reader -> {
+          for (InventoryEntry e : reader.inventory(filter)) {
+            ObjectNode line = ReaderCli.JSON.createObjectNode();
+            line.put("uid", e.uid().hex());
+            line.put("dsfid", e.dsfid());
+            if (!noAfi) {
+              readAfi(reader, e, line);
+            }
+            out.println(ReaderCli.JSON.writeValueAsString(line));
+            out.flush();
+          }
+          return 0;
+        });
   }
 
   private static void readAfi(TagReader reader, InventoryEntry e, ObjectNode line) {

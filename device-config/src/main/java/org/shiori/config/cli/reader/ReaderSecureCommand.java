@@ -1,12 +1,8 @@
 package org.shiori.config.cli.reader;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.shiori.rfid.reader.ReaderException;
-import org.shiori.rfid.reader.TagReader;
 import org.shiori.rfid.security.SecurityMode;
 import org.shiori.rfid.security.TagSecurity;
 import org.shiori.rfid.tag.TagUid;
@@ -24,8 +20,6 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Secure (on) or release (off) one tag, write verified by reading back.")
 public final class ReaderSecureCommand implements Callable<Integer> {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   @Spec CommandSpec spec;
 
   @Mixin ReaderOptions options;
@@ -52,27 +46,25 @@ public final class ReaderSecureCommand implements Callable<Integer> {
     boolean on = parseState();
     TagUid tag = parseUid();
     SecurityMode mode = mode();
-    try (TagReader reader = options.open()) {
-      TagSecurity security = new TagSecurity(reader, mode);
-      if (on) {
-        security.secure(tag);
-      } else {
-        security.release(tag);
-      }
-      ObjectNode out = JSON.createObjectNode();
-      out.put("uid", tag.hex());
-      out.put("secured", security.isSecured(tag));
-      out.put("method", mode.method().name().toLowerCase(Locale.ROOT));
-      if (mode.method() == SecurityMode.Method.AFI) {
-        out.put("afi", reader.readAfi(tag));
-      }
-      spec.commandLine().getOut().println(JSON.writeValueAsString(out));
-      return 0;
-    } catch (ReaderException e) {
-      return ReaderCli.fail(spec, e);
-    } catch (IOException e) {
-      return ReaderCli.fail(spec, e);
-    }
+    return ReaderCli.printAnswer(
+        spec,
+        options,
+        reader -> {
+          TagSecurity security = new TagSecurity(reader, mode);
+          if (on) {
+            security.secure(tag);
+          } else {
+            security.release(tag);
+          }
+          ObjectNode out = ReaderCli.JSON.createObjectNode();
+          out.put("uid", tag.hex());
+          out.put("secured", security.isSecured(tag));
+          out.put("method", mode.method().name().toLowerCase(Locale.ROOT));
+          if (mode.method() == SecurityMode.Method.AFI) {
+            out.put("afi", reader.readAfi(tag));
+          }
+          return out;
+        });
   }
 
   private boolean parseState() {

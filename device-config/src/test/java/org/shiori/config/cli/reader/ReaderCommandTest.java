@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.shiori.config.cli.testing.SocatPtyPair;
 import org.shiori.rfid.emulator.FeigReaderEmulator;
 import org.shiori.rfid.emulator.ReplayReaderEmulator;
 import org.shiori.rfid.emulator.TagField;
@@ -18,6 +17,7 @@ import org.shiori.rfid.emulator.ThreeMReaderEmulator;
 import org.shiori.rfid.emulator.VirtualTag;
 import org.shiori.rfid.reader.threem.ThreeMFrameCodec;
 import org.shiori.rfid.tag.TagUid;
+import org.shiori.rfid.testing.SocatPtyPair;
 import org.shiori.rfid.transport.SerialSettings;
 import org.shiori.rfid.transport.SerialTransport;
 import picocli.CommandLine;
@@ -58,7 +58,7 @@ class ReaderCommandTest {
     a.setAfi(0x07);
     field.put(a);
     field.put(VirtualTag.slix(B));
-    try (SocatPtyPair ptys = SocatPtyPair.start();
+    try (SocatPtyPair ptys = SocatPtyPair.startIgnoringEof();
         FeigReaderEmulator emu =
             new FeigReaderEmulator(new SerialTransport(SerialSettings.feig(ptys.first())), field, 0)
                 .start()) {
@@ -77,7 +77,7 @@ class ReaderCommandTest {
     // Captured 3M 810 answer to "FE 00 05" with one NXP tag; AFI requests are not in the capture.
     Map<String, String> capture =
         Map.of("D6 00 05 FE 00 05 FA 40", "D6 00 0F FE 00 00 05 01 E0 04 01 00 31 23 AA 26 94 1A");
-    try (SocatPtyPair ptys = SocatPtyPair.start();
+    try (SocatPtyPair ptys = SocatPtyPair.startIgnoringEof();
         ReplayReaderEmulator emu =
             new ReplayReaderEmulator(
                     new SerialTransport(SerialSettings.threeM(ptys.first())),
@@ -103,7 +103,7 @@ class ReaderCommandTest {
             "1300B00000E00401001234567807031B01AF59",
             "0FFFB02B01E00700000A1B2C3DCC78",
             "1300B00006E00700000A1B2C3DC2033F004B91");
-    try (SocatPtyPair ptys = SocatPtyPair.start();
+    try (SocatPtyPair ptys = SocatPtyPair.startIgnoringEof();
         ReplayReaderEmulator emu =
             new ReplayReaderEmulator(
                     new SerialTransport(SerialSettings.feig(ptys.first())),
@@ -127,7 +127,7 @@ class ReaderCommandTest {
     VirtualTag a = VirtualTag.slix(A);
     a.setAfi(0xDA);
     field.put(a);
-    try (SocatPtyPair ptys = SocatPtyPair.start();
+    try (SocatPtyPair ptys = SocatPtyPair.startIgnoringEof();
         ThreeMReaderEmulator emu =
             new ThreeMReaderEmulator(
                     new SerialTransport(SerialSettings.threeM(ptys.first())), field)
@@ -142,7 +142,7 @@ class ReaderCommandTest {
     TagField field = new TagField();
     VirtualTag a = VirtualTag.slix(A);
     field.put(a);
-    try (SocatPtyPair ptys = SocatPtyPair.start();
+    try (SocatPtyPair ptys = SocatPtyPair.startIgnoringEof();
         FeigReaderEmulator emu =
             new FeigReaderEmulator(new SerialTransport(SerialSettings.feig(ptys.first())), field, 0)
                 .start()) {
@@ -173,7 +173,7 @@ class ReaderCommandTest {
 
   @Test
   void missingTagIsFailure() throws Exception {
-    try (SocatPtyPair ptys = SocatPtyPair.start();
+    try (SocatPtyPair ptys = SocatPtyPair.startIgnoringEof();
         FeigReaderEmulator emu =
             new FeigReaderEmulator(
                     new SerialTransport(SerialSettings.feig(ptys.first())), new TagField(), 0)

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.shiori.kiosk.policy.CirculationPolicy;
 import org.shiori.kiosk.policy.ShippedPolicies;
 import org.shiori.kiosk.policy.load.PolicyException;
@@ -69,6 +70,19 @@ public final class PolicyCommand implements Callable<Integer> {
     }
   }
 
+  /** Asks the policy of the options a question, guarded, and prints each answer on its own line. */
+  static int printAnswers(
+      CommandSpec spec, PolicyOptions options, Function<CirculationPolicy, List<?>> question) {
+    return guarded(
+        spec,
+        () -> {
+          PrintWriter out = spec.commandLine().getOut();
+          question.apply(options.load()).forEach(out::println);
+          out.flush();
+          return OK;
+        });
+  }
+
   /** Runs a command body, turning policy and argument errors into diagnostics and exit codes. */
   static int guarded(CommandSpec spec, Callable<Integer> body) {
     PrintWriter err = spec.commandLine().getErr();
@@ -104,15 +118,7 @@ public final class PolicyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      return guarded(
-          spec,
-          () -> {
-            List<LocalDate> days = options.load().calendar(branch).closedDays(year);
-            PrintWriter out = spec.commandLine().getOut();
-            days.forEach(out::println);
-            out.flush();
-            return OK;
-          });
+      return printAnswers(spec, options, policy -> policy.calendar(branch).closedDays(year));
     }
   }
 
@@ -141,15 +147,10 @@ public final class PolicyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      return guarded(
+      return printAnswers(
           spec,
-          () -> {
-            LocalDate due =
-                options.load().dueDate(category, material, Set.copyOf(flags), branch, on);
-            spec.commandLine().getOut().println(due);
-            spec.commandLine().getOut().flush();
-            return OK;
-          });
+          options,
+          policy -> List.of(policy.dueDate(category, material, Set.copyOf(flags), branch, on)));
     }
   }
 

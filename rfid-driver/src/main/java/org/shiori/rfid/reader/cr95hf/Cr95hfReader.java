@@ -1,6 +1,5 @@
 package org.shiori.rfid.reader.cr95hf;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.shiori.rfid.frame.FrameExchange;
 import org.shiori.rfid.iso15693.Iso15693Request;
 import org.shiori.rfid.iso15693.Iso15693Response;
+import org.shiori.rfid.reader.BlockRuns;
 import org.shiori.rfid.reader.InventoryEntry;
 import org.shiori.rfid.reader.NoTagException;
 import org.shiori.rfid.reader.ProtocolException;
@@ -167,36 +167,27 @@ public final class Cr95hfReader implements TagReader {
 
   @Override
   public byte[] readBlocks(TagUid uid, int firstBlock, int count) throws ReaderException {
-    if (firstBlock < 0 || count < 1 || firstBlock + count > 256) {
-      throw new IllegalArgumentException("blocks " + firstBlock + "+" + count + " outside 0..255");
-    }
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    for (int done = 0; done < count; done += MAX_BLOCKS_PER_READ) {
-      int n = Math.min(MAX_BLOCKS_PER_READ, count - done);
-      byte[] d =
-          addressed(
-              "read blocks",
-              Iso15693Request.READ_MULTIPLE,
-              uid,
-              (byte) (firstBlock + done),
-              (byte) (n - 1));
-      if (d.length == 0 || d.length % n != 0) {
-        throw new ProtocolException("CR95HF read blocks: " + d.length + " bytes for " + n);
-      }
-      out.write(d, 0, d.length);
-    }
-    return out.toByteArray();
+    return BlockRuns.read(
+        firstBlock,
+        count,
+        MAX_BLOCKS_PER_READ,
+        (block, n) -> {
+          byte[] d =
+              addressed(
+                  "read blocks", Iso15693Request.READ_MULTIPLE, uid, (byte) block, (byte) (n - 1));
+          if (d.length == 0 || d.length % n != 0) {
+            throw new ProtocolException("CR95HF read blocks: " + d.length + " bytes for " + n);
+          }
+          return d;
+        });
   }
 
   @Override
   public void writeBlocks(TagUid uid, int firstBlock, byte[] data) throws ReaderException {
     int size = blockSize(uid);
-    if (data.length == 0 || data.length % size != 0) {
-      throw new ProtocolException(
-          "tag " + uid + " has " + size + "-byte blocks; " + data.length + " bytes do not fit");
-    }
+    int count = BlockRuns.wholeBlocks(uid, size, data);
     // Write single block: NXP SLIX tags do not implement write multiple blocks.
-    for (int b = 0; b < data.length / size; b++) {
+    for (int b = 0; b < count; b++) {
       byte[] params = new byte[1 + size];
       params[0] = (byte) (firstBlock + b);
       System.arraycopy(data, b * size, params, 1, size);

@@ -84,17 +84,7 @@ public final class FeigFrameCodec {
   }
 
   private static FeigFrame decode(byte[] frame, boolean reply) throws ProtocolException {
-    if (frame.length < 1) {
-      throw new ProtocolException("empty FEIG frame");
-    }
-    int declared = SYNTAX.frameLength(frame, 0, frame.length);
-    if (declared == FrameSyntax.NEED_MORE || declared == FrameSyntax.NOT_A_FRAME) {
-      throw new ProtocolException("not a FEIG frame (bad length field)");
-    }
-    if (declared != frame.length) {
-      throw new ProtocolException(
-          "FEIG length field says " + declared + " bytes, frame has " + frame.length);
-    }
+    SYNTAX.requireWholeFrame(frame, "FEIG", "bad length field");
     boolean advanced = (frame[0] & 0xFF) == STX;
     int p = advanced ? 3 : 1;
     int header = reply ? 3 : 2;

@@ -1,6 +1,5 @@
 package org.shiori.rfid.reader.feig;
 
-import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -9,6 +8,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import org.shiori.rfid.frame.FrameExchange;
+import org.shiori.rfid.reader.BlockRuns;
 import org.shiori.rfid.reader.InventoryEntry;
 import org.shiori.rfid.reader.NoTagException;
 import org.shiori.rfid.reader.ProtocolException;
@@ -173,21 +173,16 @@ public final class FeigReader implements TagReader {
 
   @Override
   public byte[] readBlocks(TagUid uid, int firstBlock, int count) throws ReaderException {
-    checkBlocks(firstBlock, count);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int perRead = MAX_DATA_PER_READ / blockSize(uid);
-    int block = firstBlock;
-    int left = count;
-    while (left > 0) {
-      int n = Math.min(left, perRead);
-      byte[] d = iso(addressed(ISO_READ_MULTIPLE, uid, (byte) block, (byte) n)).data();
-      byte[] chunk = parseBlocks(d, n);
-      blockSizes.put(uid, chunk.length / n);
-      out.write(chunk, 0, chunk.length);
-      block += n;
-      left -= n;
-    }
-    return out.toByteArray();
+    return BlockRuns.read(
+        firstBlock,
+        count,
+        MAX_DATA_PER_READ / blockSize(uid),
+        (block, n) -> {
+          byte[] d = iso(addressed(ISO_READ_MULTIPLE, uid, (byte) block, (byte) n)).data();
+          byte[] chunk = parseBlocks(d, n);
+          blockSizes.put(uid, chunk.length / n);
+          return chunk;
+        });
   }
 
   /** {@code DB-N DB-SIZE {SEC-STATUS DB}}; block bytes arrive reversed in ISO-host mode. */
@@ -221,14 +216,10 @@ public final class FeigReader implements TagReader {
 
   @Override
   public void writeBlocks(TagUid uid, int firstBlock, byte[] data) throws ReaderException {
+    // The block size comes from the tag itself (system info or an earlier read).
     int size = blockSize(uid);
-    if (data.length == 0 || data.length % size != 0) {
-      // The block size comes from the tag itself (system info or an earlier read).
-      throw new ProtocolException(
-          "tag " + uid + " has " + size + "-byte blocks; " + data.length + " bytes do not fit");
-    }
-    int count = data.length / size;
-    checkBlocks(firstBlock, count);
+    int count = BlockRuns.wholeBlocks(uid, size, data);
+    BlockRuns.checkRange(firstBlock, count);
     int perWrite = MAX_DATA_PER_READ / size;
     for (int done = 0; done < count; done += perWrite) {
       int n = Math.min(perWrite, count - done);
@@ -242,12 +233,6 @@ public final class FeigReader implements TagReader {
         }
       }
       iso(addressed(ISO_WRITE_MULTIPLE, uid, tail));
-    }
-  }
-
-  private static void checkBlocks(int firstBlock, int count) {
-    if (firstBlock < 0 || count < 1 || firstBlock + count > 256) {
-      throw new IllegalArgumentException("blocks " + firstBlock + "+" + count + " outside 0..255");
     }
   }
 

@@ -65,17 +65,7 @@ public final class ThreeMFrameCodec {
   }
 
   private static ThreeMFrame decode(byte[] frame, boolean reply) throws ProtocolException {
-    if (frame.length < 1) {
-      throw new ProtocolException("empty 3M frame");
-    }
-    int declared = SYNTAX.frameLength(frame, 0, frame.length);
-    if (declared <= 0) {
-      throw new ProtocolException("not a 3M frame (start byte or length)");
-    }
-    if (declared != frame.length) {
-      throw new ProtocolException(
-          "3M length field says " + declared + " bytes, frame has " + frame.length);
-    }
+    SYNTAX.requireWholeFrame(frame, "3M", "start byte or length");
     int header = reply ? 2 : 1;
     if (frame.length < 3 + header + 2) {
       throw new ProtocolException("3M frame too short: " + frame.length + " bytes");

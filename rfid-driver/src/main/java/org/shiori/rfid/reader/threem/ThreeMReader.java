@@ -1,6 +1,5 @@
 package org.shiori.rfid.reader.threem;
 
-import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,6 +8,7 @@ import java.util.OptionalInt;
 import org.shiori.rfid.frame.FrameExchange;
 import org.shiori.rfid.iso15693.Iso15693Request;
 import org.shiori.rfid.iso15693.Iso15693Response;
+import org.shiori.rfid.reader.BlockRuns;
 import org.shiori.rfid.reader.InventoryEntry;
 import org.shiori.rfid.reader.NoTagException;
 import org.shiori.rfid.reader.ProtocolException;
@@ -126,17 +126,12 @@ public final class ThreeMReader implements TagReader {
 
   @Override
   public byte[] readBlocks(TagUid uid, int firstBlock, int count) throws ReaderException {
-    if (firstBlock < 0 || count < 1 || firstBlock + count > 256) {
-      throw new IllegalArgumentException("blocks " + firstBlock + "+" + count + " outside 0..255");
-    }
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    for (int done = 0; done < count; done += MAX_BLOCKS_PER_READ) {
-      int n = Math.min(MAX_BLOCKS_PER_READ, count - done);
-      byte[] d = addressed(CMD_READ_MULTIBLOCK, uid, (byte) (firstBlock + done), (byte) n);
-      byte[] chunk = parseBlocks(d, firstBlock + done, n);
-      out.write(chunk, 0, chunk.length);
-    }
-    return out.toByteArray();
+    return BlockRuns.read(
+        firstBlock,
+        count,
+        MAX_BLOCKS_PER_READ,
+        (block, n) ->
+            parseBlocks(addressed(CMD_READ_MULTIBLOCK, uid, (byte) block, (byte) n), block, n));
   }
 
   /** Old-style reply: {@code count {number lock data(4)}}. */
@@ -164,9 +159,7 @@ public final class ThreeMReader implements TagReader {
           "data length " + data.length + " is not a multiple of " + BLOCK_SIZE);
     }
     int count = data.length / BLOCK_SIZE;
-    if (firstBlock < 0 || firstBlock + count > 256) {
-      throw new IllegalArgumentException("blocks " + firstBlock + "+" + count + " outside 0..255");
-    }
+    BlockRuns.checkRange(firstBlock, count);
     for (int done = 0; done < count; done += MAX_BLOCKS_PER_READ) {
       int n = Math.min(MAX_BLOCKS_PER_READ, count - done);
       byte[] tail = new byte[3 + n * BLOCK_SIZE];
