@@ -161,12 +161,18 @@ public final class KioskSession implements PadListener {
       publish();
       return;
     }
+    if (patron.isPresent() && patron.get().key().equals(key)) {
+      // The same card again (patrons often scan twice): the session and its loans go on.
+      banner = KioskMessages.CARD_ACCEPTED;
+      publish();
+      return;
+    }
     if (patron.isPresent()) {
       endSession();
     }
     outcomes.clear();
     lentThisSession.clear();
-    leftOnPad.clear();
+    // Items the previous patron left on the pad stay ignored until lifted: never lent to the next.
     patron = found;
     banner = KioskMessages.CARD_ACCEPTED;
     LOG.info("checkout session opened");

@@ -321,6 +321,103 @@ class KioskSessionTest {
     assertThat(json).doesNotContain(key.value(), key.shortForm());
   }
 
+  @Test
+  void sameCardScannedAgainKeepsTheSessionAndItsLoans() {
+    rig.items(KioskRig.book("B-1"), KioskRig.book("B-2"));
+    rig.session.cardScanned(CARD);
+    rig.place("B-1");
+    rig.session.cardScanned(CARD);
+    rig.place("B-1", "B-2");
+
+    assertThat(rig.session.view().mode()).isEqualTo(SessionView.Mode.CHECKOUT);
+    assertThat(outcome("B-1").result()).isEqualTo(ItemOutcome.Result.LENT);
+    assertThat(outcome("B-2").result()).isEqualTo(ItemOutcome.Result.LENT);
+    assertThat(rig.outbox())
+        .extracting(e -> e.transaction().itemId())
+        .containsExactly("B-1", "B-2");
+  }
+
+  @Test
+  void rLimit7_itemsLeftByThePreviousPatronAreNotLentToTheNext() {
+    rig.card("A3333333333B", patronWith(p -> p.loans(Map.of("book", 9))));
+    rig.items(KioskRig.book("B-1"), KioskRig.book("B-2"));
+    rig.session.cardScanned("A3333333333B");
+    rig.place("B-1");
+    rig.place("B-1", "B-2");
+    assertThat(outcome("B-2").reasonCode()).contains("LIMIT_BOOKS");
+    rig.session.finish();
+
+    rig.session.cardScanned(CARD);
+
+    assertThat(rig.session.view().mode()).isEqualTo(SessionView.Mode.CHECKOUT);
+    assertThat(rig.session.view().outcomes()).isEmpty();
+    assertThat(rig.outbox()).extracting(e -> e.transaction().itemId()).containsExactly("B-1");
+    assertThat(rig.store.exportPatron(key).localLoans()).isEmpty();
+    assertThat(rig.tag("B-2", 1).afi()).isEqualTo(0x07);
+
+    rig.place("B-1"); // B-2 lifted, then put down again by this patron: now it is decided
+    rig.place("B-1", "B-2");
+    assertThat(outcome("B-2").result()).isEqualTo(ItemOutcome.Result.LENT);
+    assertThat(rig.session.view().outcomes())
+        .extracting(ItemOutcome::itemId)
+        .containsExactly("B-2");
+  }
+
+  @Test
+  void cardOfAnotherPatronEndsTheOpenSession() {
+    rig.items(KioskRig.book("B-1"), KioskRig.book("B-2"));
+    rig.session.cardScanned(CARD);
+    rig.place("B-1");
+    PatronKey next = rig.card("A7777777777B");
+
+    rig.session.cardScanned("A7777777777B");
+    rig.place("B-1", "B-2");
+
+    assertThat(rig.session.view().outcomes())
+        .extracting(ItemOutcome::itemId)
+        .containsExactly("B-2");
+    assertThat(rig.outbox())
+        .extracting(e -> e.transaction().patron().orElseThrow())
+        .containsExactly(key, next);
+  }
+
+  @Test
+  void rItem2_itemHeldForAnotherPatronIsRefused() {
+    PatronKey other = rig.card("A2222222222B");
+    rig.items(held(KioskRig.book("H-1"), other));
+    rig.holds(new org.shiori.kiosk.domain.HoldRecord("H-1", other, KioskRig.BRANCH));
+    rig.session.cardScanned(CARD);
+    rig.place("H-1");
+
+    assertThat(outcome("H-1").reasonCode()).contains("HOLD_FOR_OTHER");
+    assertThat(rig.outbox()).isEmpty();
+    assertThat(rig.store.exportPatron(other).holds()).hasSize(1);
+  }
+
+  @Test
+  void rHold1_pErase2_itemHeldForThisPatronIsLentAndTheHoldErased() {
+    rig.items(held(KioskRig.book("H-1"), key));
+    rig.holds(new org.shiori.kiosk.domain.HoldRecord("H-1", key, KioskRig.BRANCH));
+    assertThat(rig.store.exportPatron(key).holds()).hasSize(1);
+    rig.session.cardScanned(CARD);
+    rig.place("H-1");
+
+    assertThat(outcome("H-1").result()).isEqualTo(ItemOutcome.Result.LENT);
+    assertThat(rig.store.exportPatron(key).holds()).isEmpty();
+  }
+
+  private static ItemRecord held(ItemRecord item, PatronKey forPatron) {
+    return new ItemRecord(
+        item.itemId(),
+        item.title(),
+        item.material(),
+        item.homeBranch(),
+        item.status(),
+        item.flags(),
+        item.parts(),
+        Optional.of(forPatron));
+  }
+
   private static PatronSnapshot patronWith(java.util.function.UnaryOperator<PatronBuilder> edit) {
     return edit.apply(new PatronBuilder()).build();
   }
