@@ -49,6 +49,10 @@ import org.slf4j.LoggerFactory;
 public final class KioskSession implements PadListener {
   private static final Logger LOG = LoggerFactory.getLogger(KioskSession.class);
 
+  /** Statuses checked in at a kiosk: lost or missing items come back too, to staff (R-RET-4). */
+  private static final java.util.Set<ItemStatus> RETURNABLE =
+      java.util.EnumSet.of(ItemStatus.ON_LOAN, ItemStatus.LOST, ItemStatus.MISSING);
+
   private final KioskIdentity identity;
   private final SessionParts parts;
   private final Clock clock;
@@ -281,7 +285,7 @@ public final class KioskSession implements PadListener {
   }
 
   private ItemOutcome giveBack(ItemRecord item, List<ItemTag> tags) {
-    if (item.status() != ItemStatus.ON_LOAN) {
+    if (!RETURNABLE.contains(item.status())) {
       return refused(item, "NOT_ON_LOAN", KioskMessages.NOT_ON_LOAN);
     }
     Transaction tx =

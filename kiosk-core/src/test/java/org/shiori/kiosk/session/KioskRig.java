@@ -57,6 +57,10 @@ final class KioskRig implements AutoCloseable {
   static final String ISIL = "JP-1001234";
   static final SecurityMode SECURITY = SecurityMode.ISO_AFI;
 
+  /** Statuses of items that left the library through a loan: their tags are released. */
+  private static final Set<ItemStatus> OUT_OF_LIBRARY =
+      Set.of(ItemStatus.ON_LOAN, ItemStatus.LOST, ItemStatus.MISSING);
+
   /** ISO 28560-3 data fills nine 4-byte blocks of an ICODE SLIX. */
   private static final int DATA_BLOCKS = 9;
 
@@ -151,7 +155,9 @@ final class KioskRig implements AutoCloseable {
                 LibraryTagCodec.encodeIso28560_3(
                     record.itemId(), record.parts(), part, "JP", ISIL));
         tag.setAfi(
-            record.status() == ItemStatus.ON_LOAN ? SECURITY.releasedAfi() : SECURITY.securedAfi());
+            OUT_OF_LIBRARY.contains(record.status())
+                ? SECURITY.releasedAfi()
+                : SECURITY.securedAfi());
         tags.put(record.itemId() + "/" + part, tag);
       }
     }

@@ -21,6 +21,7 @@ import org.shiori.kiosk.domain.ItemRecord;
 import org.shiori.kiosk.domain.ItemStatus;
 import org.shiori.kiosk.domain.PatronKey;
 import org.shiori.kiosk.domain.PatronSnapshot;
+import org.shiori.kiosk.domain.ReturnRoute;
 import org.shiori.kiosk.domain.TransactionType;
 import org.shiori.kiosk.store.OutboxEntry;
 import org.shiori.kiosk.web.JsonMapping;
@@ -257,6 +258,60 @@ class KioskSessionTest {
     assertThat(giveBack.transaction().patron()).isEmpty();
     assertThat(rig.store.exportPatron(key).localLoans()).isEmpty();
     assertThat(rig.store.find("B-1").orElseThrow().status()).isEqualTo(ItemStatus.AVAILABLE);
+  }
+
+  static Stream<Arguments> returnsByStatus() {
+    return Stream.of(
+        Arguments.of(
+            "R-RET-1 own item on loan", ItemStatus.ON_LOAN, "central", ReturnRoute.Bin.SHELF),
+        Arguments.of(
+            "R-RET-1 item of another branch",
+            ItemStatus.ON_LOAN,
+            "mitsuhama",
+            ReturnRoute.Bin.OTHER_BRANCH),
+        Arguments.of(
+            "R-RET-4 item flagged lost", ItemStatus.LOST, "central", ReturnRoute.Bin.STAFF),
+        Arguments.of(
+            "R-RET-4 item flagged missing", ItemStatus.MISSING, "central", ReturnRoute.Bin.STAFF));
+  }
+
+  @ParameterizedTest(name = "{0} → {3}")
+  @MethodSource("returnsByStatus")
+  void returnedItemsAreCheckedInSecuredAndRouted(
+      String rule, ItemStatus status, String homeBranch, ReturnRoute.Bin bin) {
+    rig.items(
+        new ItemRecord(
+            "L-1", "Title L-1", "book", homeBranch, status, Set.of(), 1, Optional.empty()));
+    assertThat(afi("L-1", 1)).isEqualTo(0xC2);
+
+    rig.place("L-1");
+
+    ItemOutcome returned = outcome("L-1");
+    assertThat(returned.result()).isEqualTo(ItemOutcome.Result.RETURNED);
+    assertThat(returned.bin()).contains(bin);
+    assertThat(afi("L-1", 1)).isEqualTo(0x07);
+    assertThat(rig.outbox())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.transaction().type()).isEqualTo(TransactionType.RETURN);
+              assertThat(e.transaction().patron()).isEmpty();
+            });
+  }
+
+  @ParameterizedTest(name = "item {0} is not on loan")
+  @org.junit.jupiter.params.provider.EnumSource(
+      value = ItemStatus.class,
+      names = {"AVAILABLE", "ON_HOLD_SHELF", "IN_TRANSIT", "IN_REPAIR", "WITHDRAWN"})
+  void itemsThatNeverLeftAreNotReturned(ItemStatus status) {
+    rig.items(
+        new ItemRecord(
+            "X-1", "Title X-1", "book", "central", status, Set.of(), 1, Optional.empty()));
+    rig.place("X-1");
+
+    assertThat(outcome("X-1").reasonCode()).contains("NOT_ON_LOAN");
+    assertThat(rig.outbox()).isEmpty();
+    assertThat(afi("X-1", 1)).isEqualTo(0x07);
   }
 
   @Test
