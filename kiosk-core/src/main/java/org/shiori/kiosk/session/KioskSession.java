@@ -31,6 +31,8 @@ import org.shiori.kiosk.store.CirculationLedger;
 import org.shiori.kiosk.store.ItemCatalog;
 import org.shiori.kiosk.store.OutboxFullException;
 import org.shiori.kiosk.store.PatronDirectory;
+import org.shiori.kiosk.store.StorageFullException;
+import org.shiori.kiosk.store.StoreException;
 import org.shiori.rfid.reader.ReaderException;
 import org.shiori.rfid.security.TagSecurity;
 import org.shiori.rfid.tag.TagUid;
@@ -268,6 +270,10 @@ public final class KioskSession implements PadListener {
     } catch (OutboxFullException e) {
       LOG.warn("outbox full, checkout refused: {}", e.getMessage());
       return refused(item, "OUTBOX_FULL", KioskMessages.OUTBOX_FULL);
+    } catch (StoreException e) {
+      // Rolled back (disk full or a failing store): nothing recorded, so the tag stays secured.
+      LOG.warn("store write failed, checkout refused: {}", e.getMessage());
+      return refused(item, reasonOf(e), KioskMessages.OUTBOX_FULL);
     }
     parts.committed().run();
     lentThisSession.add(item);
@@ -305,6 +311,9 @@ public final class KioskSession implements PadListener {
     } catch (OutboxFullException e) {
       LOG.warn("outbox full, return refused: {}", e.getMessage());
       return staff(item.itemId(), item.title(), KioskMessages.OUTBOX_FULL);
+    } catch (StoreException e) {
+      LOG.warn("store write failed, return refused: {}", e.getMessage());
+      return staff(item.itemId(), item.title(), KioskMessages.OUTBOX_FULL);
     }
     parts.committed().run();
     if (!writeSecurity(tags, true)) {
@@ -320,6 +329,10 @@ public final class KioskSession implements PadListener {
         Optional.empty(),
         Optional.of(route.bin()),
         route.message());
+  }
+
+  private static String reasonOf(StoreException e) {
+    return e instanceof StorageFullException ? "STORAGE_FULL" : "STORE_FAILED";
   }
 
   private boolean writeSecurity(List<ItemTag> tags, boolean secure) {
