@@ -163,6 +163,15 @@ final class KioskRig implements AutoCloseable {
     }
   }
 
+  /** A tag whose item central never sent (a donated book, a tag from another library). */
+  void uncatalogued(String itemId) {
+    TagUid uid = TagUid.fromHex(String.format("E004010000%06X", nextUid.getAndIncrement()));
+    VirtualTag tag =
+        VirtualTag.slix(uid, LibraryTagCodec.encodeIso28560_3(itemId, 1, 1, "JP", ISIL));
+    tag.setAfi(SECURITY.securedAfi());
+    tags.put(itemId + "/1", tag);
+  }
+
   void patrons(PatronSnapshot... snapshots) {
     store.applyPatrons(
         new SyncBatch<>(++patronSequence, false, 0, 1, List.of(snapshots), List.<String>of()));

@@ -473,6 +473,61 @@ class KioskSessionTest {
         Optional.of(forPatron));
   }
 
+  @Test
+  void itemNotInTheCatalogGoesToStaff() {
+    rig.uncatalogued("U-1");
+    rig.session.cardScanned(CARD);
+    rig.place("U-1");
+
+    assertThat(outcome("U-1").result()).isEqualTo(ItemOutcome.Result.NEEDS_STAFF);
+    assertThat(outcome("U-1").message()).isEqualTo(KioskMessages.ITEM_UNKNOWN);
+    assertThat(rig.outbox()).isEmpty();
+    assertThat(afi("U-1", 1)).isEqualTo(0x07);
+  }
+
+  @Test
+  void itemsPlacedBeforeTheCardAreLentOnceItIsScanned() {
+    rig.items(KioskRig.book("B-1"));
+    rig.place("B-1");
+    assertThat(outcome("B-1").reasonCode()).contains("NOT_ON_LOAN");
+
+    rig.session.cardScanned(CARD);
+
+    assertThat(outcome("B-1").result()).isEqualTo(ItemOutcome.Result.LENT);
+    assertThat(rig.outbox()).hasSize(1);
+  }
+
+  @Test
+  void logsNeverHoldTheCardNumberOrThePatronKey_pMin1() {
+    ch.qos.logback.classic.Logger root =
+        (ch.qos.logback.classic.Logger)
+            org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs =
+        new ch.qos.logback.core.read.ListAppender<>();
+    logs.start();
+    root.addAppender(logs);
+    try {
+      rig.card("A5555555555B", patronWith(p -> p.staffBlock(true)));
+      rig.items(KioskRig.book("B-1"), KioskRig.book("B-2"));
+      rig.session.cardScanned("A0000000001B");
+      rig.session.cardScanned("A5555555555B");
+      rig.place("B-1");
+      rig.session.cardScanned(CARD);
+      rig.place("B-2");
+      rig.session.finish();
+      rig.clearPad();
+      rig.place("B-2");
+    } finally {
+      root.detachAppender(logs);
+    }
+    assertThat(logs.list).isNotEmpty();
+    for (var event : logs.list) {
+      String line = event.getFormattedMessage();
+      assertThat(line).doesNotContain("1234567890", "5555555555", "0000000001");
+      assertThat(line).doesNotContain(key.value(), key.shortForm());
+    }
+  }
+
   private static PatronSnapshot patronWith(java.util.function.UnaryOperator<PatronBuilder> edit) {
     return edit.apply(new PatronBuilder()).build();
   }
