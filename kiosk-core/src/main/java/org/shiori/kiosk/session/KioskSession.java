@@ -31,6 +31,8 @@ import org.shiori.kiosk.store.CirculationLedger;
 import org.shiori.kiosk.store.ItemCatalog;
 import org.shiori.kiosk.store.OutboxFullException;
 import org.shiori.kiosk.store.PatronDirectory;
+import org.shiori.kiosk.store.StorageFullException;
+import org.shiori.kiosk.store.StoreException;
 import org.shiori.rfid.reader.ReaderException;
 import org.shiori.rfid.security.TagSecurity;
 import org.shiori.rfid.tag.TagUid;
@@ -48,6 +50,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class KioskSession implements PadListener {
   private static final Logger LOG = LoggerFactory.getLogger(KioskSession.class);
+
+  /** Statuses checked in at a kiosk: lost or missing items come back too, to staff (R-RET-4). */
+  private static final java.util.Set<ItemStatus> RETURNABLE =
+      java.util.EnumSet.of(ItemStatus.ON_LOAN, ItemStatus.LOST, ItemStatus.MISSING);
 
   private final KioskIdentity identity;
   private final SessionParts parts;
@@ -161,12 +167,18 @@ public final class KioskSession implements PadListener {
       publish();
       return;
     }
+    if (patron.isPresent() && patron.get().key().equals(key)) {
+      // The same card again (patrons often scan twice): the session and its loans go on.
+      banner = KioskMessages.CARD_ACCEPTED;
+      publish();
+      return;
+    }
     if (patron.isPresent()) {
       endSession();
     }
     outcomes.clear();
     lentThisSession.clear();
-    leftOnPad.clear();
+    // Items the previous patron left on the pad stay ignored until lifted: never lent to the next.
     patron = found;
     banner = KioskMessages.CARD_ACCEPTED;
     LOG.info("checkout session opened");
@@ -258,6 +270,10 @@ public final class KioskSession implements PadListener {
     } catch (OutboxFullException e) {
       LOG.warn("outbox full, checkout refused: {}", e.getMessage());
       return refused(item, "OUTBOX_FULL", KioskMessages.OUTBOX_FULL);
+    } catch (StoreException e) {
+      // Rolled back (disk full or a failing store): nothing recorded, so the tag stays secured.
+      LOG.warn("store write failed, checkout refused: {}", e.getMessage());
+      return refused(item, reasonOf(e), KioskMessages.OUTBOX_FULL);
     }
     parts.committed().run();
     lentThisSession.add(item);
@@ -275,7 +291,7 @@ public final class KioskSession implements PadListener {
   }
 
   private ItemOutcome giveBack(ItemRecord item, List<ItemTag> tags) {
-    if (item.status() != ItemStatus.ON_LOAN) {
+    if (!RETURNABLE.contains(item.status())) {
       return refused(item, "NOT_ON_LOAN", KioskMessages.NOT_ON_LOAN);
     }
     Transaction tx =
@@ -295,6 +311,9 @@ public final class KioskSession implements PadListener {
     } catch (OutboxFullException e) {
       LOG.warn("outbox full, return refused: {}", e.getMessage());
       return staff(item.itemId(), item.title(), KioskMessages.OUTBOX_FULL);
+    } catch (StoreException e) {
+      LOG.warn("store write failed, return refused: {}", e.getMessage());
+      return staff(item.itemId(), item.title(), KioskMessages.OUTBOX_FULL);
     }
     parts.committed().run();
     if (!writeSecurity(tags, true)) {
@@ -310,6 +329,10 @@ public final class KioskSession implements PadListener {
         Optional.empty(),
         Optional.of(route.bin()),
         route.message());
+  }
+
+  private static String reasonOf(StoreException e) {
+    return e instanceof StorageFullException ? "STORAGE_FULL" : "STORE_FAILED";
   }
 
   private boolean writeSecurity(List<ItemTag> tags, boolean secure) {
