@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.shiori.kiosk.domain.ItemRecord;
 import org.shiori.kiosk.domain.ItemStatus;
 import org.shiori.kiosk.domain.PatronSnapshot;
+import org.shiori.kiosk.testing.SmallFileSystem;
 
 /**
  * The store on a 2 MiB tmpfs that fills up during a session: the item being lent when the disk is
@@ -38,27 +38,24 @@ class KioskSessionDiskFullTest {
   private static final int SLACK = 96 * 1024;
 
   @TempDir static Path scratch;
+  private static SmallFileSystem small;
   private static Path mountPoint;
-  private static String skipReason;
 
   @BeforeAll
   static void mountSmallFileSystem() throws Exception {
-    Path dir = Files.createDirectories(scratch.resolve("small"));
-    skipReason = run("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", dir.toString());
-    mountPoint = skipReason == null ? dir : null;
+    small = SmallFileSystem.mount(scratch);
+    mountPoint = small.mountPoint().orElse(null);
   }
 
   @AfterAll
   static void unmount() throws Exception {
-    if (mountPoint != null) {
-      run("umount", mountPoint.toString());
-    }
+    small.close();
   }
 
   @Test
   @Timeout(value = 120, unit = TimeUnit.SECONDS)
   void fullDiskRefusesTheCheckoutLosesNothingAndRecovers() throws Exception {
-    assumeTrue(mountPoint != null, () -> "cannot mount a small tmpfs: " + skipReason);
+    assumeTrue(mountPoint != null, small.skipReason());
     try (KioskRig rig =
         new KioskRig(
             mountPoint,
@@ -140,20 +137,6 @@ class KioskSessionDiskFullTest {
     }
     try (RandomAccessFile file = new RandomAccessFile(ballast.toFile(), "rw")) {
       file.setLength(Math.max(0, file.length() - SLACK));
-    }
-  }
-
-  private static String run(String... command) throws InterruptedException {
-    try {
-      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-      String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-      if (!p.waitFor(30, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        return command[0] + " timed out";
-      }
-      return p.exitValue() == 0 ? null : command[0] + " exited " + p.exitValue() + ": " + output;
-    } catch (IOException e) {
-      return command[0] + ": " + e.getMessage();
     }
   }
 }

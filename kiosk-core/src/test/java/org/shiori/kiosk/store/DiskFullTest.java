@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.shiori.kiosk.domain.Transaction;
+import org.shiori.kiosk.testing.SmallFileSystem;
 
 /**
  * The database on a 2 MiB file system (tmpfs, or a loop-mounted ext4 image when tmpfs cannot be
@@ -26,39 +25,24 @@ import org.shiori.kiosk.domain.Transaction;
  */
 class DiskFullTest {
   @TempDir static Path scratch;
+  private static SmallFileSystem small;
   private static Path mountPoint;
-  private static String skipReason;
 
   @BeforeAll
   static void mountSmallFileSystem() throws Exception {
-    mountPoint = Files.createDirectories(scratch.resolve("small"));
-    String tmpfs = run("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", mountPoint.toString());
-    if (tmpfs == null) {
-      return;
-    }
-    Path image = scratch.resolve("small.img");
-    String loop =
-        runAll(
-            List.of("truncate", "-s", "4M", image.toString()),
-            List.of("mkfs.ext4", "-q", "-F", image.toString()),
-            List.of("mount", "-o", "loop", image.toString(), mountPoint.toString()));
-    if (loop != null) {
-      skipReason = "cannot mount a small file system (tmpfs: " + tmpfs + "; loop: " + loop + ")";
-      mountPoint = null;
-    }
+    small = SmallFileSystem.mount(scratch);
+    mountPoint = small.mountPoint().orElse(null);
   }
 
   @AfterAll
   static void unmount() throws Exception {
-    if (mountPoint != null) {
-      run("umount", mountPoint.toString());
-    }
+    small.close();
   }
 
   @Test
   @Timeout(value = 120, unit = TimeUnit.SECONDS)
   void fullDiskRefusesCleanlyKeepsEverythingAndRecoversWhenSpaceIsFreed() throws Exception {
-    assumeTrue(mountPoint != null, skipReason);
+    assumeTrue(mountPoint != null, small.skipReason());
     Path ballast = mountPoint.resolve("ballast");
     Files.write(ballast, new byte[512 * 1024]);
     Path db = mountPoint.resolve("store.db");
@@ -116,27 +100,4 @@ class DiskFullTest {
   }
 
   /** Runs commands in order; null when all succeeded, else what failed. */
-  private static String runAll(List<String>... commands) throws Exception {
-    for (List<String> command : commands) {
-      String failure = run(command.toArray(String[]::new));
-      if (failure != null) {
-        return failure;
-      }
-    }
-    return null;
-  }
-
-  private static String run(String... command) throws InterruptedException {
-    try {
-      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-      String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-      if (!p.waitFor(30, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        return command[0] + " timed out";
-      }
-      return p.exitValue() == 0 ? null : command[0] + " exited " + p.exitValue() + ": " + output;
-    } catch (IOException e) {
-      return command[0] + ": " + e.getMessage();
-    }
-  }
 }
