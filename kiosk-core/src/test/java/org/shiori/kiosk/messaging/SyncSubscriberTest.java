@@ -139,30 +139,19 @@ class SyncSubscriberTest {
     device.start();
     awaitInSync();
     long v = store.appliedSequence(Dataset.ITEMS);
-    List<String> requests = new CopyOnWriteArrayList<>();
-    try (MqttLink spy = rig.deviceLink("spy")) {
-      spy.subscribe(
-          "lib/t1/dev/kiosk-1/cmd",
-          1,
-          m -> requests.add(new String(m.payload(), StandardCharsets.UTF_8)));
-      spy.start();
-      assertThat(spy.awaitConnected(MessagingRig.CONNECT_TIMEOUT)).isTrue();
-      // Delta v+2 arrives before v+1: a gap.
-      SyncMessage early =
-          new SyncMessage(
-              "t1",
-              Dataset.ITEMS,
-              false,
-              v + 2,
-              0,
-              1,
-              List.of(item(2002)),
-              List.of(),
-              Optional.empty());
-      spy.publish("lib/t1/sync/items", new SyncCodec("t1").encode(early), 1, false)
-          .get(10, TimeUnit.SECONDS);
-      await(WAIT, () -> !requests.isEmpty(), () -> "no resync request");
-    }
+    // Delta v+2 arrives before v+1: a gap.
+    SyncMessage early =
+        new SyncMessage(
+            "t1",
+            Dataset.ITEMS,
+            false,
+            v + 2,
+            0,
+            1,
+            List.of(item(2002)),
+            List.of(),
+            Optional.empty());
+    List<String> requests = publishAndAwaitResyncRequest("lib/t1/sync/items", early);
     assertThat(requests.get(0))
         .isEqualTo(
             "{\"schemaVersion\":1,\"request\":\"resync\",\"dataset\":\"items\",\"have\":"
@@ -181,6 +170,31 @@ class SyncSubscriberTest {
     device.start();
     awaitInSync();
     long v = store.appliedSequence(Dataset.HOLDS);
+    // Chunk 1 of a newer snapshot without its chunk 0 (lost): it must not be applied.
+    SyncMessage orphan =
+        new SyncMessage(
+            "t1",
+            Dataset.HOLDS,
+            true,
+            v + 5,
+            1,
+            2,
+            List.of(new HoldRecord("item-9", PATRON, "east")),
+            List.of(),
+            Optional.empty());
+    List<String> requests = publishAndAwaitResyncRequest("lib/t1/dev/kiosk-1/sync/holds", orphan);
+    assertThat(requests.get(0)).contains("\"request\":\"resync\",\"dataset\":\"holds\"");
+    // Central's answer is its current snapshot (version v): nothing newer, nothing changed.
+    assertThat(store.appliedSequence(Dataset.HOLDS)).isEqualTo(v);
+    assertThat(sync.rejectedCount()).isZero();
+  }
+
+  /**
+   * Publishes {@code message} on {@code topic} as another client and waits until the device asks
+   * central for a resync on its {@code cmd} topic; returns the requests seen.
+   */
+  private List<String> publishAndAwaitResyncRequest(String topic, SyncMessage message)
+      throws Exception {
     List<String> requests = new CopyOnWriteArrayList<>();
     try (MqttLink spy = rig.deviceLink("spy")) {
       spy.subscribe(
@@ -189,26 +203,10 @@ class SyncSubscriberTest {
           m -> requests.add(new String(m.payload(), StandardCharsets.UTF_8)));
       spy.start();
       assertThat(spy.awaitConnected(MessagingRig.CONNECT_TIMEOUT)).isTrue();
-      // Chunk 1 of a newer snapshot without its chunk 0 (lost): it must not be applied.
-      SyncMessage orphan =
-          new SyncMessage(
-              "t1",
-              Dataset.HOLDS,
-              true,
-              v + 5,
-              1,
-              2,
-              List.of(new HoldRecord("item-9", PATRON, "east")),
-              List.of(),
-              Optional.empty());
-      spy.publish("lib/t1/dev/kiosk-1/sync/holds", new SyncCodec("t1").encode(orphan), 1, false)
-          .get(10, TimeUnit.SECONDS);
+      spy.publish(topic, new SyncCodec("t1").encode(message), 1, false).get(10, TimeUnit.SECONDS);
       await(WAIT, () -> !requests.isEmpty(), () -> "no resync request");
     }
-    assertThat(requests.get(0)).contains("\"request\":\"resync\",\"dataset\":\"holds\"");
-    // Central's answer is its current snapshot (version v): nothing newer, nothing changed.
-    assertThat(store.appliedSequence(Dataset.HOLDS)).isEqualTo(v);
-    assertThat(sync.rejectedCount()).isZero();
+    return requests;
   }
 
   @Test
