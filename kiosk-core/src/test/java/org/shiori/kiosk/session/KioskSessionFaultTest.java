@@ -37,6 +37,14 @@ class KioskSessionFaultTest {
     return rig;
   }
 
+  /** The patron borrows the item, finishes, and lifts it off the pad. */
+  private void borrowAndLeave(String itemId) {
+    rig.session.cardScanned(CARD);
+    rig.place(itemId);
+    rig.session.finish();
+    rig.clearPad();
+  }
+
   private ItemOutcome outcome(String itemId) {
     return rig.session.view().outcomes().stream()
         .filter(o -> o.itemId().equals(itemId))
@@ -95,10 +103,7 @@ class KioskSessionFaultTest {
   void returnsStillWorkWhenOfflineLendingHasStopped() {
     open(100);
     rig.items(KioskRig.book("B-1"));
-    rig.session.cardScanned(CARD);
-    rig.place("B-1");
-    rig.session.finish();
-    rig.clearPad();
+    borrowAndLeave("B-1");
     rig.connectivity.lostAt(KioskRig.START);
     rig.clock.advance(Duration.ofHours(72));
 
@@ -131,10 +136,7 @@ class KioskSessionFaultTest {
   void fullOutboxSendsAReturnToStaffAndDropsNothing() {
     open(1);
     rig.items(KioskRig.book("B-1"));
-    rig.session.cardScanned(CARD);
-    rig.place("B-1");
-    rig.session.finish();
-    rig.clearPad();
+    borrowAndLeave("B-1");
 
     rig.place("B-1");
 
@@ -193,10 +195,7 @@ class KioskSessionFaultTest {
   void failedSecurityWriteOnReturnNeedsStaffButTheReturnIsCommitted() {
     open(100);
     rig.items(KioskRig.book("B-1"));
-    rig.session.cardScanned(CARD);
-    rig.place("B-1");
-    rig.session.finish();
-    rig.clearPad();
+    borrowAndLeave("B-1");
     rig.field.put(rig.tag("B-1", 1));
     var seen = rig.readPad();
     rig.emulator.faults().always(FaultInjection.Fault.NO_TAG);
