@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.shiori.config.DeviceConfig;
 import org.shiori.gate.testing.EventWatcher;
 import org.shiori.gate.testing.GateAntenna;
+import org.shiori.gate.testing.GateConfigs;
 import org.shiori.gate.testing.MockGpio;
 import org.shiori.kiosk.domain.ItemRecord;
 import org.shiori.kiosk.domain.ItemStatus;
@@ -99,28 +100,19 @@ class GateEndToEndTest {
   }
 
   private DeviceConfig config() throws Exception {
-    String yaml =
-        String.join(
-            "\n",
-            "deviceId: " + DEVICE,
-            "role: gate",
-            "tenant: " + TENANT,
-            "branch: central",
-            "broker:",
-            "  url: tcp://127.0.0.1:" + broker.port(),
-            "reader:",
-            "  protocol: emulated",
-            "security:",
-            "  mode: afi",
-            "dataDir: " + dataDir,
-            "gate:",
-            "  alarmMode: afi",
-            "  lightPin: 17",
-            "  buzzerPin: 27",
-            "  beamPin: 22",
-            "  alarmMillis: " + ALARM_MILLIS,
-            "");
-    return DeviceConfig.fromYaml(yaml, dataDir.resolve("device.yaml").toString());
+    return GateConfigs.gate(
+        DEVICE,
+        TENANT,
+        broker.port(),
+        dataDir,
+        "security:",
+        "  mode: afi",
+        "gate:",
+        "  alarmMode: afi",
+        "  lightPin: 17",
+        "  buzzerPin: 27",
+        "  beamPin: 22",
+        "  alarmMillis: " + ALARM_MILLIS);
   }
 
   /** The cache as sync would leave it. */

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.shiori.config.DeviceConfig;
 import org.shiori.gate.testing.GateAntenna;
+import org.shiori.gate.testing.GateConfigs;
 import org.shiori.gate.testing.MockGpio;
 import org.shiori.kiosk.domain.ItemRecord;
 import org.shiori.kiosk.domain.ItemStatus;
@@ -67,25 +68,16 @@ class GateSyncEndToEndTest {
   }
 
   private DeviceConfig config() throws Exception {
-    String yaml =
-        String.join(
-            "\n",
-            "deviceId: " + DEVICE,
-            "role: gate",
-            "tenant: " + TENANT,
-            "branch: central",
-            "broker:",
-            "  url: tcp://127.0.0.1:" + rig.broker().port(),
-            "reader:",
-            "  protocol: emulated",
-            "dataDir: " + dataDir,
-            "gate:",
-            "  alarmMode: database",
-            "  lightPin: 5",
-            "  buzzerPin: 6",
-            "  alarmMillis: 200",
-            "");
-    return DeviceConfig.fromYaml(yaml, dataDir.resolve("device.yaml").toString());
+    return GateConfigs.gate(
+        DEVICE,
+        TENANT,
+        rig.broker().port(),
+        dataDir,
+        "gate:",
+        "  alarmMode: database",
+        "  lightPin: 5",
+        "  buzzerPin: 6",
+        "  alarmMillis: 200");
   }
 
   private static ItemRecord item(ItemStatus status) {
