@@ -1,5 +1,7 @@
 package org.shiori.config;
 
+import org.shiori.rfid.security.SecurityMode.Method;
+
 /** What makes a gate alarm: the tag's own security state, the item database, or both agreeing. */
 public enum AlarmMode implements ConfigName {
   AFI("afi"),
@@ -19,7 +21,7 @@ public enum AlarmMode implements ConfigName {
   }
 
   /** The alarm mode that reads the same tag state the kiosks write. */
-  public static AlarmMode matching(SecurityMode mode) {
-    return mode == SecurityMode.EAS ? EAS : AFI;
+  public static AlarmMode matching(Method mode) {
+    return mode == Method.EAS ? EAS : AFI;
   }
 }

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.shiori.rfid.security.SecurityMode.Method;
 
 /** Reads the top level of a device configuration and delegates each section. */
 final class DeviceConfigReader {
@@ -157,7 +158,7 @@ final class DeviceConfigReader {
     return new OutboxSettings(outbox.integer("capacity", 10000, 100, 1_000_000));
   }
 
-  private Optional<GateSettings> readGate(Optional<DeviceRole> role, SecurityMode mode) {
+  private Optional<GateSettings> readGate(Optional<DeviceRole> role, Method mode) {
     if (role.isEmpty()) {
       // The role is already reported; still check a gate section that was written.
       return root.has("gate")

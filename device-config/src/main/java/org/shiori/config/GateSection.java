@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.shiori.rfid.security.SecurityMode.Method;
 
 /** Reads {@code gate}: the alarm rule and the BCM GPIO pins of light, buzzer and beam. */
 final class GateSection {
@@ -12,7 +13,7 @@ final class GateSection {
 
   private GateSection() {}
 
-  static GateSettings read(SectionReader gate, SecurityMode securityMode) {
+  static GateSettings read(SectionReader gate, Method securityMode) {
     gate.allowOnly("alarmMode", "lightPin", "buzzerPin", "beamPin", "alarmMillis");
     AlarmMode tagMode = AlarmMode.matching(securityMode);
     AlarmMode alarmMode = gate.choice("alarmMode", AlarmMode.class).orElse(tagMode);

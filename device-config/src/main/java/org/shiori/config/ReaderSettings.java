@@ -2,6 +2,8 @@ package org.shiori.config;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.shiori.rfid.reader.ReaderProtocol;
+import org.shiori.rfid.transport.SerialSettings;
 
 /**
  * The RFID reader and its serial line. {@code port} is empty only for the emulated reader; the line
@@ -11,7 +13,7 @@ public record ReaderSettings(
     ReaderProtocol protocol,
     Optional<String> port,
     int baud,
-    Parity parity,
+    SerialSettings.Parity parity,
     int dataBits,
     int stopBits,
     int busAddress) {

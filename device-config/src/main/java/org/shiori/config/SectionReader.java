@@ -172,27 +172,37 @@ final class SectionReader {
 
   /** One of an enum's configuration words. */
   <E extends Enum<E> & ConfigName> Optional<E> choice(String key, Class<E> type) {
+    return choice(key, type, ConfigName::configName);
+  }
+
+  /**
+   * One of an enum's words, for enums of lower modules that name themselves through {@code name}.
+   */
+  <E extends Enum<E>> Optional<E> choice(String key, Class<E> type, Function<E, String> name) {
     return converted(
         key,
-        choicesOf(type),
+        choicesOf(type, name),
         value ->
             Arrays.stream(type.getEnumConstants())
-                .filter(c -> c.configName().equals(value))
+                .filter(c -> name.apply(c).equals(value))
                 .findFirst());
   }
 
   <E extends Enum<E> & ConfigName> Optional<E> requiredChoice(String key, Class<E> type) {
-    if (!has(key)) {
-      reportMissing(key, choicesOf(type));
-    }
-    return choice(key, type);
+    return requiredChoice(key, type, ConfigName::configName);
   }
 
-  private static <E extends Enum<E> & ConfigName> String choicesOf(Class<E> type) {
+  <E extends Enum<E>> Optional<E> requiredChoice(
+      String key, Class<E> type, Function<E, String> name) {
+    if (!has(key)) {
+      reportMissing(key, choicesOf(type, name));
+    }
+    return choice(key, type, name);
+  }
+
+  private static <E extends Enum<E>> String choicesOf(Class<E> type, Function<E, String> name) {
     return "one of "
-        + Arrays.stream(type.getEnumConstants())
-            .map(ConfigName::configName)
-            .collect(Collectors.joining(", "));
+        + Arrays.stream(type.getEnumConstants()).map(name).collect(Collectors.joining(", "));
   }
 
   /** A scalar turned into a value by {@code converter}; a value it rejects is reported. */

@@ -1,6 +1,8 @@
 package org.shiori.config;
 
+import java.util.Locale;
 import java.util.Optional;
+import org.shiori.rfid.security.SecurityMode.Method;
 
 /** Reads {@code security}: AFI or EAS, and the two AFI values (ISO 28560-1 defaults). */
 final class SecuritySection {
@@ -11,7 +13,8 @@ final class SecuritySection {
 
   static SecuritySettings read(SectionReader security) {
     security.allowOnly("mode", "afiSecured", "afiReleased");
-    SecurityMode mode = security.choice("mode", SecurityMode.class).orElse(SecurityMode.AFI);
+    Method mode =
+        security.choice("mode", Method.class, SecuritySection::configName).orElse(Method.AFI);
     Optional<Integer> secured = security.validOctet("afiSecured", AFI_SECURED);
     Optional<Integer> released = security.validOctet("afiReleased", AFI_RELEASED);
     if (secured.isPresent() && secured.equals(released)) {
@@ -24,6 +27,10 @@ final class SecuritySection {
           "a value different from " + other + " (" + hex(secured.get()) + ")");
     }
     return new SecuritySettings(mode, secured.orElse(AFI_SECURED), released.orElse(AFI_RELEASED));
+  }
+
+  private static String configName(Method method) {
+    return method.name().toLowerCase(Locale.ROOT);
   }
 
   static String hex(int octet) {

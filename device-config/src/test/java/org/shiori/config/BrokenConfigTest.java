@@ -63,7 +63,7 @@ class BrokenConfigTest {
             "missing-required.yaml:1:1: branch: missing, allowed: " + BRANCH,
             "missing-required.yaml:1:1: broker.url: missing, allowed: " + URL,
             "missing-required.yaml:1:1: reader.protocol: missing, allowed: one of feig, 3m810,"
-                + " emulated"));
+                + " cr95hf, emulated"));
     table.put(
         "unknown-role-and-branch.yaml",
         List.of(
@@ -128,7 +128,7 @@ class BrokenConfigTest {
         "serial-line.yaml",
         List.of(
             "serial-line.yaml:8:13: reader.protocol: found \"3m\", allowed: one of feig, 3m810,"
-                + " emulated",
+                + " cr95hf, emulated",
             "serial-line.yaml:9:9: reader.baud: found \"4800\", allowed: " + BAUDS,
             "serial-line.yaml:10:11: reader.parity: found \"mark\", allowed: one of none, even, odd",
             "serial-line.yaml:11:13: reader.dataBits: found \"7\", allowed: one of 8",

@@ -13,6 +13,9 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.shiori.rfid.reader.ReaderProtocol;
+import org.shiori.rfid.security.SecurityMode;
+import org.shiori.rfid.transport.SerialSettings;
 
 class DeviceConfigLoaderTest {
   private static final String MINIMAL =
@@ -56,8 +59,15 @@ class DeviceConfigLoaderTest {
     assertThat(config.reader())
         .isEqualTo(
             new ReaderSettings(
-                ReaderProtocol.FEIG, Optional.of("/dev/ttyUSB0"), 38400, Parity.EVEN, 8, 1, 255));
-    assertThat(config.security()).isEqualTo(new SecuritySettings(SecurityMode.AFI, 0x07, 0xC2));
+                ReaderProtocol.FEIG,
+                Optional.of("/dev/ttyUSB0"),
+                38400,
+                SerialSettings.Parity.EVEN,
+                8,
+                1,
+                255));
+    assertThat(config.security())
+        .isEqualTo(new SecuritySettings(SecurityMode.Method.AFI, 0x07, 0xC2));
     assertThat(config.dataDir()).isEqualTo(Path.of("/var/lib/shiori"));
     assertThat(config.privacy().tenantKeyFile()).isEqualTo(Path.of("/var/lib/shiori/tenant.key"));
     assertThat(config.ui().port()).isEqualTo(8080);
@@ -73,9 +83,9 @@ class DeviceConfigLoaderTest {
     DeviceConfig config = DeviceConfigLoader.load(ExampleConfigs.install(ExampleConfigs.GATE, dir));
 
     assertThat(config.role()).isEqualTo(DeviceRole.GATE);
-    assertThat(config.reader().protocol()).isEqualTo(ReaderProtocol.THREE_M_810);
+    assertThat(config.reader().protocol()).isEqualTo(ReaderProtocol.THREEM810);
     assertThat(config.reader().baud()).isEqualTo(19200);
-    assertThat(config.reader().parity()).isEqualTo(Parity.NONE);
+    assertThat(config.reader().parity()).isEqualTo(SerialSettings.Parity.NONE);
     assertThat(config.requireGate())
         .isEqualTo(new GateSettings(AlarmMode.CROSS_CHECK, 17, 27, OptionalInt.of(22), 3000));
     assertThat(config.requireGate().alarmDuration()).hasMillis(3000);
@@ -117,7 +127,8 @@ class DeviceConfigLoaderTest {
     assertThat(config.broker().keepAlive()).hasSeconds(30);
     assertThat(config.reader().port()).as("emulated reader needs no port").isEmpty();
     assertThat(config.reader().busAddress()).isEqualTo(255);
-    assertThat(config.security()).isEqualTo(new SecuritySettings(SecurityMode.AFI, 0x07, 0xC2));
+    assertThat(config.security())
+        .isEqualTo(new SecuritySettings(SecurityMode.Method.AFI, 0x07, 0xC2));
     assertThat(config.dataDir()).isEqualTo(Path.of("/var/lib/shiori"));
     assertThat(config.privacy().tenantKeyFile()).isEqualTo(Path.of("/var/lib/shiori/tenant.key"));
     assertThat(config.ui()).isEqualTo(new UiSettings(8080));
@@ -142,14 +153,20 @@ class DeviceConfigLoaderTest {
     assertThat(feigReader)
         .isEqualTo(
             new ReaderSettings(
-                ReaderProtocol.FEIG, Optional.of("/dev/ttyAMA0"), 38400, Parity.EVEN, 8, 1, 255));
+                ReaderProtocol.FEIG,
+                Optional.of("/dev/ttyAMA0"),
+                38400,
+                SerialSettings.Parity.EVEN,
+                8,
+                1,
+                255));
     assertThat(threeMReader)
         .isEqualTo(
             new ReaderSettings(
-                ReaderProtocol.THREE_M_810,
+                ReaderProtocol.THREEM810,
                 Optional.of("/dev/ttyUSB1"),
                 57600,
-                Parity.ODD,
+                SerialSettings.Parity.ODD,
                 8,
                 2,
                 255));
@@ -161,7 +178,7 @@ class DeviceConfigLoaderTest {
 
     SecuritySettings security = DeviceConfig.fromYaml(yaml, "3m-site.yaml").security();
 
-    assertThat(security).isEqualTo(new SecuritySettings(SecurityMode.EAS, 0xD7, 0xDA));
+    assertThat(security).isEqualTo(new SecuritySettings(SecurityMode.Method.EAS, 0xD7, 0xDA));
   }
 
   @Test

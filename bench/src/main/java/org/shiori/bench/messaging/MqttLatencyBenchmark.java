@@ -25,18 +25,18 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.shiori.kiosk.central.CentralSimulator;
-import org.shiori.kiosk.domain.Transaction;
-import org.shiori.kiosk.messaging.MqttLink;
-import org.shiori.kiosk.messaging.MqttLinkSettings;
-import org.shiori.kiosk.messaging.NoDelaySockets;
-import org.shiori.kiosk.messaging.OutboxPublisher;
-import org.shiori.kiosk.messaging.SequencedTransaction;
-import org.shiori.kiosk.messaging.TransactionCodec;
-import org.shiori.kiosk.store.SqliteStore;
-import org.shiori.kiosk.testing.InMemoryOutbox;
-import org.shiori.kiosk.testing.MosquittoBroker;
-import org.shiori.kiosk.testing.Transactions;
+import org.shiori.circulation.domain.Transaction;
+import org.shiori.device.messaging.MqttLink;
+import org.shiori.device.messaging.MqttLinkSettings;
+import org.shiori.device.messaging.NoDelaySockets;
+import org.shiori.device.messaging.OutboxPublisher;
+import org.shiori.device.store.SqliteStore;
+import org.shiori.device.testing.CentralSimulator;
+import org.shiori.device.testing.InMemoryOutbox;
+import org.shiori.device.testing.Transactions;
+import org.shiori.protocol.SequencedTransaction;
+import org.shiori.protocol.TransactionCodec;
+import org.shiori.testkit.MosquittoBroker;
 
 /**
  * Latency of one transaction from the device to central through a real Mosquitto on loopback, one

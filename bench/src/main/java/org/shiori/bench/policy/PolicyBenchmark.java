@@ -30,15 +30,15 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
-import org.shiori.kiosk.domain.Decision;
-import org.shiori.kiosk.domain.ItemRecord;
-import org.shiori.kiosk.domain.ItemStatus;
-import org.shiori.kiosk.domain.Message;
-import org.shiori.kiosk.domain.PatronKey;
-import org.shiori.kiosk.domain.PatronSnapshot;
-import org.shiori.kiosk.policy.CheckoutContext;
-import org.shiori.kiosk.policy.CirculationPolicy;
-import org.shiori.kiosk.policy.ShippedPolicies;
+import org.shiori.circulation.domain.Decision;
+import org.shiori.circulation.domain.ItemRecord;
+import org.shiori.circulation.domain.ItemStatus;
+import org.shiori.circulation.domain.Message;
+import org.shiori.circulation.domain.PatronKey;
+import org.shiori.circulation.domain.PatronSnapshot;
+import org.shiori.circulation.policy.CheckoutContext;
+import org.shiori.circulation.policy.CirculationPolicy;
+import org.shiori.circulation.policy.ShippedPolicies;
 
 /**
  * Checkout decisions per second on one core: single items and stacks of 10, against the shipped

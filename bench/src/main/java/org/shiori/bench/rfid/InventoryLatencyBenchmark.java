@@ -17,9 +17,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.shiori.rfid.emulator.FeigReaderEmulator;
-import org.shiori.rfid.emulator.TagField;
-import org.shiori.rfid.emulator.VirtualTag;
+import org.shiori.emulator.FeigReaderEmulator;
+import org.shiori.emulator.TagField;
+import org.shiori.emulator.VirtualTag;
 import org.shiori.rfid.reader.InventoryEntry;
 import org.shiori.rfid.reader.ReaderException;
 import org.shiori.rfid.reader.feig.FeigReader;
@@ -30,9 +30,9 @@ import org.shiori.rfid.transport.MemoryPipe;
 /**
  * Latency from the last byte of an inventory reply to the decoded tag list. "Ready" variants hand
  * the driver a reply that has fully arrived (pure driver cost). The pipe variants add an emulator
- * thread and the cross-thread wake-up, compared with a raw echo over the same pipe as baseline.
- * The FEIG 5 ms quiet time before each request is switched off: it lies before the request, not
- * between the last reply byte and the decoded event.
+ * thread and the cross-thread wake-up, compared with a raw echo over the same pipe as baseline. The
+ * FEIG 5 ms quiet time before each request is switched off: it lies before the request, not between
+ * the last reply byte and the decoded event.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SampleTime)

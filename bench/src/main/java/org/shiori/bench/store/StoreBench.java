@@ -23,15 +23,15 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.shiori.kiosk.domain.ItemRecord;
-import org.shiori.kiosk.domain.ItemStatus;
-import org.shiori.kiosk.domain.PatronKey;
-import org.shiori.kiosk.domain.PatronSnapshot;
-import org.shiori.kiosk.domain.Transaction;
-import org.shiori.kiosk.domain.TransactionType;
-import org.shiori.kiosk.store.OutboxEntry;
-import org.shiori.kiosk.store.SqliteStore;
-import org.shiori.kiosk.store.SyncBatch;
+import org.shiori.circulation.domain.ItemRecord;
+import org.shiori.circulation.domain.ItemStatus;
+import org.shiori.circulation.domain.PatronKey;
+import org.shiori.circulation.domain.PatronSnapshot;
+import org.shiori.circulation.domain.Transaction;
+import org.shiori.circulation.domain.TransactionType;
+import org.shiori.device.store.OutboxEntry;
+import org.shiori.device.store.SqliteStore;
+import org.shiori.protocol.SyncBatch;
 
 /**
  * Throughput harness for the device store, each figure next to a plain-SQLite baseline measured in

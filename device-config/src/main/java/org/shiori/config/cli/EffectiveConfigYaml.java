@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.shiori.config.BrokerSettings;
 import org.shiori.config.DeviceConfig;
@@ -81,10 +82,10 @@ final class EffectiveConfigYaml {
 
   private static Map<String, Object> reader(ReaderSettings reader) {
     Map<String, Object> map = new LinkedHashMap<>();
-    map.put("protocol", reader.protocol().configName());
+    map.put("protocol", reader.protocol().label());
     reader.port().ifPresent(port -> map.put("port", port));
     map.put("baud", reader.baud());
-    map.put("parity", reader.parity().configName());
+    map.put("parity", reader.parity().name().toLowerCase(Locale.ROOT));
     map.put("dataBits", reader.dataBits());
     map.put("stopBits", reader.stopBits());
     map.put("busAddress", reader.busAddress());
@@ -93,7 +94,7 @@ final class EffectiveConfigYaml {
 
   private static Map<String, Object> security(SecuritySettings security) {
     Map<String, Object> map = new LinkedHashMap<>();
-    map.put("mode", security.mode().configName());
+    map.put("mode", security.mode().name().toLowerCase(Locale.ROOT));
     map.put("afiSecured", String.format("0x%02X", security.afiSecured()));
     map.put("afiReleased", String.format("0x%02X", security.afiReleased()));
     return map;

@@ -1,7 +1,6 @@
 package org.shiori.config.systemd;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.shiori.testkit.Required;
 
 /** The unit files in systemd/ carry the required settings and pass systemd-analyze verify. */
 class SystemdUnitsTest {
@@ -42,7 +42,7 @@ class SystemdUnitsTest {
 
   @Test
   void verifyScriptPassesFromAnotherWorkingDirectory() throws Exception {
-    assumeTrue(onPath("systemd-analyze"), "systemd-analyze is not installed (Debian: systemd)");
+    Required.part(onPath("systemd-analyze"), "systemd-analyze is not installed (Debian: systemd)");
 
     Path cwd = Files.createTempDirectory("verify-cwd");
     Path log = cwd.resolve("verify.log");

@@ -1,6 +1,6 @@
 package org.shiori.gate.app;
 
-import org.shiori.kiosk.app.ExitCodes;
+import org.shiori.device.app.ExitCodes;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,7 +10,11 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "Shiori gate 0.1.0",
     description = "Shiori RFID security gate.",
-    subcommands = {RunCommand.class, SimulateCommand.class})
+    footer = {
+      "",
+      "The alarm-rule simulator, 'gate simulate', comes with the demo module (bin/gate simulate)."
+    },
+    subcommands = {RunCommand.class})
 public final class GateCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

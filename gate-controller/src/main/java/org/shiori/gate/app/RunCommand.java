@@ -12,7 +12,9 @@ import org.shiori.config.ConfigException;
 import org.shiori.config.DeviceConfig;
 import org.shiori.config.DeviceConfigLoader;
 import org.shiori.config.DeviceRole;
-import org.shiori.kiosk.app.ExitCodes;
+import org.shiori.config.reader.ConfiguredReaders;
+import org.shiori.device.app.ExitCodes;
+import org.shiori.rfid.reader.TagReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -89,9 +91,9 @@ final class RunCommand implements Callable<Integer> {
     CountDownLatch closed = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(new Thread(() -> stopInOrder(stopping, closed), "gate-shutdown"));
-    try (GateReaders.Opened opened = GateReaders.open(device.reader(), tuning.readerTimeout())) {
+    try (TagReader reader = ConfiguredReaders.open(device.reader(), tuning.readerTimeout())) {
       Context pi4j = Pi4J.newAutoContext();
-      try (GateService gate = GateService.start(device, opened.reader(), pi4j, tuning, clock)) {
+      try (GateService gate = GateService.start(device, reader, pi4j, tuning, clock)) {
         stopping.await();
       } finally {
         pi4j.shutdown();

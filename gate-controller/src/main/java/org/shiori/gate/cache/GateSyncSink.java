@@ -4,12 +4,12 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.shiori.kiosk.domain.HoldRecord;
-import org.shiori.kiosk.domain.ItemRecord;
-import org.shiori.kiosk.domain.PatronSnapshot;
-import org.shiori.kiosk.store.Dataset;
-import org.shiori.kiosk.store.SyncBatch;
-import org.shiori.kiosk.store.SyncSink;
+import org.shiori.circulation.domain.HoldRecord;
+import org.shiori.circulation.domain.ItemRecord;
+import org.shiori.circulation.domain.PatronSnapshot;
+import org.shiori.device.store.SyncSink;
+import org.shiori.protocol.Dataset;
+import org.shiori.protocol.SyncBatch;
 
 /**
  * The gate's view of central's sync (P-MIN-1): it needs each item's status and title, nothing about

@@ -1,7 +1,7 @@
 package org.shiori.gate.passage;
 
+import org.shiori.circulation.domain.ItemStatus;
 import org.shiori.config.AlarmMode;
-import org.shiori.kiosk.domain.ItemStatus;
 
 /**
  * The gate's decision table (docs/gate.md), a pure function of the alarm mode and what was read:

@@ -4,7 +4,6 @@ import java.util.Objects;
 import java.util.OptionalInt;
 import org.shiori.config.AlarmMode;
 import org.shiori.config.DeviceConfig;
-import org.shiori.config.SecuritySettings;
 import org.shiori.rfid.security.SecurityMode;
 
 /**
@@ -23,13 +22,7 @@ public record GateRules(AlarmMode mode, SecurityMode tagSecurity) {
   }
 
   public static GateRules of(DeviceConfig config) {
-    return new GateRules(config.requireGate().alarmMode(), tagSecurity(config.security()));
-  }
-
-  static SecurityMode tagSecurity(SecuritySettings s) {
-    return s.mode() == org.shiori.config.SecurityMode.EAS
-        ? SecurityMode.NXP_EAS
-        : SecurityMode.afi(s.afiSecured(), s.afiReleased());
+    return new GateRules(config.requireGate().alarmMode(), config.security().tagSecurity());
   }
 
   /**

@@ -2,7 +2,7 @@ package org.shiori.gate.passage;
 
 import java.util.Objects;
 import java.util.Optional;
-import org.shiori.kiosk.domain.ItemStatus;
+import org.shiori.circulation.domain.ItemStatus;
 import org.shiori.rfid.tag.TagUid;
 
 /**

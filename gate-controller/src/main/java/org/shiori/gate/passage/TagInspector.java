@@ -1,9 +1,9 @@
 package org.shiori.gate.passage;
 
 import java.util.Optional;
+import org.shiori.circulation.domain.ItemRecord;
 import org.shiori.config.AlarmMode;
-import org.shiori.kiosk.domain.ItemRecord;
-import org.shiori.kiosk.store.ItemCatalog;
+import org.shiori.device.store.ItemCatalog;
 import org.shiori.rfid.codec.LibraryTagCodec;
 import org.shiori.rfid.codec.TagContent;
 import org.shiori.rfid.reader.ReaderException;

@@ -1,7 +1,7 @@
 package org.shiori.gate.visitors;
 
-import org.shiori.kiosk.messaging.MqttLink;
-import org.shiori.kiosk.messaging.PacedPublisher;
+import org.shiori.device.messaging.MqttLink;
+import org.shiori.device.messaging.PacedPublisher;
 
 /**
  * Publishes visitor counts on the device's event topic with QoS 1. While the link is down reports

@@ -3,7 +3,6 @@ package org.shiori.gate.app;
 import static com.pi4j.io.gpio.digital.DigitalState.HIGH;
 import static com.pi4j.io.gpio.digital.DigitalState.LOW;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.pi4j.context.Context;
@@ -23,19 +22,20 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.shiori.circulation.domain.ItemRecord;
+import org.shiori.circulation.domain.ItemStatus;
+import org.shiori.circulation.domain.PatronKey;
 import org.shiori.config.DeviceConfig;
+import org.shiori.device.store.SqliteStore;
+import org.shiori.emulator.FaultInjection.Fault;
 import org.shiori.gate.testing.EventWatcher;
 import org.shiori.gate.testing.GateAntenna;
 import org.shiori.gate.testing.GateConfigs;
 import org.shiori.gate.testing.MockGpio;
-import org.shiori.kiosk.domain.ItemRecord;
-import org.shiori.kiosk.domain.ItemStatus;
-import org.shiori.kiosk.domain.PatronKey;
-import org.shiori.kiosk.store.SqliteStore;
-import org.shiori.kiosk.store.SyncBatch;
-import org.shiori.kiosk.testing.Conditions;
-import org.shiori.kiosk.testing.MosquittoBroker;
-import org.shiori.rfid.emulator.FaultInjection.Fault;
+import org.shiori.protocol.SyncBatch;
+import org.shiori.testkit.Conditions;
+import org.shiori.testkit.MosquittoBroker;
+import org.shiori.testkit.Required;
 
 /**
  * The gate as wired by {@link GateService}: FEIG emulator on an in-memory line, Pi4J mock plugin,
@@ -60,7 +60,7 @@ class GateEndToEndTest {
 
   @BeforeAll
   static void startBroker() {
-    assumeTrue(MosquittoBroker.installed(), "mosquitto is not installed");
+    Required.part(MosquittoBroker.installed(), "mosquitto is not installed");
     broker = MosquittoBroker.plain(TENANT).start();
   }
 

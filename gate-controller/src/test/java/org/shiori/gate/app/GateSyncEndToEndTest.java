@@ -1,7 +1,6 @@
 package org.shiori.gate.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.pi4j.context.Context;
 import java.nio.file.Path;
@@ -14,17 +13,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.shiori.circulation.domain.ItemRecord;
+import org.shiori.circulation.domain.ItemStatus;
 import org.shiori.config.DeviceConfig;
+import org.shiori.device.testing.MessagingRig;
+import org.shiori.emulator.VirtualTag;
 import org.shiori.gate.testing.GateAntenna;
 import org.shiori.gate.testing.GateConfigs;
 import org.shiori.gate.testing.MockGpio;
-import org.shiori.kiosk.domain.ItemRecord;
-import org.shiori.kiosk.domain.ItemStatus;
-import org.shiori.kiosk.messaging.DeviceEvent;
-import org.shiori.kiosk.testing.Conditions;
-import org.shiori.kiosk.testing.MessagingRig;
-import org.shiori.kiosk.testing.MosquittoBroker;
-import org.shiori.rfid.emulator.VirtualTag;
+import org.shiori.protocol.DeviceEvent;
+import org.shiori.testkit.Conditions;
+import org.shiori.testkit.MosquittoBroker;
+import org.shiori.testkit.Required;
 
 /**
  * Database mode against the central simulator: the item cache follows central's sync deltas, and
@@ -45,7 +45,7 @@ class GateSyncEndToEndTest {
 
   @BeforeAll
   static void startCentral() {
-    assumeTrue(MosquittoBroker.installed(), "mosquitto is not installed");
+    Required.part(MosquittoBroker.installed(), "mosquitto is not installed");
     rig = MessagingRig.plain(TENANT);
   }
 

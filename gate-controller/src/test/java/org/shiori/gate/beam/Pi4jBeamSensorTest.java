@@ -14,7 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.shiori.gate.testing.MockGpio;
-import org.shiori.gate.testing.MutableClock;
+import org.shiori.testkit.MutableClock;
 
 class Pi4jBeamSensorTest {
   private Context pi4j;

@@ -14,14 +14,14 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.shiori.kiosk.domain.HoldRecord;
-import org.shiori.kiosk.domain.ItemRecord;
-import org.shiori.kiosk.domain.ItemStatus;
-import org.shiori.kiosk.domain.PatronKey;
-import org.shiori.kiosk.domain.PatronSnapshot;
-import org.shiori.kiosk.store.Dataset;
-import org.shiori.kiosk.store.SqliteStore;
-import org.shiori.kiosk.store.SyncBatch;
+import org.shiori.circulation.domain.HoldRecord;
+import org.shiori.circulation.domain.ItemRecord;
+import org.shiori.circulation.domain.ItemStatus;
+import org.shiori.circulation.domain.PatronKey;
+import org.shiori.circulation.domain.PatronSnapshot;
+import org.shiori.device.store.SqliteStore;
+import org.shiori.protocol.Dataset;
+import org.shiori.protocol.SyncBatch;
 
 /** P-MIN-1: what sync leaves in the gate's database file, byte for byte. */
 class GateSyncSinkTest {

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.shiori.circulation.domain.ItemStatus;
 import org.shiori.config.AlarmMode;
-import org.shiori.kiosk.domain.ItemStatus;
 import org.shiori.rfid.tag.TagUid;
 
 /** The decision table of docs/gate.md, row by row: "-" means not read / not cached. */

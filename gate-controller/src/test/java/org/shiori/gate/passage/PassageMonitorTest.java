@@ -15,16 +15,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.shiori.circulation.domain.ItemRecord;
+import org.shiori.circulation.domain.ItemStatus;
 import org.shiori.config.AlarmMode;
+import org.shiori.emulator.FaultInjection.Fault;
+import org.shiori.emulator.VirtualTag;
 import org.shiori.gate.testing.GateAntenna;
-import org.shiori.gate.testing.MutableClock;
 import org.shiori.gate.testing.RecordingSignals;
-import org.shiori.kiosk.domain.ItemRecord;
-import org.shiori.kiosk.domain.ItemStatus;
-import org.shiori.kiosk.testing.Conditions;
-import org.shiori.rfid.emulator.FaultInjection.Fault;
-import org.shiori.rfid.emulator.VirtualTag;
 import org.shiori.rfid.security.SecurityMode;
+import org.shiori.testkit.Conditions;
+import org.shiori.testkit.MutableClock;
 
 /** The monitor on the real FEIG driver and emulator, driven round by round with a fake clock. */
 class PassageMonitorTest {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.shiori.gate.testing.MockGpio;
-import org.shiori.kiosk.testing.Conditions;
+import org.shiori.testkit.Conditions;
 
 class Pi4jAlarmSignalsTest {
   private static final Duration WAIT = Duration.ofSeconds(20);

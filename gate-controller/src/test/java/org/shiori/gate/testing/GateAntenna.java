@@ -1,10 +1,10 @@
 package org.shiori.gate.testing;
 
 import java.time.Duration;
+import org.shiori.emulator.FeigReaderEmulator;
+import org.shiori.emulator.TagField;
+import org.shiori.emulator.VirtualTag;
 import org.shiori.rfid.codec.LibraryTagCodec;
-import org.shiori.rfid.emulator.FeigReaderEmulator;
-import org.shiori.rfid.emulator.TagField;
-import org.shiori.rfid.emulator.VirtualTag;
 import org.shiori.rfid.reader.TagReader;
 import org.shiori.rfid.reader.feig.FeigReader;
 import org.shiori.rfid.tag.TagUid;

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.shiori.gate.testing.MutableClock;
+import org.shiori.testkit.MutableClock;
 
 class VisitorCounterTest {
   private final MutableClock clock = MutableClock.at("2026-11-21T09:00:00Z");

@@ -2,8 +2,8 @@ package org.shiori.kiosk.admin;
 
 import java.util.Objects;
 import java.util.function.Supplier;
-import org.shiori.kiosk.privacy.CardHasher;
-import org.shiori.kiosk.store.SqliteStore;
+import org.shiori.circulation.privacy.CardHasher;
+import org.shiori.device.store.SqliteStore;
 
 /**
  * What the admin API works on.

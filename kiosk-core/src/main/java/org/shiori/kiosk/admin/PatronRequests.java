@@ -3,11 +3,11 @@ package org.shiori.kiosk.admin;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import java.util.regex.Pattern;
-import org.shiori.kiosk.domain.PatronKey;
-import org.shiori.kiosk.privacy.CardHasher;
-import org.shiori.kiosk.store.PatronErasure;
-import org.shiori.kiosk.store.PatronExport;
-import org.shiori.kiosk.store.SqliteStore;
+import org.shiori.circulation.domain.PatronKey;
+import org.shiori.circulation.privacy.CardHasher;
+import org.shiori.device.store.PatronErasure;
+import org.shiori.device.store.PatronExport;
+import org.shiori.device.store.SqliteStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

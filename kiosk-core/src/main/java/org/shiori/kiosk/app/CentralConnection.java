@@ -1,7 +1,7 @@
 package org.shiori.kiosk.app;
 
-import org.shiori.kiosk.messaging.MqttLink;
-import org.shiori.kiosk.messaging.OutboxPublisher;
+import org.shiori.device.messaging.MqttLink;
+import org.shiori.device.messaging.OutboxPublisher;
 
 /**
  * The kiosk's started link to central.

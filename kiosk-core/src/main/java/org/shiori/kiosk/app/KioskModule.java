@@ -8,16 +8,16 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import org.shiori.circulation.policy.CirculationRules;
+import org.shiori.circulation.policy.ShippedPolicies;
+import org.shiori.circulation.policy.load.PolicyException;
+import org.shiori.circulation.privacy.CardHasher;
 import org.shiori.config.BrokerSettings;
 import org.shiori.config.DeviceConfig;
-import org.shiori.config.SecuritySettings;
+import org.shiori.device.app.TenantKeyFile;
+import org.shiori.device.messaging.MqttLinkSettings;
+import org.shiori.device.messaging.TlsFiles;
 import org.shiori.kiosk.admin.AdminToken;
-import org.shiori.kiosk.messaging.MqttLinkSettings;
-import org.shiori.kiosk.messaging.TlsFiles;
-import org.shiori.kiosk.policy.CirculationRules;
-import org.shiori.kiosk.policy.ShippedPolicies;
-import org.shiori.kiosk.policy.load.PolicyException;
-import org.shiori.kiosk.privacy.CardHasher;
 import org.shiori.kiosk.session.KioskIdentity;
 import org.shiori.kiosk.session.OfflineGuard;
 import org.shiori.rfid.security.SecurityMode;
@@ -82,11 +82,7 @@ public final class KioskModule extends AbstractModule {
   @Provides
   @Singleton
   SecurityMode security() {
-    SecuritySettings s = config.security();
-    return switch (s.mode()) {
-      case AFI -> SecurityMode.afi(s.afiSecured(), s.afiReleased());
-      case EAS -> SecurityMode.NXP_EAS;
-    };
+    return config.security().tagSecurity();
   }
 
   /** The device link with the documented defaults, and the client id and keep-alive configured. */

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-import org.shiori.kiosk.messaging.ConnectionListener;
+import org.shiori.device.messaging.ConnectionListener;
 import org.shiori.kiosk.session.Connectivity;
 
 /** The kiosk's view of its link to central, fed by the MQTT link's connection events. */

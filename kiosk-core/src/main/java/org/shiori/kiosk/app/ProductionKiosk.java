@@ -8,19 +8,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import org.shiori.circulation.policy.CirculationRules;
+import org.shiori.circulation.privacy.CardHasher;
 import org.shiori.config.DeviceConfig;
 import org.shiori.config.DeviceRole;
+import org.shiori.config.reader.ConfiguredReaders;
+import org.shiori.device.messaging.EventPublisher;
+import org.shiori.device.messaging.MqttLinkSettings;
+import org.shiori.device.store.SqliteStore;
 import org.shiori.kiosk.admin.AdminServer;
 import org.shiori.kiosk.admin.AdminServices;
 import org.shiori.kiosk.admin.AdminToken;
-import org.shiori.kiosk.messaging.EventPublisher;
-import org.shiori.kiosk.messaging.MqttLinkSettings;
-import org.shiori.kiosk.policy.CirculationRules;
-import org.shiori.kiosk.privacy.CardHasher;
 import org.shiori.kiosk.session.KioskIdentity;
 import org.shiori.kiosk.session.KioskSession;
 import org.shiori.kiosk.session.OfflineGuard;
-import org.shiori.kiosk.store.SqliteStore;
+import org.shiori.rfid.reader.TagReader;
 import org.shiori.rfid.security.SecurityMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -123,7 +125,7 @@ public final class ProductionKiosk implements AutoCloseable {
     central.link().start();
 
     WatchedReader reader =
-        new WatchedReader(ConfiguredReader.open(config.reader(), assembly), config.reader(), clock);
+        new WatchedReader(assembly.remember(openReader()), config.reader(), clock);
     session =
         assembly.startSession(
             new SessionWiring(
@@ -185,5 +187,19 @@ public final class ProductionKiosk implements AutoCloseable {
   public void close() {
     assembly.close();
     LOG.info("kiosk {} stopped", config.deviceId());
+  }
+
+  private TagReader openReader() {
+    try {
+      return ConfiguredReaders.open(config.reader(), ConfiguredReaders.REPLY_TIMEOUT);
+    } catch (IOException e) {
+      throw new KioskStartException(
+          "cannot open the reader (reader.protocol "
+              + config.reader().protocol()
+              + config.reader().port().map(p -> ", reader.port " + p).orElse("")
+              + "): "
+              + e.getMessage(),
+          e);
+    }
   }
 }

@@ -1,10 +1,10 @@
 package org.shiori.kiosk.app;
 
 import java.util.UUID;
-import org.shiori.kiosk.messaging.EventPublisher;
-import org.shiori.kiosk.messaging.RejectionListener;
-import org.shiori.kiosk.store.Rejection;
-import org.shiori.kiosk.store.SqliteStore;
+import org.shiori.device.messaging.EventPublisher;
+import org.shiori.device.messaging.RejectionListener;
+import org.shiori.device.store.Rejection;
+import org.shiori.device.store.SqliteStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,10 +1,10 @@
 package org.shiori.kiosk.app;
 
-import org.shiori.kiosk.policy.CirculationRules;
-import org.shiori.kiosk.privacy.CardHasher;
+import org.shiori.circulation.policy.CirculationRules;
+import org.shiori.circulation.privacy.CardHasher;
+import org.shiori.device.store.SqliteStore;
 import org.shiori.kiosk.session.KioskIdentity;
 import org.shiori.kiosk.session.OfflineGuard;
-import org.shiori.kiosk.store.SqliteStore;
 import org.shiori.rfid.reader.TagReader;
 import org.shiori.rfid.security.SecurityMode;
 

@@ -4,9 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.shiori.config.DeviceConfig;
+import org.shiori.device.store.SqliteStore;
 import org.shiori.kiosk.admin.DeviceStatus;
-import org.shiori.kiosk.store.Dataset;
-import org.shiori.kiosk.store.SqliteStore;
+import org.shiori.protocol.Dataset;
 import picocli.CommandLine.Command;
 
 /** Builds the admin API's device status from the running kiosk's parts. */

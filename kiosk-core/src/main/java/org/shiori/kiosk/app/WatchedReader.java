@@ -34,7 +34,7 @@ final class WatchedReader implements TagReader {
 
   ReaderStatus status() {
     return new ReaderStatus(
-        settings.protocol().configName(),
+        settings.protocol().label(),
         settings.port(),
         answering,
         lastAnswerAt,

@@ -3,8 +3,8 @@ package org.shiori.kiosk.session;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
-import org.shiori.kiosk.domain.Message;
-import org.shiori.kiosk.domain.ReturnRoute;
+import org.shiori.circulation.domain.Message;
+import org.shiori.circulation.domain.ReturnRoute;
 
 /**
  * What happened to one item on the pad, as the patron sees it.

@@ -1,6 +1,6 @@
 package org.shiori.kiosk.session;
 
-import org.shiori.kiosk.domain.Message;
+import org.shiori.circulation.domain.Message;
 
 /** The kiosk's own patron-facing texts, in Japanese and English. */
 final class KioskMessages {

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.shiori.kiosk.domain.Message;
+import org.shiori.circulation.domain.Message;
 
 /**
  * The offline policy: while central is unreachable the kiosk keeps lending, but only within limits

@@ -2,7 +2,7 @@ package org.shiori.kiosk.session;
 
 import java.util.List;
 import java.util.Objects;
-import org.shiori.kiosk.domain.Message;
+import org.shiori.circulation.domain.Message;
 
 /**
  * What the patron screen shows: never a name, never a card number (P-SCREEN-1).

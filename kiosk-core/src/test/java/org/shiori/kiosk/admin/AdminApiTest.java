@@ -14,15 +14,15 @@ import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.shiori.kiosk.app.ProductionRig;
-import org.shiori.kiosk.messaging.DeviceEvent;
-import org.shiori.kiosk.testing.Conditions;
-import org.shiori.kiosk.testing.MosquittoBroker;
 import org.shiori.kiosk.web.JsonMapping;
+import org.shiori.protocol.DeviceEvent;
+import org.shiori.testkit.Conditions;
+import org.shiori.testkit.MosquittoBroker;
+import org.shiori.testkit.Required;
 
 /** The admin API of a production kiosk, over HTTP, with and without the bearer token. */
 class AdminApiTest {
@@ -33,7 +33,7 @@ class AdminApiTest {
 
   @BeforeAll
   static void start() throws Exception {
-    Assumptions.assumeTrue(MosquittoBroker.installed(), "mosquitto is needed");
+    Required.part(MosquittoBroker.installed(), "mosquitto is needed");
     rig = ProductionRig.start(dir);
   }
 

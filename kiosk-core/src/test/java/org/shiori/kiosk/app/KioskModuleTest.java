@@ -14,15 +14,15 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.shiori.circulation.privacy.CardHasher;
 import org.shiori.config.DeviceConfig;
 import org.shiori.config.DeviceConfigLoader;
 import org.shiori.config.ReaderSettings;
-import org.shiori.kiosk.messaging.MqttLinkSettings;
-import org.shiori.kiosk.messaging.TlsFiles;
-import org.shiori.kiosk.privacy.CardHasher;
+import org.shiori.config.reader.ConfiguredReaders;
+import org.shiori.device.messaging.MqttLinkSettings;
+import org.shiori.device.messaging.TlsFiles;
 import org.shiori.kiosk.session.KioskIdentity;
 import org.shiori.kiosk.session.OfflineGuard;
-import org.shiori.rfid.reader.ReaderProtocol;
 import org.shiori.rfid.security.SecurityMode;
 import org.shiori.rfid.transport.SerialSettings;
 
@@ -143,8 +143,7 @@ class KioskModuleTest {
             "  stopBits: 2");
     ReaderSettings reader = config.reader();
 
-    SerialSettings line =
-        ConfiguredReader.serialSettings(reader, ReaderProtocol.THREEM810, "/dev/ttyAMA0");
+    SerialSettings line = ConfiguredReaders.serialLine(reader).orElseThrow();
 
     assertThat(line)
         .isEqualTo(

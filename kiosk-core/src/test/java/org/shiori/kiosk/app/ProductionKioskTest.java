@@ -11,18 +11,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.shiori.kiosk.central.ReceivedTransaction;
-import org.shiori.kiosk.domain.TransactionType;
+import org.shiori.circulation.domain.TransactionType;
+import org.shiori.device.testing.ReceivedTransaction;
+import org.shiori.emulator.VirtualTag;
 import org.shiori.kiosk.session.ItemOutcome;
-import org.shiori.kiosk.testing.Conditions;
-import org.shiori.kiosk.testing.MosquittoBroker;
-import org.shiori.rfid.emulator.VirtualTag;
+import org.shiori.testkit.Conditions;
+import org.shiori.testkit.MosquittoBroker;
+import org.shiori.testkit.Required;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -36,7 +37,7 @@ class ProductionKioskTest {
 
   @BeforeAll
   static void start() throws Exception {
-    Assumptions.assumeTrue(MosquittoBroker.installed(), "mosquitto is needed");
+    Required.part(MosquittoBroker.installed(), "mosquitto is needed");
     LOGS.start();
     root().addAppender(LOGS);
     rig = ProductionRig.start(dir);
@@ -101,6 +102,35 @@ class ProductionKioskTest {
     assertThat(page.body()).contains("<html");
     assertThat(session.statusCode()).isEqualTo(200);
     assertThat(session.body()).contains("\"mode\":\"RETURN\"");
+  }
+
+  @Test
+  void aProductionKioskServesNoSimulatorPage() throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    String base = "http://127.0.0.1:" + rig.kiosk().uiPort();
+    for (String path :
+        List.of(
+            "/sim",
+            "/sim/",
+            "/sim/index.html",
+            "/sim/sim.js",
+            "/sim/api/card",
+            "/sim/api/pad",
+            "/sim/api/catalog",
+            "/sim/api/patrons",
+            "/sim/api/central")) {
+      HttpResponse<String> get = http.send(get(base + path), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> post =
+          http.send(
+              HttpRequest.newBuilder(URI.create(base + path))
+                  .timeout(Duration.ofSeconds(20))
+                  .POST(HttpRequest.BodyPublishers.ofString("{\"barcode\":\"A1000000001B\"}"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(get.statusCode()).as("GET " + path).isEqualTo(404);
+      assertThat(post.statusCode()).as("POST " + path).isIn(404, 405);
+    }
+    assertThat(rig.kiosk().session().view().mode().name()).isEqualTo("RETURN");
   }
 
   private static HttpRequest get(String url) {

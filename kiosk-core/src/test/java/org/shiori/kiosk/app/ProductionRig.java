@@ -14,30 +14,31 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.shiori.circulation.domain.ItemRecord;
+import org.shiori.circulation.domain.ItemStatus;
+import org.shiori.circulation.domain.PatronKey;
+import org.shiori.circulation.domain.PatronSnapshot;
+import org.shiori.circulation.privacy.CardHasher;
 import org.shiori.config.DeviceConfigLoader;
+import org.shiori.device.messaging.MqttLink;
+import org.shiori.device.messaging.MqttLinkSettings;
+import org.shiori.device.messaging.TlsFiles;
+import org.shiori.device.testing.CentralSimulator;
+import org.shiori.device.testing.TestTls;
+import org.shiori.emulator.FeigReaderEmulator;
+import org.shiori.emulator.TagField;
+import org.shiori.emulator.VirtualTag;
 import org.shiori.kiosk.admin.AdminToken;
-import org.shiori.kiosk.central.CentralSimulator;
-import org.shiori.kiosk.domain.ItemRecord;
-import org.shiori.kiosk.domain.ItemStatus;
-import org.shiori.kiosk.domain.PatronKey;
-import org.shiori.kiosk.domain.PatronSnapshot;
-import org.shiori.kiosk.messaging.MqttLink;
-import org.shiori.kiosk.messaging.MqttLinkSettings;
-import org.shiori.kiosk.messaging.TlsFiles;
-import org.shiori.kiosk.privacy.CardHasher;
 import org.shiori.kiosk.session.SessionView;
-import org.shiori.kiosk.store.Dataset;
-import org.shiori.kiosk.testing.Conditions;
-import org.shiori.kiosk.testing.FreePort;
-import org.shiori.kiosk.testing.MosquittoBroker;
-import org.shiori.kiosk.testing.TestCertificates;
+import org.shiori.protocol.Dataset;
 import org.shiori.rfid.codec.LibraryTagCodec;
-import org.shiori.rfid.emulator.FeigReaderEmulator;
-import org.shiori.rfid.emulator.TagField;
-import org.shiori.rfid.emulator.VirtualTag;
 import org.shiori.rfid.tag.TagUid;
 import org.shiori.rfid.transport.SerialSettings;
 import org.shiori.rfid.transport.SerialTransport;
+import org.shiori.testkit.Conditions;
+import org.shiori.testkit.FreePort;
+import org.shiori.testkit.MosquittoBroker;
+import org.shiori.testkit.TestCertificates;
 
 /**
  * A production kiosk started from a YAML file exactly as {@code kiosk run} starts it, against a
@@ -125,7 +126,10 @@ public final class ProductionRig implements AutoCloseable {
         remember(
             new MqttLink(
                 MqttLinkSettings.service(
-                    broker.url(), TENANT, "central", tls.map(c -> c.client("central"))),
+                    broker.url(),
+                    TENANT,
+                    "central",
+                    tls.map(c -> TestTls.files(c.client("central")))),
                 clock));
     CentralSimulator simulator = remember(new CentralSimulator(link, clock));
     LocalDate today = LocalDate.now(clock.withZone(TOKYO));
@@ -191,7 +195,7 @@ public final class ProductionRig implements AutoCloseable {
   }
 
   private String tlsSection(TestCertificates certs) {
-    TlsFiles files = certs.client(DEVICE_ID);
+    TlsFiles files = TestTls.files(certs.client(DEVICE_ID));
     return String.join(
         "\n",
         "  tls:",

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
+import org.shiori.testkit.Required;
 
 /**
  * A null-modem cable between two pseudo terminals, made by socat: the kiosk opens one end as its
@@ -30,7 +30,7 @@ final class PtyCable implements AutoCloseable {
   }
 
   static PtyCable plugIn() throws IOException {
-    Assumptions.assumeTrue(onPath("socat"), "socat (Debian package socat) is needed");
+    Required.part(onPath("socat"), "socat (Debian package socat) is needed");
     Process p = new ProcessBuilder("socat", "-d", "-d", "pty,raw,echo=0", "pty,raw,echo=0").start();
     BufferedReader log =
         new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8));

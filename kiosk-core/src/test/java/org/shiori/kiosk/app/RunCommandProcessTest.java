@@ -16,13 +16,13 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.shiori.device.store.SqliteStore;
 import org.shiori.kiosk.admin.AdminToken;
-import org.shiori.kiosk.store.SqliteStore;
-import org.shiori.kiosk.testing.FreePort;
-import org.shiori.kiosk.testing.MosquittoBroker;
+import org.shiori.testkit.FreePort;
+import org.shiori.testkit.MosquittoBroker;
+import org.shiori.testkit.Required;
 
 /**
  * {@code kiosk run} as systemd runs it, in its own JVM: it serves, and SIGTERM stops it cleanly
@@ -47,7 +47,7 @@ class RunCommandProcessTest {
 
   @Test
   void servesUntilSigtermThenStopsWithStatus143() throws Exception {
-    Assumptions.assumeTrue(MosquittoBroker.installed(), "mosquitto is needed");
+    Required.part(MosquittoBroker.installed(), "mosquitto is needed");
     broker = MosquittoBroker.plain("matsuyama").start();
     Path data = Files.createDirectories(dir.resolve("data"));
     Files.write(data.resolve("tenant.key"), new byte[32]);

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.shiori.device.app.ExitCodes;
 import picocli.CommandLine;
 
 /** {@code kiosk run --config FILE} refuses to start on a configuration it cannot use. */

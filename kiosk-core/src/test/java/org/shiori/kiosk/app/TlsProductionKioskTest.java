@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.shiori.kiosk.testing.Conditions;
-import org.shiori.kiosk.testing.MosquittoBroker;
+import org.shiori.testkit.Conditions;
+import org.shiori.testkit.MosquittoBroker;
+import org.shiori.testkit.Required;
 
 /**
  * The production kiosk configured with {@code ssl://} and its client certificate, against a
@@ -21,7 +21,7 @@ class TlsProductionKioskTest {
 
   @BeforeAll
   static void start() throws Exception {
-    Assumptions.assumeTrue(MosquittoBroker.installed(), "mosquitto is needed");
+    Required.part(MosquittoBroker.installed(), "mosquitto is needed");
     rig = ProductionRig.startWithTls(dir);
   }
 

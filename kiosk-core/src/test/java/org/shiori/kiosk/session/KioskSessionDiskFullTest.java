@@ -1,7 +1,6 @@
 package org.shiori.kiosk.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,10 +19,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.shiori.kiosk.domain.ItemRecord;
-import org.shiori.kiosk.domain.ItemStatus;
-import org.shiori.kiosk.domain.PatronSnapshot;
-import org.shiori.kiosk.testing.SmallFileSystem;
+import org.shiori.circulation.domain.ItemRecord;
+import org.shiori.circulation.domain.ItemStatus;
+import org.shiori.circulation.domain.PatronSnapshot;
+import org.shiori.testkit.Required;
+import org.shiori.testkit.SmallFileSystem;
 
 /**
  * The store on a 2 MiB tmpfs that fills up during a session: the item being lent when the disk is
@@ -55,7 +55,7 @@ class KioskSessionDiskFullTest {
   @Test
   @Timeout(value = 120, unit = TimeUnit.SECONDS)
   void fullDiskRefusesTheCheckoutLosesNothingAndRecovers() throws Exception {
-    assumeTrue(mountPoint != null, small.skipReason());
+    Required.part(mountPoint != null, small.skipReason());
     try (KioskRig rig =
         new KioskRig(
             mountPoint,
@@ -105,7 +105,7 @@ class KioskSessionDiskFullTest {
   /** A group may borrow 150 books (R-LIMIT-3), enough to fill the disk in one session. */
   private static PatronSnapshot groupPatron() {
     return new PatronSnapshot(
-        new org.shiori.kiosk.domain.PatronKey("0".repeat(64)),
+        new org.shiori.circulation.domain.PatronKey("0".repeat(64)),
         "group",
         LocalDate.parse("2028-03-31"),
         false,

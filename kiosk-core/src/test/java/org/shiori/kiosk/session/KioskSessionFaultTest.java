@@ -11,9 +11,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.shiori.kiosk.domain.ItemStatus;
-import org.shiori.kiosk.domain.TransactionType;
-import org.shiori.rfid.emulator.FaultInjection;
+import org.shiori.circulation.domain.ItemStatus;
+import org.shiori.circulation.domain.TransactionType;
+import org.shiori.emulator.FaultInjection;
 
 /** The session when the link, the outbox or the reader lets it down. */
 class KioskSessionFaultTest {

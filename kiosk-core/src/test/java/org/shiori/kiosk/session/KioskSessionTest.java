@@ -17,13 +17,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.shiori.kiosk.domain.ItemRecord;
-import org.shiori.kiosk.domain.ItemStatus;
-import org.shiori.kiosk.domain.PatronKey;
-import org.shiori.kiosk.domain.PatronSnapshot;
-import org.shiori.kiosk.domain.ReturnRoute;
-import org.shiori.kiosk.domain.TransactionType;
-import org.shiori.kiosk.store.OutboxEntry;
+import org.shiori.circulation.domain.ItemRecord;
+import org.shiori.circulation.domain.ItemStatus;
+import org.shiori.circulation.domain.PatronKey;
+import org.shiori.circulation.domain.PatronSnapshot;
+import org.shiori.circulation.domain.ReturnRoute;
+import org.shiori.circulation.domain.TransactionType;
+import org.shiori.device.store.OutboxEntry;
 import org.shiori.kiosk.web.JsonMapping;
 
 /** The kiosk state machine on real parts (see {@link KioskRig}). */
@@ -440,7 +440,7 @@ class KioskSessionTest {
   void rItem2_itemHeldForAnotherPatronIsRefused() {
     PatronKey other = rig.card("A2222222222B");
     rig.items(held(KioskRig.book("H-1"), other));
-    rig.holds(new org.shiori.kiosk.domain.HoldRecord("H-1", other, KioskRig.BRANCH));
+    rig.holds(new org.shiori.circulation.domain.HoldRecord("H-1", other, KioskRig.BRANCH));
     rig.session.cardScanned(CARD);
     rig.place("H-1");
 
@@ -452,7 +452,7 @@ class KioskSessionTest {
   @Test
   void rHold1_pErase2_itemHeldForThisPatronIsLentAndTheHoldErased() {
     rig.items(held(KioskRig.book("H-1"), key));
-    rig.holds(new org.shiori.kiosk.domain.HoldRecord("H-1", key, KioskRig.BRANCH));
+    rig.holds(new org.shiori.circulation.domain.HoldRecord("H-1", key, KioskRig.BRANCH));
     assertThat(rig.store.exportPatron(key).holds()).hasSize(1);
     rig.session.cardScanned(CARD);
     rig.place("H-1");

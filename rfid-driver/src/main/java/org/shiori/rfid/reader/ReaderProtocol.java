@@ -1,19 +1,25 @@
 package org.shiori.rfid.reader;
 
-import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
-import org.shiori.rfid.reader.cr95hf.Cr95hfReader;
-import org.shiori.rfid.reader.feig.FeigReader;
-import org.shiori.rfid.reader.threem.ThreeMReader;
+import java.util.stream.Collectors;
 import org.shiori.rfid.security.SecurityMode;
 import org.shiori.rfid.transport.SerialSettings;
-import org.shiori.rfid.transport.Transport;
 
-/** The reader families the driver speaks, with their line defaults; chosen by configuration. */
+/**
+ * The reader families a device configuration can name. Each is opened by the {@link ReaderProvider}
+ * that declares it, found through {@link ReaderProviders}; {@link #EMULATED} is provided only where
+ * the reader emulator is on the class path (the demo and tests).
+ */
 public enum ReaderProtocol {
+  /** FEIG ISC / OBID classic-pro host protocol, 38400 baud 8E1 by factory default. */
   FEIG("feig"),
+  /** 3M 810 (0xD6 framing), 19200 baud 8N1. */
   THREEM810("3m810"),
-  CR95HF("cr95hf");
+  /** ST CR95HF (UART mode), 57600 baud 8N1. */
+  CR95HF("cr95hf"),
+  /** An emulated FEIG reader with an empty field, in process: no serial port is opened. */
+  EMULATED("emulated");
 
   /** Bus address that any single FEIG reader answers. */
   public static final int FEIG_ANY_ADDRESS = 0xFF;
@@ -24,7 +30,9 @@ public enum ReaderProtocol {
     this.label = label;
   }
 
-  /** The configuration / CLI name: {@code feig}, {@code 3m810} or {@code cr95hf}. */
+  /**
+   * The configuration / CLI name: {@code feig}, {@code 3m810}, {@code cr95hf}, {@code emulated}.
+   */
   public String label() {
     return label;
   }
@@ -34,6 +42,11 @@ public enum ReaderProtocol {
     return label;
   }
 
+  /** Every label, for messages that say what is allowed. */
+  public static String labels() {
+    return Arrays.stream(values()).map(ReaderProtocol::label).collect(Collectors.joining(", "));
+  }
+
   public static ReaderProtocol parse(String name) {
     for (ReaderProtocol p : values()) {
       if (p.label.equals(name.trim().toLowerCase(Locale.ROOT))) {
@@ -41,35 +54,28 @@ public enum ReaderProtocol {
       }
     }
     throw new IllegalArgumentException(
-        "reader protocol must be feig, 3m810 or cr95hf, got '" + name + "'");
+        "reader protocol must be one of " + labels() + ", got '" + name + "'");
+  }
+
+  /** Whether the reader sits on a serial port that the configuration must name. */
+  public boolean needsPort() {
+    return this != EMULATED;
   }
 
   /** Default line settings of this reader family on {@code port}. */
   public SerialSettings serialDefaults(String port) {
     switch (this) {
-      case FEIG:
-        return SerialSettings.feig(port);
       case THREEM810:
         return SerialSettings.threeM(port);
-      default:
+      case CR95HF:
         return SerialSettings.cr95hf(port);
+      default:
+        return SerialSettings.feig(port);
     }
   }
 
   /** Security values such sites use unless configured otherwise. */
   public SecurityMode defaultSecurity() {
     return this == THREEM810 ? SecurityMode.THREEM_AFI : SecurityMode.ISO_AFI;
-  }
-
-  /** A reader of this family on {@code transport}; {@code busAddress} only matters for FEIG. */
-  public TagReader open(Transport transport, int busAddress, Duration timeout) {
-    switch (this) {
-      case FEIG:
-        return new FeigReader(transport, busAddress, timeout);
-      case THREEM810:
-        return new ThreeMReader(transport, timeout);
-      default:
-        return new Cr95hfReader(transport, timeout);
-    }
   }
 }

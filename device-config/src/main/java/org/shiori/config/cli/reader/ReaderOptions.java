@@ -3,11 +3,13 @@ package org.shiori.config.cli.reader;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
+import org.shiori.rfid.reader.ReaderOpening;
 import org.shiori.rfid.reader.ReaderProtocol;
+import org.shiori.rfid.reader.ReaderProviders;
 import org.shiori.rfid.reader.TagReader;
 import org.shiori.rfid.security.SecurityMode;
 import org.shiori.rfid.transport.SerialSettings;
-import org.shiori.rfid.transport.SerialTransport;
 import picocli.CommandLine.Option;
 
 /** Connection options shared by the reader subcommands. */
@@ -19,7 +21,7 @@ public final class ReaderOptions {
       names = "--protocol",
       required = true,
       converter = ProtocolConverter.class,
-      description = "feig, 3m810 or cr95hf.")
+      description = "feig, 3m810 or cr95hf (emulated where the emulator is installed).")
   ReaderProtocol protocol;
 
   @Option(names = "--baud", description = "Baud rate (default: feig 38400, 3m810 19200).")
@@ -82,8 +84,12 @@ public final class ReaderOptions {
   }
 
   TagReader open() throws IOException {
-    return protocol.open(
-        new SerialTransport(serialSettings()), busAddress, Duration.ofMillis(timeoutMs));
+    return ReaderProviders.open(
+        new ReaderOpening(
+            protocol,
+            protocol.needsPort() ? Optional.of(serialSettings()) : Optional.empty(),
+            busAddress,
+            Duration.ofMillis(timeoutMs)));
   }
 
   /** The site default when no security option is given: 3M sites use 0xD7/0xDA. */

@@ -10,16 +10,16 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.shiori.rfid.emulator.FeigReaderEmulator;
-import org.shiori.rfid.emulator.ReplayReaderEmulator;
-import org.shiori.rfid.emulator.TagField;
-import org.shiori.rfid.emulator.ThreeMReaderEmulator;
-import org.shiori.rfid.emulator.VirtualTag;
+import org.shiori.emulator.FeigReaderEmulator;
+import org.shiori.emulator.ReplayReaderEmulator;
+import org.shiori.emulator.TagField;
+import org.shiori.emulator.ThreeMReaderEmulator;
+import org.shiori.emulator.VirtualTag;
 import org.shiori.rfid.reader.threem.ThreeMFrameCodec;
 import org.shiori.rfid.tag.TagUid;
-import org.shiori.rfid.testing.SocatPtyPair;
 import org.shiori.rfid.transport.SerialSettings;
 import org.shiori.rfid.transport.SerialTransport;
+import org.shiori.testkit.SocatPtyPair;
 import picocli.CommandLine;
 
 /** The reader subcommands against emulated readers on the other end of a socat pty pair. */

@@ -1,0 +1,7 @@
+package org.shiori.circulation.domain;
+
+/** What a transaction records. */
+public enum TransactionType {
+  CHECKOUT,
+  RETURN
+}

@@ -1,0 +1,22 @@
+package org.shiori.circulation.policy.scenario;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The outcome of one scenario case.
+ *
+ * @param name the case name, with the rule IDs it covers
+ * @param line where the case is written
+ * @param mismatches what differed from the expectation; empty when it passed
+ */
+public record ScenarioResult(String name, int line, List<String> mismatches) {
+  public ScenarioResult {
+    Objects.requireNonNull(name, "name");
+    mismatches = List.copyOf(mismatches);
+  }
+
+  public boolean passed() {
+    return mismatches.isEmpty();
+  }
+}

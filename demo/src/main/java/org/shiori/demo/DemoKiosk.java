@@ -1,0 +1,198 @@
+package org.shiori.demo;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import org.shiori.circulation.policy.ShippedPolicies;
+import org.shiori.circulation.privacy.CardHasher;
+import org.shiori.device.app.TenantKeyFile;
+import org.shiori.device.messaging.MqttLink;
+import org.shiori.device.messaging.MqttLinkSettings;
+import org.shiori.device.store.SqliteStore;
+import org.shiori.device.testing.CentralSimulator;
+import org.shiori.emulator.FeigReaderEmulator;
+import org.shiori.kiosk.app.CentralConnection;
+import org.shiori.kiosk.app.KioskAssembly;
+import org.shiori.kiosk.app.ProductionKiosk;
+import org.shiori.kiosk.app.SessionWiring;
+import org.shiori.kiosk.session.KioskIdentity;
+import org.shiori.kiosk.session.KioskSession;
+import org.shiori.kiosk.session.OfflineGuard;
+import org.shiori.protocol.Dataset;
+import org.shiori.rfid.reader.feig.FeigReader;
+import org.shiori.rfid.security.SecurityMode;
+import org.shiori.rfid.transport.MemoryPipe;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A whole kiosk in one process: every part is the real one (driver, store, broker client, rules,
+ * web server) except the reader hardware, which is the FEIG emulator on an in-memory line, and the
+ * central system, which is a simulator with its own memory (it knows card numbers; the device does
+ * not).
+ */
+public final class DemoKiosk implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(DemoKiosk.class);
+  static final String TENANT = "matsuyama";
+  static final String DEVICE_ID = "kiosk-demo-1";
+  static final String BRANCH = "central";
+  static final ZoneId ZONE = ZoneId.of("Asia/Tokyo");
+  private static final Duration SYNC_WAIT = Duration.ofSeconds(20);
+
+  /** Every part started, closed in reverse order of opening. */
+  private final KioskAssembly assembly = new KioskAssembly();
+
+  private final Path dataDirectory;
+  private URI brokerUrl;
+  private String baseUrl;
+  private KioskSession session;
+  private CentralSimulator central;
+  private SqliteStore store;
+
+  private DemoKiosk(Path dataDirectory) {
+    this.dataDirectory = dataDirectory;
+  }
+
+  /** Starts the demo; on failure everything started so far is stopped again. */
+  public static DemoKiosk start(DemoOptions options) throws IOException, InterruptedException {
+    Path data =
+        options.dataDirectory().isPresent()
+            ? Files.createDirectories(options.dataDirectory().get())
+            : Files.createTempDirectory("shiori-demo-");
+    DemoKiosk kiosk = new DemoKiosk(data);
+    try {
+      kiosk.open(options);
+      return kiosk;
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      kiosk.close();
+      throw e;
+    }
+  }
+
+  private void open(DemoOptions options) throws IOException, InterruptedException {
+    CardHasher hasher =
+        new CardHasher(TenantKeyFile.readOrCreate(dataDirectory.resolve("tenant.key")));
+    DemoLibrary library = DemoLibrary.create(hasher, LocalDate.now(options.clock().withZone(ZONE)));
+    brokerUrl = options.broker().orElseGet(this::startEmbeddedBroker);
+
+    central = startCentral(library, options);
+    store =
+        remember(
+            SqliteStore.open(
+                dataDirectory.resolve(ProductionKiosk.DATABASE_FILE), 10_000, options.clock()));
+    CentralConnection toCentral =
+        assembly.connect(
+            MqttLinkSettings.device(brokerUrl, TENANT, DEVICE_ID, Optional.empty()),
+            store,
+            options.clock());
+    toCentral.link().start();
+    awaitFirstSync();
+
+    SecurityMode security = SecurityMode.ISO_AFI;
+    DemoPad pad = new DemoPad(library, security);
+    MemoryPipe.Pair line = remember(MemoryPipe.pair());
+    remember(new FeigReaderEmulator(line.device(), pad.field(), 0xFF).start());
+    FeigReader reader = remember(new FeigReader(line.host(), 0xFF));
+
+    session =
+        assembly.startSession(
+            new SessionWiring(
+                new KioskIdentity(TENANT, DEVICE_ID, BRANCH, ZONE),
+                ShippedPolicies.load(TENANT, ZONE),
+                store,
+                reader,
+                security,
+                hasher,
+                new OfflineGuard.Limits(5, Duration.ofHours(24), Duration.ofHours(48)),
+                toCentral),
+            options.clock());
+
+    SimulatorApi simulator = new SimulatorApi(library, pad, session, central, security);
+    int port =
+        assembly.servePatronScreen(
+            session, List.of(simulator::register), options.host(), options.port());
+    baseUrl = "http://" + options.host() + ":" + port;
+    LOG.info("demo kiosk ready at {}", baseUrl);
+  }
+
+  private URI startEmbeddedBroker() {
+    try {
+      return remember(new DemoBroker(Files.createTempDirectory("shiori-demo-broker-")))
+          .start()
+          .url();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("cannot start the demo broker", e);
+    }
+  }
+
+  private CentralSimulator startCentral(DemoLibrary library, DemoOptions options) {
+    MqttLink centralLink =
+        remember(
+            new MqttLink(
+                MqttLinkSettings.service(brokerUrl, TENANT, "central-simulator", Optional.empty()),
+                options.clock()));
+    CentralSimulator simulator = remember(new CentralSimulator(centralLink, options.clock()));
+    library.patrons().forEach(p -> simulator.registerCard(p.barcode(), p.snapshot()));
+    library.items().forEach(simulator::putItem);
+    library.holds().forEach(simulator::putHold);
+    simulator.start();
+    centralLink.start();
+    // Central listens before the kiosk speaks, or the first transactions wait for a retry.
+    if (!centralLink.awaitConnected(SYNC_WAIT)) {
+      throw new IllegalStateException("the central simulator cannot reach " + brokerUrl);
+    }
+    return simulator;
+  }
+
+  /** The demo opens once the first snapshots are in; a kiosk without a catalog lends nothing. */
+  private void awaitFirstSync() throws InterruptedException {
+    long deadline = System.nanoTime() + SYNC_WAIT.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (store.appliedSequence(Dataset.ITEMS) > 0 && store.appliedSequence(Dataset.PATRONS) > 0) {
+        return;
+      }
+      central.publishSnapshots();
+      Thread.sleep(250);
+    }
+    throw new IllegalStateException("no snapshot from the central simulator within " + SYNC_WAIT);
+  }
+
+  private <T extends AutoCloseable> T remember(T part) {
+    return assembly.remember(part);
+  }
+
+  public String baseUrl() {
+    return baseUrl;
+  }
+
+  public URI brokerUrl() {
+    return brokerUrl;
+  }
+
+  public Path dataDirectory() {
+    return dataDirectory;
+  }
+
+  public KioskSession session() {
+    return session;
+  }
+
+  public CentralSimulator central() {
+    return central;
+  }
+
+  public SqliteStore store() {
+    return store;
+  }
+
+  @Override
+  public void close() {
+    assembly.close();
+  }
+}

@@ -1,0 +1,31 @@
+package org.shiori.device.app;
+
+import picocli.CommandLine;
+
+/** Exit codes of every Shiori command: 0 success, 2 usage error, 1 failure. */
+public final class ExitCodes {
+  public static final int OK = 0;
+  public static final int FAILURE = 1;
+  public static final int USAGE = 2;
+
+  private ExitCodes() {}
+
+  /** A command line with Shiori's exit codes and error handling. */
+  public static CommandLine commandLine(Object command) {
+    CommandLine cli = new CommandLine(command);
+    cli.setExitCodeExceptionMapper(e -> FAILURE);
+    cli.setExecutionExceptionHandler(
+        (e, line, parsed) -> {
+          line.getErr().println("error: " + e.getMessage());
+          return FAILURE;
+        });
+    cli.setParameterExceptionHandler(
+        (e, args) -> {
+          CommandLine line = e.getCommandLine();
+          line.getErr().println("error: " + e.getMessage());
+          line.getErr().println("Try '" + line.getCommandSpec().qualifiedName() + " --help'.");
+          return USAGE;
+        });
+    return cli;
+  }
+}

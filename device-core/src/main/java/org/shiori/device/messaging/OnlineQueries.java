@@ -1,0 +1,102 @@
+package org.shiori.device.messaging;
+
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.shiori.circulation.domain.PatronKey;
+import org.shiori.protocol.CentralRequest;
+import org.shiori.protocol.LoanList;
+import org.shiori.protocol.PayloadException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Asks central for data a device must not keep (a patron's current loans), with MQTT 5
+ * request/response: the request carries the device's reply topic and a random correlation id; the
+ * answer is matched by that id. A request with no answer within the timeout fails, so the kiosk can
+ * say "not available offline".
+ */
+public final class OnlineQueries {
+  private static final Logger LOG = LoggerFactory.getLogger(OnlineQueries.class);
+
+  private final MqttLink link;
+  private final Duration timeout;
+  private final String deviceId;
+  private final Map<ByteBuffer, CompletableFuture<LoanList>> waiting = new ConcurrentHashMap<>();
+
+  /**
+   * @param link a device link
+   * @param timeout how long to wait for central's answer
+   */
+  public OnlineQueries(MqttLink link, Duration timeout) {
+    this.link = link;
+    this.timeout = timeout;
+    this.deviceId =
+        link.settings()
+            .deviceId()
+            .orElseThrow(() -> new IllegalArgumentException("online queries need a device link"));
+  }
+
+  /**
+   * Subscribes to the reply topic.
+   *
+   * @return completes when the broker confirmed the subscription (at once if not yet connected)
+   */
+  public CompletableFuture<Void> start() {
+    return link.subscribe(link.topics().reply(deviceId), 1, this::onReply);
+  }
+
+  /** The patron's current loans, or a failed future (link down, timeout, central's error). */
+  public CompletableFuture<LoanList> loansOf(PatronKey patron) {
+    byte[] correlation = uuidBytes(UUID.randomUUID());
+    ByteBuffer key = ByteBuffer.wrap(correlation);
+    CompletableFuture<LoanList> answer =
+        new CompletableFuture<LoanList>().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    waiting.put(key, answer);
+    answer.whenComplete((v, e) -> waiting.remove(key));
+    link.publish(
+            link.topics().cmd(deviceId),
+            CentralRequest.loans(patron).encode(),
+            1,
+            false,
+            Optional.of(link.topics().reply(deviceId)),
+            Optional.of(correlation))
+        .whenComplete(
+            (ok, error) -> {
+              if (error != null) {
+                answer.completeExceptionally(error);
+              }
+            });
+    return answer;
+  }
+
+  private void onReply(InboundMessage m) {
+    if (m.correlationData().isEmpty()) {
+      LOG.warn("reply without correlation data on {} ignored", m.topic());
+      return;
+    }
+    CompletableFuture<LoanList> answer = waiting.get(ByteBuffer.wrap(m.correlationData().get()));
+    if (answer == null) {
+      LOG.debug("late or unknown reply on {} ignored", m.topic());
+      return;
+    }
+    try {
+      answer.complete(LoanList.decode(m.payload()));
+    } catch (PayloadException e) {
+      LOG.warn("invalid reply on {} rejected: {}", m.topic(), e.getMessage());
+      answer.completeExceptionally(e);
+    }
+  }
+
+  private static byte[] uuidBytes(UUID id) {
+    return ByteBuffer.allocate(16)
+        .putLong(id.getMostSignificantBits())
+        .putLong(id.getLeastSignificantBits())
+        .array();
+  }
+}

@@ -1,0 +1,272 @@
+package org.shiori.device.messaging;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.shiori.circulation.domain.HoldRecord;
+import org.shiori.circulation.domain.ItemRecord;
+import org.shiori.circulation.domain.PatronSnapshot;
+import org.shiori.device.store.SyncSink;
+import org.shiori.protocol.CentralRequest;
+import org.shiori.protocol.Dataset;
+import org.shiori.protocol.PayloadException;
+import org.shiori.protocol.SyncCodec;
+import org.shiori.protocol.SyncMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the device's data sets current from central's snapshots and numbered deltas. Every message
+ * is validated ({@link SyncCodec}: size, schema version, tenant, data set, field types) before it
+ * reaches the {@link SyncSink}; an invalid one is logged and dropped, leaving state unchanged.
+ *
+ * <p>Order: a delta applies only as {@code applied + 1}; an older one is a duplicate; a newer one
+ * means a gap, and the device asks central for a resync on its {@code cmd} topic. Snapshot chunks
+ * must arrive in order; deltas that arrive while a snapshot is incomplete wait for it. A data set
+ * the device has never received is requested at every connect.
+ */
+public final class SyncSubscriber implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(SyncSubscriber.class);
+  private static final int MAX_WAITING_DELTAS = 1000;
+  private static final Duration RESYNC_INTERVAL = Duration.ofSeconds(10);
+
+  private final MqttLink link;
+  private final SyncSink sink;
+  private final Clock clock;
+  private final String deviceId;
+  private final SyncCodec codec;
+  private final PacedPublisher requests;
+  private final ConfinedWorker worker;
+  private final AtomicLong rejected = new AtomicLong();
+  private final AtomicLong applied = new AtomicLong();
+
+  // Confined to the worker thread.
+  private final Map<Dataset, Progress> progress = new EnumMap<>(Dataset.class);
+
+  /** Per data set: an incomplete snapshot, deltas waiting, the last resync request. */
+  private static final class Progress {
+    long snapshotSequence;
+    int nextChunk = -1;
+    final TreeMap<Long, SyncMessage> waiting = new TreeMap<>();
+    Instant lastResync;
+
+    boolean snapshotOpen() {
+      return nextChunk >= 0;
+    }
+  }
+
+  /**
+   * @param link a device link
+   * @param sink where validated batches are applied
+   * @param clock to pace resync requests
+   */
+  public SyncSubscriber(MqttLink link, SyncSink sink, Clock clock) {
+    this.link = link;
+    this.sink = sink;
+    this.clock = clock;
+    this.deviceId =
+        link.settings()
+            .deviceId()
+            .orElseThrow(() -> new IllegalArgumentException("sync needs a device link"));
+    this.codec = new SyncCodec(link.topics().tenant());
+    this.requests = new PacedPublisher(link, 2, 50);
+    this.worker =
+        new ConfinedWorker(
+            "sync-" + deviceId,
+            LOG,
+            "sync step failed; state of the data set unchanged by this message",
+            "sync subscriber closed");
+    for (Dataset d : Dataset.values()) {
+      progress.put(d, new Progress());
+    }
+  }
+
+  /** Subscribes to broadcast and device-addressed sync topics. */
+  public void start() {
+    String tenant = link.topics().tenant();
+    link.subscribe("lib/" + tenant + "/sync/+", 1, m -> run(() -> onMessage(m)));
+    link.subscribe(link.topics().device(deviceId) + "/sync/+", 1, m -> run(() -> onMessage(m)));
+    link.addConnectionListener(
+        new ConnectionListener() {
+          @Override
+          public void connected(boolean sessionPresent) {
+            run(SyncSubscriber.this::requestMissingDatasets);
+          }
+
+          @Override
+          public void disconnected(String reason) {
+            // Missed deltas show up as a gap on the next one.
+          }
+        });
+  }
+
+  /** Messages refused by validation or order since start. */
+  public long rejectedCount() {
+    return rejected.get();
+  }
+
+  /** Messages handed to the sink since start. */
+  public long appliedCount() {
+    return applied.get();
+  }
+
+  @Override
+  public void close() {
+    worker.close();
+    requests.close();
+  }
+
+  private void run(Runnable task) {
+    worker.run(task);
+  }
+
+  private void requestMissingDatasets() {
+    for (Dataset d : Dataset.values()) {
+      if (sink.appliedSequence(d) == 0) {
+        requestResync(d, true);
+      }
+    }
+  }
+
+  private void onMessage(InboundMessage m) {
+    Optional<Dataset> dataset = link.topics().datasetOf(m.topic());
+    if (dataset.isEmpty()) {
+      reject(m.topic(), "not a sync topic");
+      return;
+    }
+    SyncMessage message;
+    try {
+      message = codec.decode(m.payload(), dataset.get());
+    } catch (PayloadException e) {
+      reject(m.topic(), e.getMessage());
+      return;
+    }
+    if (SyncMessage.isDocument(message.dataset())) {
+      applyDocument(message);
+    } else if (message.snapshot()) {
+      onSnapshotChunk(message);
+    } else {
+      onDelta(message);
+    }
+  }
+
+  private void reject(String topic, String why) {
+    rejected.incrementAndGet();
+    LOG.warn("sync message on {} rejected: {}", topic, why);
+  }
+
+  private void applyDocument(SyncMessage m) {
+    if (m.sequence() <= sink.appliedSequence(m.dataset())) {
+      LOG.debug("{} version {} already held", m.dataset(), m.sequence());
+      return;
+    }
+    sink.applyDocument(m.dataset(), m.sequence(), m.document().orElseThrow());
+    applied.incrementAndGet();
+    LOG.info("{} updated to version {}", m.dataset(), m.sequence());
+  }
+
+  private void onSnapshotChunk(SyncMessage m) {
+    Progress p = progress.get(m.dataset());
+    if (m.chunk() == 0) {
+      if (m.sequence() <= sink.appliedSequence(m.dataset())) {
+        LOG.debug("{} snapshot {} is not newer than what is held", m.dataset(), m.sequence());
+        return;
+      }
+      p.snapshotSequence = m.sequence();
+      p.nextChunk = 0;
+    } else if (!p.snapshotOpen()
+        || p.snapshotSequence != m.sequence()
+        || p.nextChunk != m.chunk()) {
+      if (p.snapshotOpen() || m.sequence() > sink.appliedSequence(m.dataset())) {
+        LOG.warn(
+            "{} snapshot {} chunk {} out of order; asking for a resync",
+            m.dataset(),
+            m.sequence(),
+            m.chunk());
+        p.nextChunk = -1;
+        requestResync(m.dataset(), true);
+      }
+      return;
+    }
+    apply(m);
+    p.nextChunk++;
+    if (m.lastChunk()) {
+      p.nextChunk = -1;
+      p.lastResync = null;
+      LOG.info("{} snapshot {} complete ({} chunks)", m.dataset(), m.sequence(), m.chunks());
+      applyWaitingDeltas(m.dataset());
+    }
+  }
+
+  private void onDelta(SyncMessage m) {
+    Progress p = progress.get(m.dataset());
+    if (p.snapshotOpen()) {
+      hold(p, m);
+      return;
+    }
+    long held = sink.appliedSequence(m.dataset());
+    if (m.sequence() <= held) {
+      LOG.debug("{} delta {} already applied", m.dataset(), m.sequence());
+    } else if (m.sequence() == held + 1) {
+      apply(m);
+      applyWaitingDeltas(m.dataset());
+    } else {
+      LOG.warn("{} delta {} after {}: gap, asking for a resync", m.dataset(), m.sequence(), held);
+      hold(p, m);
+      requestResync(m.dataset(), false);
+    }
+  }
+
+  private void hold(Progress p, SyncMessage m) {
+    if (p.waiting.size() < MAX_WAITING_DELTAS) {
+      p.waiting.put(m.sequence(), m);
+    }
+  }
+
+  private void applyWaitingDeltas(Dataset d) {
+    Progress p = progress.get(d);
+    while (!p.waiting.isEmpty()) {
+      long held = sink.appliedSequence(d);
+      var first = p.waiting.firstEntry();
+      if (first.getKey() <= held) {
+        p.waiting.pollFirstEntry();
+      } else if (first.getKey() == held + 1) {
+        p.waiting.pollFirstEntry();
+        apply(first.getValue());
+      } else {
+        return;
+      }
+    }
+  }
+
+  private void apply(SyncMessage m) {
+    switch (m.dataset()) {
+      case ITEMS -> sink.applyItems(m.<ItemRecord>batch());
+      case PATRONS -> sink.applyPatrons(m.<PatronSnapshot>batch());
+      case HOLDS -> sink.applyHolds(m.<HoldRecord>batch());
+      case POLICY, CALENDAR -> sink.applyDocument(m.dataset(), m.sequence(), m.document().get());
+    }
+    applied.incrementAndGet();
+  }
+
+  /** Asks for a snapshot, at most once per interval per data set unless forced. */
+  private void requestResync(Dataset d, boolean force) {
+    Progress p = progress.get(d);
+    Instant now = clock.instant();
+    if (!force
+        && p.lastResync != null
+        && Duration.between(p.lastResync, now).compareTo(RESYNC_INTERVAL) < 0) {
+      return;
+    }
+    p.lastResync = now;
+    requests.send(
+        PacedPublisher.Outgoing.of(
+            link.topics().cmd(deviceId),
+            CentralRequest.resync(d, sink.appliedSequence(d)).encode()));
+  }
+}

@@ -1,8 +1,0 @@
-package org.shiori.kiosk.store;
-
-/** The outbox holds as many unacknowledged transactions as it may: refuse new ones, drop none. */
-public class OutboxFullException extends Exception {
-  public OutboxFullException(String message) {
-    super(message);
-  }
-}
