@@ -120,6 +120,10 @@ public final class KioskModule extends AbstractModule {
   @Provides
   @Singleton
   AdminToken adminToken() {
-    return AdminToken.readFrom(config.dataDir());
+    try {
+      return AdminToken.readFrom(config.dataDir());
+    } catch (IOException e) {
+      throw new KioskStartException("admin token refused: " + e.getMessage());
+    }
   }
 }
