@@ -51,6 +51,7 @@ public final class SyncSubscriber implements AutoCloseable {
   private final SyncCodec codec;
   private final PacedPublisher requests;
   private final ConfinedWorker worker;
+  private final DocumentCheck documents;
   private final AtomicLong rejected = new AtomicLong();
   private final AtomicLong applied = new AtomicLong();
 
@@ -80,6 +81,18 @@ public final class SyncSubscriber implements AutoCloseable {
    * @param clock to pace resync requests
    */
   public SyncSubscriber(MqttLink link, SyncSink sink, Clock clock) {
+    this(link, sink, clock, DocumentCheck.STORE_ONLY);
+  }
+
+  /**
+   * @param link a device link
+   * @param sink where validated batches are applied
+   * @param clock to pace resync requests
+   * @param documents checks policy and calendar documents before they are stored, and puts them
+   *     into use after
+   */
+  public SyncSubscriber(MqttLink link, SyncSink sink, Clock clock, DocumentCheck documents) {
+    this.documents = documents;
     this.link = link;
     this.sink = sink;
     this.clock = clock;
@@ -194,7 +207,20 @@ public final class SyncSubscriber implements AutoCloseable {
       LOG.debug("{} version {} already held", m.dataset(), m.sequence());
       return;
     }
+    Runnable takeEffect;
+    try {
+      takeEffect = documents.prepare(m.dataset(), m.sequence(), m.document().orElseThrow());
+    } catch (DocumentRefusedException e) {
+      rejected.incrementAndGet();
+      LOG.warn(
+          "{} version {} refused, the version in use stays: {}",
+          m.dataset(),
+          m.sequence(),
+          e.getMessage());
+      return;
+    }
     sink.applyDocument(m.dataset(), m.sequence(), m.document().orElseThrow());
+    takeEffect.run();
     applied.incrementAndGet();
     LOG.info("{} updated to version {}", m.dataset(), m.sequence());
   }
@@ -307,7 +333,7 @@ public final class SyncSubscriber implements AutoCloseable {
       case ITEMS -> sink.applyItems(m.<ItemRecord>batch());
       case PATRONS -> sink.applyPatrons(m.<PatronSnapshot>batch());
       case HOLDS -> sink.applyHolds(m.<HoldRecord>batch());
-      case POLICY, CALENDAR -> sink.applyDocument(m.dataset(), m.sequence(), m.document().get());
+      case POLICY, CALENDAR -> throw new IllegalStateException("documents are not batches");
     }
     applied.incrementAndGet();
   }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.shiori.device.messaging.DocumentCheck;
 import org.shiori.device.messaging.MqttLink;
 import org.shiori.device.messaging.MqttLinkSettings;
 import org.shiori.device.messaging.OutboxPublisher;
@@ -53,10 +54,16 @@ public final class KioskAssembly implements AutoCloseable {
    * link, which is started last so that no message arrives before its handler.
    */
   public CentralConnection connect(MqttLinkSettings settings, SqliteStore store, Clock clock) {
+    return connect(settings, store, clock, DocumentCheck.STORE_ONLY);
+  }
+
+  /** As {@link #connect(MqttLinkSettings, SqliteStore, Clock)}, checking synced documents. */
+  public CentralConnection connect(
+      MqttLinkSettings settings, SqliteStore store, Clock clock, DocumentCheck documents) {
     MqttLink link = remember(new MqttLink(settings, clock));
     LinkConnectivity connectivity = new LinkConnectivity(clock);
     link.addConnectionListener(connectivity);
-    remember(new SyncSubscriber(link, store, clock)).start();
+    remember(new SyncSubscriber(link, store, clock, documents)).start();
     OutboxPublisher publisher = remember(new OutboxPublisher(link, store, clock));
     publisher.start();
     return new CentralConnection(link, connectivity, publisher);
