@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import org.shiori.circulation.domain.HoldRecord;
 import org.shiori.circulation.domain.ItemRecord;
@@ -130,6 +131,11 @@ public final class SyncSubscriber implements AutoCloseable {
             // Missed deltas show up as a gap on the next one.
           }
         });
+  }
+
+  /** Runs a task on the subscriber's own thread, after the messages before it (health check). */
+  public Executor thread() {
+    return this::run;
   }
 
   /** Messages refused by validation or order since start. */

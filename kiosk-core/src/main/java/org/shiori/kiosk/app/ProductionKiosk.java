@@ -7,11 +7,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.shiori.circulation.privacy.CardHasher;
 import org.shiori.config.DeviceConfig;
 import org.shiori.config.DeviceRole;
 import org.shiori.config.reader.ConfiguredReaders;
+import org.shiori.device.health.HealthCheck;
 import org.shiori.device.messaging.EventPublisher;
 import org.shiori.device.messaging.MqttLinkSettings;
 import org.shiori.device.rules.LiveRules;
@@ -46,7 +48,14 @@ public final class ProductionKiosk implements AutoCloseable {
   private final DeviceConfig config;
   private final Clock clock;
   private final KioskParts parts;
-  private final KioskAssembly assembly = new KioskAssembly();
+
+  /**
+   * A reader loop, store or link worker without progress for this long fails the health check, and
+   * the watchdog stops pinging systemd.
+   */
+  public static final Duration STUCK_AFTER = Duration.ofSeconds(30);
+
+  private final KioskAssembly assembly;
   private SqliteStore store;
   private KioskSession session;
   private int uiPort;
@@ -80,6 +89,7 @@ public final class ProductionKiosk implements AutoCloseable {
     this.config = config;
     this.clock = clock;
     this.parts = parts;
+    this.assembly = new KioskAssembly(STUCK_AFTER, clock);
   }
 
   /**
@@ -181,6 +191,11 @@ public final class ProductionKiosk implements AutoCloseable {
 
   public SqliteStore store() {
     return store;
+  }
+
+  /** Healthy while the reader loop, the store and the link workers make progress. */
+  public HealthCheck health() {
+    return assembly.health();
   }
 
   /** The rules decisions are taken with now. */
