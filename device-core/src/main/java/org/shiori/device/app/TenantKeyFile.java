@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import org.shiori.config.SecretFiles;
 
 /**
  * The tenant key that card numbers are hashed with. Provisioned by central on real devices; the

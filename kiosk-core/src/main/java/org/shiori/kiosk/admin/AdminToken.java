@@ -8,7 +8,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Optional;
-import org.shiori.device.app.SecretFiles;
+import org.shiori.config.SecretFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param lastSync per data set (lower-case name), what was last applied and when
  * @param reader the reader's state
  * @param version the software version
+ * @param startedAt when the service started (uptime)
  * @param rulesInUse the central policy and calendar versions decisions are taken with now (0: the
  *     configured policy, no calendar), not merely the last received
  */
@@ -28,6 +29,7 @@ public record DeviceStatus(
     Map<String, DatasetSync> lastSync,
     ReaderStatus reader,
     String version,
+    Instant startedAt,
     RulesVersions rulesInUse) {
 
   public DeviceStatus {

@@ -157,7 +157,9 @@ public final class ProductionKiosk implements AutoCloseable {
     uiPort = assembly.servePatronScreen(session, List.of(), LOOPBACK, config.ui().port());
     adminPort =
         serveAdmin(
-            new StatusReport(config, central.connectivity(), store, reader, parts.rules()), events);
+            new StatusReport(
+                config, central.connectivity(), store, reader, parts.rules(), clock.instant()),
+            events);
     LOG.info(
         "kiosk {} running: patron screen on {}:{}, admin API on {}:{}",
         config.deviceId(),

@@ -1,5 +1,6 @@
 package org.shiori.kiosk.app;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -17,14 +18,17 @@ final class StatusReport implements Supplier<DeviceStatus> {
   private final SqliteStore store;
   private final WatchedReader reader;
   private final LiveRules rules;
+  private final Instant startedAt;
 
   StatusReport(
       DeviceConfig config,
       LinkConnectivity connectivity,
       SqliteStore store,
       WatchedReader reader,
-      LiveRules rules) {
+      LiveRules rules,
+      Instant startedAt) {
     this.rules = rules;
+    this.startedAt = startedAt;
     this.config = config;
     this.connectivity = connectivity;
     this.store = store;
@@ -48,6 +52,7 @@ final class StatusReport implements Supplier<DeviceStatus> {
         sync,
         reader.status(),
         version(),
+        startedAt,
         new DeviceStatus.RulesVersions(
             rules.inUse().policyVersion(), rules.inUse().calendarVersion()));
   }

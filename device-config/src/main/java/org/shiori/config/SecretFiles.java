@@ -1,4 +1,4 @@
-package org.shiori.device.app;
+package org.shiori.config;
 
 import java.io.IOException;
 import java.nio.file.Files;
