@@ -28,8 +28,10 @@ import picocli.CommandLine.Spec;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs the kiosk service: reader, lending rules, store, link to central,",
-      "patron screen on 127.0.0.1:ui.port and admin API on 127.0.0.1:admin.port."
+      "Runs the kiosk service until it is stopped (SIGTERM).",
+      "Reader, lending rules, store and link to central; the patron screen on",
+      "127.0.0.1:ui.port and the admin API on 127.0.0.1:admin.port. Under systemd it reports",
+      "READY and keeps the watchdog fed while the reader loop, store and link workers run."
     })
 public final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
