@@ -2,25 +2,29 @@
 # Verifies the Shiori systemd units with `systemd-analyze verify`, which exits 0 even when it
 # prints warnings: any output on stderr fails this script.
 #
-# The units name /opt/shiori/bin/{kiosk,gate}, which exist only on an installed device. Each unit
-# is therefore copied into a temporary tree with its paths rewritten to that tree, where the
-# launchers are links to this repository's bin/ scripts; systemd-analyze then checks that the
-# commands really exist and are executable. First a deliberately broken unit is verified to make
+# The units name /usr/bin/shiori-{kiosk,gate} and /usr/lib/shiori/shiori-alert, which exist only
+# where the package is installed. Each unit is therefore copied into a temporary tree with its paths
+# rewritten to that tree, where the commands are links to this repository's packaging/deb scripts;
+# systemd-analyze then checks that the commands really exist and are executable, and finds the
+# OnFailure= alert unit beside them. The alert template is checked as the instance the services
+# name. First a deliberately broken unit is verified to make
 # sure this systemd-analyze reports problems on stderr at all.
 # Usage: systemd/verify.sh   (from any directory; needs systemd-analyze, Debian package systemd)
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/.." && pwd)"
-units=(shiori-kiosk.service shiori-gate.service)
+units=(shiori-kiosk.service shiori-gate.service shiori-alert@.service)
 
 command -v systemd-analyze >/dev/null || { echo "verify.sh: systemd-analyze not found (apt-get install systemd)" >&2; exit 2; }
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-mkdir -p "$work/opt/shiori/bin" "$work/etc/shiori" "$work/units" "$work/selftest"
-ln -s "$repo/bin/kiosk" "$work/opt/shiori/bin/kiosk"
-ln -s "$repo/bin/gate" "$work/opt/shiori/bin/gate"
+mkdir -p "$work/usr/bin" "$work/usr/lib/shiori" "$work/etc/shiori" "$work/units" "$work/selftest"
+for command in shiori-kiosk shiori-gate shiori-device-config; do
+  ln -s "$repo/packaging/deb/bin/$command" "$work/usr/bin/$command"
+done
+ln -s "$repo/packaging/deb/usr-lib/shiori-alert" "$work/usr/lib/shiori/shiori-alert"
 cp "$repo/device-config/examples/kiosk-central.yaml" "$work/etc/shiori/device.yaml"
 
 # Runs systemd-analyze verify on one unit file; fails on a non-zero exit or any stderr output.
@@ -40,12 +44,19 @@ if check "$work/selftest/broken.service" 2>/dev/null; then
   exit 2
 fi
 
+# The copies first, so each unit's OnFailure= finds the alert unit beside it.
+for unit in "${units[@]}"; do
+  sed -e "s|/usr/bin/shiori-|$work/usr/bin/shiori-|g" -e "s|/usr/lib/shiori/|$work/usr/lib/shiori/|g" \
+      -e "s|/etc/shiori/|$work/etc/shiori/|g" "$here/$unit" > "$work/units/$unit"
+done
+cp "$work/units/shiori-alert@.service" "$work/units/shiori-alert@shiori-kiosk.service.service"
+cp "$work/units/shiori-alert@.service" "$work/units/shiori-alert@shiori-gate.service.service"
+
 status=0
 for unit in "${units[@]}"; do
   copy="$work/units/$unit"
-  sed -e "s|/opt/shiori/|$work/opt/shiori/|g" -e "s|/etc/shiori/|$work/etc/shiori/|g" \
-      "$here/$unit" > "$copy"
-  grep -q "^ExecStart=$work/opt/shiori/bin/" "$copy" || { echo "FAIL $unit: no ExecStart under /opt/shiori/bin" >&2; status=1; continue; }
+  [ "$unit" = "shiori-alert@.service" ] && copy="$work/units/shiori-alert@shiori-kiosk.service.service"
+  grep -q "^ExecStart=$work/usr/" "$copy" || { echo "FAIL $unit: no ExecStart under /usr" >&2; status=1; continue; }
   if check "$copy"; then
     echo "OK   $unit"
   else

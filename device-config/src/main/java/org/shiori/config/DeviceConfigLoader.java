@@ -1,7 +1,10 @@
 package org.shiori.config;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -19,19 +22,60 @@ import org.shiori.config.yaml.YamlTreeReader;
 public final class DeviceConfigLoader {
   private DeviceConfigLoader() {}
 
+  /** Largest configuration file read; a real one is a few kilobytes. */
+  public static final int MAX_BYTES = 64 * 1024;
+
   public static DeviceConfig load(Path file) throws ConfigException {
     String name = file.toString();
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+    return parse(readText(file, name), name, baseDirectoryOf(name));
+  }
+
+  /**
+   * Reads at most {@link #MAX_BYTES} of a regular file as strict UTF-8 text: a device, a pipe, a
+   * huge or a binary file is refused before it is read whole.
+   */
+  private static String readText(Path file, String name) throws ConfigException {
+    if (!Files.exists(file)) {
+      throw fileProblem(name, "cannot read file: no such file");
+    }
+    if (!Files.isRegularFile(file)) {
+      throw fileProblem(name, "cannot read file: not a regular file (a device, pipe or directory)");
+    }
+    byte[] bytes;
+    try (InputStream in = Files.newInputStream(file)) {
+      bytes = in.readNBytes(MAX_BYTES + 1);
     } catch (NoSuchFileException e) {
       throw fileProblem(name, "cannot read file: no such file");
-    } catch (CharacterCodingException e) {
-      throw fileProblem(name, "cannot read file: not UTF-8 text");
     } catch (IOException e) {
       throw fileProblem(name, "cannot read file: " + e.getClass().getSimpleName());
     }
-    return parse(text, name, baseDirectoryOf(name));
+    if (bytes.length > MAX_BYTES) {
+      throw fileProblem(
+          name, "cannot read file: larger than " + MAX_BYTES / 1024 + " KiB, not a configuration");
+    }
+    String text;
+    try {
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
+    } catch (CharacterCodingException e) {
+      throw fileProblem(name, "cannot read file: not UTF-8 text");
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f) {
+        throw fileProblem(
+            name,
+            String.format(
+                "cannot read file: not text (control character 0x%02x at character %d)",
+                (int) c, i));
+      }
+    }
+    return text;
   }
 
   static DeviceConfig parse(String text, String fileName, Path baseDirectory)

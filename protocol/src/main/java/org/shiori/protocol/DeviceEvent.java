@@ -53,7 +53,12 @@ public record DeviceEvent(
     /** The enclosure, reader or antenna reports tampering (code). */
     TAMPER,
     /** A failed or unauthorised access to the admin API or technician tools (code). */
-    UNAUTHORISED_ACCESS;
+    UNAUTHORISED_ACCESS,
+    /**
+     * A policy or calendar document from central failed its check and is not in use (code {@code
+     * POLICY_REFUSED} or {@code CALENDAR_REFUSED}, count = its version).
+     */
+    DOCUMENT_REFUSED;
 
     public String wireName() {
       return name().toLowerCase(Locale.ROOT).replace('_', '-');

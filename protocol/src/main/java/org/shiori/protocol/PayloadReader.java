@@ -1,6 +1,8 @@
 package org.shiori.protocol;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -44,12 +46,15 @@ final class PayloadReader {
     JsonNode root;
     try {
       root = JsonPayloads.MAPPER.readTree(payload);
-    } catch (JacksonException e) {
+    } catch (StreamConstraintsException e) {
       throw new PayloadException(
-          "not valid JSON at line "
-              + e.getLocation().getLineNr()
-              + " column "
-              + e.getLocation().getColumnNr());
+          "JSON nested deeper than " + JsonPayloads.MAX_DEPTH + " levels or otherwise too large");
+    } catch (JacksonException e) {
+      JsonLocation at = e.getLocation();
+      throw new PayloadException(
+          at == null
+              ? "not valid JSON"
+              : "not valid JSON at line " + at.getLineNr() + " column " + at.getColumnNr());
     } catch (java.io.IOException e) {
       throw new PayloadException("unreadable payload");
     }

@@ -27,6 +27,13 @@ public final class SyncCodec {
   /** Largest sync message a device reads; snapshots are chunked well below it. */
   public static final int MAX_BYTES = 512 * 1024;
 
+  /**
+   * Highest data set version accepted: 2^53 − 1, the largest integer every JSON reader keeps
+   * exactly. Central counts versions up by one per change, so this is never reached honestly; a
+   * version near the end of the 64-bit space would leave no room for central's next ones.
+   */
+  public static final long MAX_SEQUENCE = (1L << 53) - 1;
+
   /** Most records (upserts plus deletes) in one message. */
   public static final int MAX_RECORDS = 1000;
 
@@ -104,7 +111,7 @@ public final class SyncCodec {
       throw new PayloadException("field 'dataset' does not match the topic");
     }
     boolean snapshot = r.requireEnum("kind", "snapshot", "delta").equals("snapshot");
-    long sequence = r.requireLong("sequence", 1, Long.MAX_VALUE);
+    long sequence = r.requireLong("sequence", 1, MAX_SEQUENCE);
     int chunks = r.requireInt("chunks", 1, snapshot && !document ? 100_000 : 1);
     int chunk = r.requireInt("chunk", 0, chunks - 1);
     if (document) {

@@ -119,6 +119,44 @@ class SyncCodecTest {
   }
 
   @Test
+  void jsonNestedOneThousandTwentyFourDeepIsRefusedCleanly() {
+    String deep =
+        "{\"schemaVersion\":1,\"tenant\":\"city\",\"x\":"
+            + "[".repeat(1024)
+            + "]".repeat(1024)
+            + "}";
+    assertThatThrownBy(
+            () ->
+                codec.decode(deep.getBytes(java.nio.charset.StandardCharsets.UTF_8), Dataset.ITEMS))
+        .isExactlyInstanceOf(PayloadException.class)
+        .hasMessageContaining("nested deeper than 16");
+    assertThatThrownBy(
+            () -> CentralRequest.decode(deep.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+        .isExactlyInstanceOf(PayloadException.class);
+  }
+
+  @Test
+  void aVersionBeyondTwoToTheFiftyThreeIsRefused() {
+    String json =
+        "{\"schemaVersion\":1,\"tenant\":\"city\",\"dataset\":\"items\",\"kind\":\"delta\","
+            + "\"sequence\":"
+            + Long.MAX_VALUE
+            + ",\"chunk\":0,\"chunks\":1,\"upserts\":[],\"deletes\":[]}";
+    assertThatThrownBy(
+            () ->
+                codec.decode(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), Dataset.ITEMS))
+        .isExactlyInstanceOf(PayloadException.class)
+        .hasMessageContaining("sequence");
+    String highest =
+        json.replace(String.valueOf(Long.MAX_VALUE), String.valueOf(SyncCodec.MAX_SEQUENCE));
+    org.assertj.core.api.Assertions.assertThatCode(
+            () ->
+                codec.decode(
+                    highest.getBytes(java.nio.charset.StandardCharsets.UTF_8), Dataset.ITEMS))
+        .doesNotThrowAnyException();
+  }
+
+  @Test
   void requestsAndLoanListsEncodeToExactBytes() throws PayloadException {
     assertThat(text(CentralRequest.loans(KEY).encode()))
         .isEqualTo(

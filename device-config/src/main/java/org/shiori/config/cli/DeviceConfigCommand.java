@@ -2,6 +2,8 @@ package org.shiori.config.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.shiori.config.cli.pki.CaCommand;
+import org.shiori.config.cli.pki.ProvisionCommand;
 import org.shiori.config.cli.reader.ReaderCommand;
 import org.shiori.config.cli.tag.TagCommand;
 import picocli.CommandLine;
@@ -17,12 +19,19 @@ import picocli.CommandLine.Spec;
     name = "device-config",
     mixinStandardHelpOptions = true,
     version = "device-config 0.1.0",
-    description = "Shiori technician tool: check device configurations, tags and readers.",
+    description = {
+      "Shiori technician tool: provision a device and its certificates, check configurations,",
+      "tags and readers, test a provisioned device and show a running one's status."
+    },
     subcommands = {
       ValidateCommand.class,
       ShowCommand.class,
       TagCommand.class,
       ReaderCommand.class,
+      ProvisionCommand.class,
+      CaCommand.class,
+      SelftestCommand.class,
+      StatusCommand.class,
     })
 public final class DeviceConfigCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -52,6 +52,32 @@ class DeviceConfigCommandTest {
   }
 
   @Test
+  void validateDevZeroIsRefusedWithoutReadingIt() {
+    assertThat(run("validate", "/dev/zero")).isEqualTo(1);
+    assertThat(out.toString()).contains("/dev/zero", "not a regular file");
+  }
+
+  @Test
+  void validateAFileOverTheSizeLimitIsRefused() throws IOException {
+    Path big = dir.resolve("big.yaml");
+    Files.writeString(big, "# " + "x".repeat(DeviceConfigLoader.MAX_BYTES) + "\n");
+
+    assertThat(run("validate", big.toString())).isEqualTo(1);
+    assertThat(out.toString()).contains(big.toString(), "larger than 64 KiB");
+  }
+
+  @Test
+  void validateABinaryFileIsRefused() throws IOException {
+    Path binary = Files.write(dir.resolve("binary.yaml"), new byte[] {'d', 'e', 0, 1, 2, '\n'});
+    Path latin1 = Files.write(dir.resolve("latin1.yaml"), new byte[] {'d', (byte) 0xe9, '\n'});
+
+    assertThat(run("validate", binary.toString(), latin1.toString())).isEqualTo(1);
+    assertThat(out.toString())
+        .contains(binary + ": ", "not text (control character 0x00")
+        .contains(latin1.toString(), "not UTF-8 text");
+  }
+
+  @Test
   void validateOneGoodFilePrintsOkAndExitsZero() throws IOException {
     Path kiosk = ExampleConfigs.install(ExampleConfigs.KIOSK, dir);
 

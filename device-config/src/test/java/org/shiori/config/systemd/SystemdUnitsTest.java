@@ -18,26 +18,45 @@ class SystemdUnitsTest {
   private static final Path SYSTEMD = Path.of("..", "systemd").toAbsolutePath().normalize();
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource({"shiori-kiosk.service, kiosk", "shiori-gate.service, gate"})
-  void unitRunsTheServiceUnprivilegedAndHardened(String unit, String launcher) throws IOException {
+  @CsvSource({
+    "shiori-kiosk.service, kiosk, dialout input",
+    "shiori-gate.service, gate, dialout gpio"
+  })
+  void unitRunsTheServiceUnprivilegedHardenedAndWatched(String unit, String role, String groups)
+      throws IOException {
     List<String> lines = Files.readAllLines(SYSTEMD.resolve(unit), StandardCharsets.UTF_8);
 
     assertThat(lines)
         .contains(
-            "ExecStart=/opt/shiori/bin/" + launcher + " run --config /etc/shiori/device.yaml",
+            "ExecStart=/usr/bin/shiori-" + role + " run --config /etc/shiori/device.yaml",
             "User=shiori",
-            "SupplementaryGroups=dialout gpio",
+            "SupplementaryGroups=" + groups,
+            "Type=notify",
+            "NotifyAccess=all",
+            "WatchdogSec=60s",
+            "OnFailure=shiori-alert@%n.service",
             "NoNewPrivileges=yes",
             "ProtectSystem=strict",
             "ReadWritePaths=/var/lib/shiori /var/log/shiori",
+            "LogsDirectory=shiori",
             "PrivateTmp=yes",
             "ProtectHome=yes",
             "Restart=on-failure",
             "StartLimitIntervalSec=600",
             "StartLimitBurst=5")
-        .anyMatch(line -> line.startsWith("Environment=\"SHIORI_JAVA_OPTS="))
-        .as("the services never call sd_notify, so no watchdog")
-        .noneMatch(line -> line.startsWith("WatchdogSec") || line.startsWith("Type=notify"));
+        .anyMatch(
+            line ->
+                line.startsWith("Environment=\"SHIORI_JAVA_OPTS=")
+                    && line.contains("-Dshiori.log.dir=/var/log/shiori"));
+  }
+
+  @Test
+  void theKioskIsNotInTheGpioGroup() throws IOException {
+    assertThat(Files.readAllLines(SYSTEMD.resolve("shiori-kiosk.service"), StandardCharsets.UTF_8))
+        .filteredOn(line -> line.startsWith("SupplementaryGroups="))
+        .singleElement()
+        .asString()
+        .doesNotContain("gpio");
   }
 
   @Test
@@ -60,7 +79,8 @@ class SystemdUnitsTest {
 
     assertThat(process.exitValue()).as(output).isZero();
     assertThat(output.lines())
-        .containsExactly("OK   shiori-kiosk.service", "OK   shiori-gate.service");
+        .containsExactly(
+            "OK   shiori-kiosk.service", "OK   shiori-gate.service", "OK   shiori-alert@.service");
   }
 
   private static boolean onPath(String command) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import org.shiori.protocol.Dataset;
 import org.shiori.protocol.DeviceEvent;
 import org.shiori.protocol.Topics;
 
@@ -86,6 +87,22 @@ public final class EventPublisher implements AutoCloseable {
         Optional.empty(),
         Optional.of(Topics.requireSegment("code", code)),
         OptionalLong.empty());
+  }
+
+  /**
+   * A policy or calendar document from central was refused; the one in use stays.
+   *
+   * @param dataset {@code POLICY} or {@code CALENDAR}
+   * @param version the refused version
+   */
+  public void documentRefused(Dataset dataset, long version) {
+    publish(
+        DeviceEvent.Type.DOCUMENT_REFUSED,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.of(dataset.name() + "_REFUSED"),
+        OptionalLong.of(version));
   }
 
   private void publish(

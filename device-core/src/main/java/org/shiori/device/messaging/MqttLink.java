@@ -26,6 +26,7 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.shiori.protocol.DeviceState;
+import org.shiori.protocol.SyncCodec;
 import org.shiori.protocol.TopicFilter;
 import org.shiori.protocol.Topics;
 import org.slf4j.Logger;
@@ -44,6 +45,15 @@ public final class MqttLink implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(MqttLink.class);
   private static final long CLOSE_WAIT_MS = 2_000;
   private static final long SUBACK_WAIT_MS = 10_000;
+
+  /**
+   * The MQTT 5 Maximum Packet Size this link announces in CONNECT. The broker must not send a
+   * larger packet (it drops it for this client), and Paho refuses a larger one before allocating
+   * its buffer, so one huge message can neither exhaust the heap nor, redelivered by the persistent
+   * session, crash the device at every start. The largest payload a device reads is a sync message
+   * ({@link SyncCodec#MAX_BYTES}); topic and properties fit in the rest.
+   */
+  public static final long MAX_INBOUND_PACKET_BYTES = SyncCodec.MAX_BYTES + 64 * 1024;
 
   private final MqttLinkSettings settings;
   private volatile MqttAsyncClient client;
@@ -282,6 +292,7 @@ public final class MqttLink implements AutoCloseable {
     o.setSessionExpiryInterval(settings.sessionExpiry().toSeconds());
     o.setKeepAliveInterval((int) settings.keepAlive().toSeconds());
     o.setConnectionTimeout(10);
+    o.setMaximumPacketSize(MAX_INBOUND_PACKET_BYTES);
     o.setAutomaticReconnect(false);
     o.setSocketFactory(
         settings.tls().isPresent()

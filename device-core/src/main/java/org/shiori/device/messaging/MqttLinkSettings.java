@@ -1,9 +1,12 @@
 package org.shiori.device.messaging;
 
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.shiori.protocol.Topics;
 
 /**
@@ -29,6 +32,11 @@ public record MqttLinkSettings(
     Duration sessionExpiry,
     Duration reconnectMin,
     Duration reconnectMax) {
+
+  private static final Pattern IPV4_LITERAL =
+      Pattern.compile(
+          "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}");
+  private static final Pattern IPV6_LITERAL = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
 
   public MqttLinkSettings {
     Objects.requireNonNull(serverUri, "serverUri");
@@ -108,9 +116,31 @@ public record MqttLinkSettings(
     return tls.isPresent();
   }
 
-  private static boolean isLoopback(String host) {
-    return host != null
-        && (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]"));
+  /**
+   * Whether a URI host is a loopback address, decided on the parsed address and never on a name
+   * prefix: {@code 127.attacker.example} is a DNS name, not a loopback address. Only IP literals
+   * and the name {@code localhost} count; no name is resolved.
+   */
+  static boolean isLoopback(String host) {
+    if (host == null || host.isEmpty()) {
+      return false;
+    }
+    if (host.equalsIgnoreCase("localhost")) {
+      return true;
+    }
+    String literal =
+        host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    boolean ipv4 = IPV4_LITERAL.matcher(literal).matches();
+    boolean ipv6 = literal.contains(":") && IPV6_LITERAL.matcher(literal).matches();
+    if (!ipv4 && !ipv6) {
+      return false;
+    }
+    try {
+      // A literal is parsed, not looked up.
+      return InetAddress.getByName(literal).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return false;
+    }
   }
 
   private static void requirePositive(String name, Duration d) {

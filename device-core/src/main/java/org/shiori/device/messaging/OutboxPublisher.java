@@ -11,6 +11,7 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -137,6 +138,11 @@ public final class OutboxPublisher implements AutoCloseable {
 
   public void addRejectionListener(RejectionListener listener) {
     rejectionListeners.add(listener);
+  }
+
+  /** Runs a task on the publisher's own thread, after the work before it (health check). */
+  public Executor thread() {
+    return worker::execute;
   }
 
   @Override

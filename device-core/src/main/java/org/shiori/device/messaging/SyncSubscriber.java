@@ -1,5 +1,7 @@
 package org.shiori.device.messaging;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,6 +9,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import org.shiori.circulation.domain.HoldRecord;
 import org.shiori.circulation.domain.ItemRecord;
@@ -29,10 +32,17 @@ import org.slf4j.LoggerFactory;
  * means a gap, and the device asks central for a resync on its {@code cmd} topic. Snapshot chunks
  * must arrive in order; deltas that arrive while a snapshot is incomplete wait for it. A data set
  * the device has never received is requested at every connect.
+ *
+ * <p>Version sanity: a snapshot from central always resets a data set, also to a lower version
+ * (after a forged or corrupted version, central's next snapshot repairs the device); only a
+ * redelivered copy of the snapshot held is skipped. A delta far beyond the held version is not kept
+ * waiting. A delta whose version was already applied with different content means one of the two
+ * was not central's: the device asks for a snapshot, which resets the data set.
  */
 public final class SyncSubscriber implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SyncSubscriber.class);
   private static final int MAX_WAITING_DELTAS = 1000;
+  private static final int REMEMBERED_DELTAS = 256;
   private static final Duration RESYNC_INTERVAL = Duration.ofSeconds(10);
 
   private final MqttLink link;
@@ -42,6 +52,7 @@ public final class SyncSubscriber implements AutoCloseable {
   private final SyncCodec codec;
   private final PacedPublisher requests;
   private final ConfinedWorker worker;
+  private final DocumentCheck documents;
   private final AtomicLong rejected = new AtomicLong();
   private final AtomicLong applied = new AtomicLong();
 
@@ -52,8 +63,13 @@ public final class SyncSubscriber implements AutoCloseable {
   private static final class Progress {
     long snapshotSequence;
     int nextChunk = -1;
-    final TreeMap<Long, SyncMessage> waiting = new TreeMap<>();
+    final TreeMap<Long, Waiting> waiting = new TreeMap<>();
+
+    /** Digests of the last deltas applied, by version, to recognise a conflicting copy. */
+    final TreeMap<Long, DeltaDigest> appliedDeltas = new TreeMap<>();
+
     Instant lastResync;
+    boolean resyncPending;
 
     boolean snapshotOpen() {
       return nextChunk >= 0;
@@ -66,6 +82,18 @@ public final class SyncSubscriber implements AutoCloseable {
    * @param clock to pace resync requests
    */
   public SyncSubscriber(MqttLink link, SyncSink sink, Clock clock) {
+    this(link, sink, clock, DocumentCheck.STORE_ONLY);
+  }
+
+  /**
+   * @param link a device link
+   * @param sink where validated batches are applied
+   * @param clock to pace resync requests
+   * @param documents checks policy and calendar documents before they are stored, and puts them
+   *     into use after
+   */
+  public SyncSubscriber(MqttLink link, SyncSink sink, Clock clock, DocumentCheck documents) {
+    this.documents = documents;
     this.link = link;
     this.sink = sink;
     this.clock = clock;
@@ -105,6 +133,11 @@ public final class SyncSubscriber implements AutoCloseable {
         });
   }
 
+  /** Runs a task on the subscriber's own thread, after the messages before it (health check). */
+  public Executor thread() {
+    return this::run;
+  }
+
   /** Messages refused by validation or order since start. */
   public long rejectedCount() {
     return rejected.get();
@@ -133,6 +166,21 @@ public final class SyncSubscriber implements AutoCloseable {
     }
   }
 
+  /** A delta's content digest (SHA-256 of its payload, which central encodes byte-stably). */
+  private record DeltaDigest(byte[] sha256) {
+    static DeltaDigest of(byte[] payload) {
+      try {
+        return new DeltaDigest(MessageDigest.getInstance("SHA-256").digest(payload));
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+      }
+    }
+
+    boolean sameAs(DeltaDigest other) {
+      return MessageDigest.isEqual(sha256, other.sha256);
+    }
+  }
+
   private void onMessage(InboundMessage m) {
     Optional<Dataset> dataset = link.topics().datasetOf(m.topic());
     if (dataset.isEmpty()) {
@@ -151,7 +199,7 @@ public final class SyncSubscriber implements AutoCloseable {
     } else if (message.snapshot()) {
       onSnapshotChunk(message);
     } else {
-      onDelta(message);
+      onDelta(message, DeltaDigest.of(m.payload()));
     }
   }
 
@@ -165,7 +213,20 @@ public final class SyncSubscriber implements AutoCloseable {
       LOG.debug("{} version {} already held", m.dataset(), m.sequence());
       return;
     }
+    Runnable takeEffect;
+    try {
+      takeEffect = documents.prepare(m.dataset(), m.sequence(), m.document().orElseThrow());
+    } catch (DocumentRefusedException e) {
+      rejected.incrementAndGet();
+      LOG.warn(
+          "{} version {} refused, the version in use stays: {}",
+          m.dataset(),
+          m.sequence(),
+          e.getMessage());
+      return;
+    }
     sink.applyDocument(m.dataset(), m.sequence(), m.document().orElseThrow());
+    takeEffect.run();
     applied.incrementAndGet();
     LOG.info("{} updated to version {}", m.dataset(), m.sequence());
   }
@@ -173,9 +234,14 @@ public final class SyncSubscriber implements AutoCloseable {
   private void onSnapshotChunk(SyncMessage m) {
     Progress p = progress.get(m.dataset());
     if (m.chunk() == 0) {
-      if (m.sequence() <= sink.appliedSequence(m.dataset())) {
-        LOG.debug("{} snapshot {} is not newer than what is held", m.dataset(), m.sequence());
+      long held = sink.appliedSequence(m.dataset());
+      if (m.sequence() == held && !p.resyncPending) {
+        LOG.debug("{} snapshot {} is the version held", m.dataset(), m.sequence());
         return;
+      }
+      if (m.sequence() < held) {
+        LOG.warn(
+            "{} snapshot {} resets the data set from version {}", m.dataset(), m.sequence(), held);
       }
       p.snapshotSequence = m.sequence();
       p.nextChunk = 0;
@@ -198,33 +264,57 @@ public final class SyncSubscriber implements AutoCloseable {
     if (m.lastChunk()) {
       p.nextChunk = -1;
       p.lastResync = null;
+      p.resyncPending = false;
+      p.appliedDeltas.clear();
+      p.waiting.headMap(m.sequence(), true).clear();
       LOG.info("{} snapshot {} complete ({} chunks)", m.dataset(), m.sequence(), m.chunks());
       applyWaitingDeltas(m.dataset());
     }
   }
 
-  private void onDelta(SyncMessage m) {
+  private void onDelta(SyncMessage m, DeltaDigest digest) {
     Progress p = progress.get(m.dataset());
     if (p.snapshotOpen()) {
-      hold(p, m);
+      hold(p, m, digest, p.snapshotSequence);
       return;
     }
     long held = sink.appliedSequence(m.dataset());
     if (m.sequence() <= held) {
-      LOG.debug("{} delta {} already applied", m.dataset(), m.sequence());
+      DeltaDigest applied = p.appliedDeltas.get(m.sequence());
+      if (applied != null && !applied.sameAs(digest)) {
+        rejected.incrementAndGet();
+        LOG.warn(
+            "{} delta {} arrived twice with different content: asking for a snapshot",
+            m.dataset(),
+            m.sequence());
+        requestResync(m.dataset(), true);
+      } else {
+        LOG.debug("{} delta {} already applied", m.dataset(), m.sequence());
+      }
     } else if (m.sequence() == held + 1) {
-      apply(m);
+      applyDelta(p, m, digest);
       applyWaitingDeltas(m.dataset());
     } else {
       LOG.warn("{} delta {} after {}: gap, asking for a resync", m.dataset(), m.sequence(), held);
-      hold(p, m);
+      hold(p, m, digest, held);
       requestResync(m.dataset(), false);
     }
   }
 
-  private void hold(Progress p, SyncMessage m) {
-    if (p.waiting.size() < MAX_WAITING_DELTAS) {
-      p.waiting.put(m.sequence(), m);
+  /** Keeps a delta for later, unless it lies implausibly far ahead of {@code base}. */
+  private void hold(Progress p, SyncMessage m, DeltaDigest digest, long base) {
+    if (p.waiting.size() < MAX_WAITING_DELTAS && m.sequence() - base <= MAX_WAITING_DELTAS) {
+      p.waiting.put(m.sequence(), new Waiting(m, digest));
+    }
+  }
+
+  private record Waiting(SyncMessage message, DeltaDigest digest) {}
+
+  private void applyDelta(Progress p, SyncMessage m, DeltaDigest digest) {
+    apply(m);
+    p.appliedDeltas.put(m.sequence(), digest);
+    while (p.appliedDeltas.size() > REMEMBERED_DELTAS) {
+      p.appliedDeltas.pollFirstEntry();
     }
   }
 
@@ -237,7 +327,7 @@ public final class SyncSubscriber implements AutoCloseable {
         p.waiting.pollFirstEntry();
       } else if (first.getKey() == held + 1) {
         p.waiting.pollFirstEntry();
-        apply(first.getValue());
+        applyDelta(p, first.getValue().message(), first.getValue().digest());
       } else {
         return;
       }
@@ -249,7 +339,7 @@ public final class SyncSubscriber implements AutoCloseable {
       case ITEMS -> sink.applyItems(m.<ItemRecord>batch());
       case PATRONS -> sink.applyPatrons(m.<PatronSnapshot>batch());
       case HOLDS -> sink.applyHolds(m.<HoldRecord>batch());
-      case POLICY, CALENDAR -> sink.applyDocument(m.dataset(), m.sequence(), m.document().get());
+      case POLICY, CALENDAR -> throw new IllegalStateException("documents are not batches");
     }
     applied.incrementAndGet();
   }
@@ -264,6 +354,7 @@ public final class SyncSubscriber implements AutoCloseable {
       return;
     }
     p.lastResync = now;
+    p.resyncPending = true;
     requests.send(
         PacedPublisher.Outgoing.of(
             link.topics().cmd(deviceId),

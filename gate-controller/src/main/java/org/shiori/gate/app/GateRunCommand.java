@@ -5,6 +5,8 @@ import com.pi4j.context.Context;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.shiori.config.ConfigError;
@@ -14,6 +16,9 @@ import org.shiori.config.DeviceConfigLoader;
 import org.shiori.config.DeviceRole;
 import org.shiori.config.reader.ConfiguredReaders;
 import org.shiori.device.app.ExitCodes;
+import org.shiori.device.health.ServiceManager;
+import org.shiori.device.health.SystemdNotify;
+import org.shiori.device.health.Watchdog;
 import org.shiori.rfid.reader.TagReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -94,7 +99,16 @@ final class GateRunCommand implements Callable<Integer> {
     try (TagReader reader = ConfiguredReaders.open(device.reader(), tuning.readerTimeout())) {
       Context pi4j = Pi4J.newAutoContext();
       try (GateService gate = GateService.start(device, reader, pi4j, tuning, clock)) {
+        // The environment is read here, at the edge: systemd names its socket and watchdog.
+        Map<String, String> environment = System.getenv();
+        ServiceManager systemd = SystemdNotify.fromEnvironment(environment);
+        Optional<Watchdog> watchdog =
+            SystemdNotify.watchdogInterval(environment)
+                .map(interval -> new Watchdog(gate.health(), systemd, interval));
+        systemd.ready("guarding the exit");
         stopping.await();
+        systemd.stopping();
+        watchdog.ifPresent(Watchdog::close);
       } finally {
         pi4j.shutdown();
       }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
@@ -14,6 +15,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.shiori.config.DeviceConfig;
 import org.shiori.config.GateSettings;
+import org.shiori.device.health.HealthCheck;
+import org.shiori.device.health.ProgressCheck;
+import org.shiori.device.health.ThreadProbe;
 import org.shiori.device.messaging.EventPublisher;
 import org.shiori.device.messaging.MqttLink;
 import org.shiori.device.messaging.MqttLinkSettings;
@@ -44,6 +48,11 @@ public final class GateService implements AutoCloseable {
 
   /** Item cache file under the data directory. */
   public static final String DATABASE_FILE = "gate.db";
+
+  /** A reader loop or worker without progress for this long fails the health check. */
+  static final Duration STUCK_AFTER = Duration.ofSeconds(30);
+
+  private final HealthCheck health = new HealthCheck();
 
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private PassageMonitor monitor;
@@ -83,7 +92,9 @@ public final class GateService implements AutoCloseable {
             SqliteStore.open(
                 config.dataDir().resolve(DATABASE_FILE), config.outbox().capacity(), clock));
     link = remember(new MqttLink(linkSettings(config), clock));
-    remember(new SyncSubscriber(link, new GateSyncSink(store), clock)).start();
+    SyncSubscriber sync = remember(new SyncSubscriber(link, new GateSyncSink(store), clock));
+    sync.start();
+    health.add(new ThreadProbe("sync worker", sync.thread(), STUCK_AFTER, clock));
     EventPublisher events = remember(new EventPublisher(link, clock));
     Pi4jAlarmSignals signals =
         remember(new Pi4jAlarmSignals(pi4j, gate.lightPin(), gate.buzzerPin(), tuning.pattern()));
@@ -103,6 +114,7 @@ public final class GateService implements AutoCloseable {
     }
     link.start();
     monitor.start(tuning.cycle());
+    health.add(new ProgressCheck("reader loop", monitor::rounds, STUCK_AFTER, clock));
     LOG.info(
         "gate {} running: alarm mode {}, light pin {}, buzzer pin {}, beam {}",
         config.deviceId(),
@@ -138,6 +150,11 @@ public final class GateService implements AutoCloseable {
         config.tenant(),
         config.deviceId(),
         config.broker().tls().map(t -> new TlsFiles(t.ca(), t.cert(), t.key())));
+  }
+
+  /** Healthy while the reader loop goes round and the sync worker gets through its messages. */
+  public HealthCheck health() {
+    return health;
   }
 
   public PassageMonitor monitor() {

@@ -3,10 +3,12 @@ package org.shiori.kiosk.admin;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Optional;
+import org.shiori.config.SecretFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +26,8 @@ public final class AdminToken {
   /** Shortest token accepted, so that a token cannot be guessed in useful time. */
   public static final int MIN_LENGTH = 16;
 
+  private static final long MAX_BYTES = 4096;
+
   private static final String SCHEME = "Bearer ";
 
   private final Optional<byte[]> token;
@@ -32,10 +36,22 @@ public final class AdminToken {
     this.token = token;
   }
 
-  /** Reads {@code dataDir/admin.token}; a missing, short or unreadable file leaves no token. */
-  public static AdminToken readFrom(Path dataDir) {
+  /**
+   * Reads {@code dataDir/admin.token}; a missing, short or unreadable file leaves no token.
+   *
+   * @throws IOException when the file exists but others may read it (not {@code 0600}): the service
+   *     refuses to start rather than trust a token that may have leaked
+   */
+  public static AdminToken readFrom(Path dataDir) throws IOException {
     Path file = dataDir.resolve(FILE_NAME);
+    if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+      SecretFiles.requireOwnerOnly(file);
+    }
     try {
+      if (Files.size(file) > MAX_BYTES) {
+        LOG.warn("{} is larger than {} bytes: admin API closed", file, MAX_BYTES);
+        return new AdminToken(Optional.empty());
+      }
       String text = Files.readString(file, StandardCharsets.UTF_8).strip();
       if (text.length() < MIN_LENGTH) {
         LOG.warn("{} holds fewer than {} characters: admin API closed", file, MIN_LENGTH);

@@ -16,6 +16,9 @@ import java.util.Optional;
  * @param lastSync per data set (lower-case name), what was last applied and when
  * @param reader the reader's state
  * @param version the software version
+ * @param startedAt when the service started (uptime)
+ * @param rulesInUse the central policy and calendar versions decisions are taken with now (0: the
+ *     configured policy, no calendar), not merely the last received
  */
 public record DeviceStatus(
     String deviceId,
@@ -25,7 +28,9 @@ public record DeviceStatus(
     int outboxPending,
     Map<String, DatasetSync> lastSync,
     ReaderStatus reader,
-    String version) {
+    String version,
+    Instant startedAt,
+    RulesVersions rulesInUse) {
 
   public DeviceStatus {
     Objects.requireNonNull(deviceId, "deviceId");
@@ -34,7 +39,14 @@ public record DeviceStatus(
     lastSync = Map.copyOf(lastSync);
     Objects.requireNonNull(reader, "reader");
     Objects.requireNonNull(version, "version");
+    Objects.requireNonNull(rulesInUse, "rulesInUse");
   }
+
+  /**
+   * @param policy the central policy version in use, 0 for the configured one
+   * @param calendar the central calendar version in use, 0 for none
+   */
+  public record RulesVersions(long policy, long calendar) {}
 
   /**
    * @param sequence the last sync sequence applied, 0 before the first

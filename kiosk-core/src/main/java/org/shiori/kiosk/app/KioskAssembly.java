@@ -6,9 +6,14 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.shiori.device.health.HealthCheck;
+import org.shiori.device.health.ThreadProbe;
+import org.shiori.device.messaging.DocumentCheck;
 import org.shiori.device.messaging.MqttLink;
 import org.shiori.device.messaging.MqttLinkSettings;
 import org.shiori.device.messaging.OutboxPublisher;
@@ -42,6 +47,32 @@ public final class KioskAssembly implements AutoCloseable {
   /** Closed in reverse order of opening. */
   private final Deque<AutoCloseable> parts = new ArrayDeque<>();
 
+  /** What the watchdog's health check watches, filled in as the parts start. */
+  private final HealthCheck health = new HealthCheck();
+
+  private final Duration stuckAfter;
+  private final Clock healthClock;
+
+  /** An assembly whose health check calls a part stuck after two minutes without progress. */
+  public KioskAssembly() {
+    this(Duration.ofMinutes(2), Clock.systemUTC());
+  }
+
+  /**
+   * @param stuckAfter how long a reader loop, store or link worker may make no progress before the
+   *     health check fails
+   * @param healthClock measures that time
+   */
+  public KioskAssembly(Duration stuckAfter, Clock healthClock) {
+    this.stuckAfter = stuckAfter;
+    this.healthClock = healthClock;
+  }
+
+  /** The health check of the parts started so far: reader loop, store, link workers. */
+  public HealthCheck health() {
+    return health;
+  }
+
   /** Keeps {@code part} to be closed with the kiosk. */
   public <T extends AutoCloseable> T remember(T part) {
     parts.push(part);
@@ -53,12 +84,24 @@ public final class KioskAssembly implements AutoCloseable {
    * link, which is started last so that no message arrives before its handler.
    */
   public CentralConnection connect(MqttLinkSettings settings, SqliteStore store, Clock clock) {
+    return connect(settings, store, clock, DocumentCheck.STORE_ONLY);
+  }
+
+  /** As {@link #connect(MqttLinkSettings, SqliteStore, Clock)}, checking synced documents. */
+  public CentralConnection connect(
+      MqttLinkSettings settings, SqliteStore store, Clock clock, DocumentCheck documents) {
     MqttLink link = remember(new MqttLink(settings, clock));
     LinkConnectivity connectivity = new LinkConnectivity(clock);
     link.addConnectionListener(connectivity);
-    remember(new SyncSubscriber(link, store, clock)).start();
+    SyncSubscriber sync = remember(new SyncSubscriber(link, store, clock, documents));
+    sync.start();
     OutboxPublisher publisher = remember(new OutboxPublisher(link, store, clock));
     publisher.start();
+    health.add(new ThreadProbe("sync worker", sync.thread(), stuckAfter, healthClock));
+    health.add(new ThreadProbe("outbox worker", publisher.thread(), stuckAfter, healthClock));
+    ExecutorService storeProbe = daemonThread("store-probe");
+    remember(storeProbe::shutdownNow);
+    health.add(new ThreadProbe("store", storeProbe, stuckAfter, healthClock, store::pendingCount));
     return new CentralConnection(link, connectivity, publisher);
   }
 
@@ -92,6 +135,7 @@ public final class KioskAssembly implements AutoCloseable {
             readerThread,
             IDLE_TIMEOUT);
     remember(new PadScanner(wiring.reader(), session, PAD_CYCLE, readerThread)).start();
+    health.add(new ThreadProbe("reader loop", readerThread, stuckAfter, healthClock));
     readerThread.scheduleWithFixedDelay(
         session::tick, TICK_SECONDS, TICK_SECONDS, TimeUnit.SECONDS);
     return session;
@@ -102,6 +146,15 @@ public final class KioskAssembly implements AutoCloseable {
       KioskSession session, List<Consumer<Javalin>> extraRoutes, String host, int port) {
     KioskWebServer web = remember(new KioskWebServer(session, extraRoutes));
     return web.start(host, port);
+  }
+
+  private static ExecutorService daemonThread(String name) {
+    return Executors.newSingleThreadExecutor(
+        r -> {
+          Thread t = new Thread(r, name);
+          t.setDaemon(true);
+          return t;
+        });
   }
 
   @Override

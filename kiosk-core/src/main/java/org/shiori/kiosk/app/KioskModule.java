@@ -17,6 +17,9 @@ import org.shiori.config.DeviceConfig;
 import org.shiori.device.app.TenantKeyFile;
 import org.shiori.device.messaging.MqttLinkSettings;
 import org.shiori.device.messaging.TlsFiles;
+import org.shiori.device.rules.LiveRules;
+import org.shiori.device.rules.RulesInUse;
+import org.shiori.device.rules.RulesUpdates;
 import org.shiori.kiosk.admin.AdminToken;
 import org.shiori.kiosk.session.KioskIdentity;
 import org.shiori.kiosk.session.OfflineGuard;
@@ -68,15 +71,26 @@ public final class KioskModule extends AbstractModule {
     }
   }
 
+  /**
+   * The configured policy, until central's policy and calendar documents replace it (they are
+   * checked and swapped in by {@link RulesUpdates}).
+   */
   @Provides
   @Singleton
-  CirculationRules rules() {
+  LiveRules liveRules() {
     try {
-      return ShippedPolicies.load(config.policy().describe(), config.zone());
+      return new LiveRules(
+          RulesInUse.configured(ShippedPolicies.load(config.policy().describe(), config.zone())));
     } catch (PolicyException e) {
       throw new KioskStartException(
           "policy " + config.policy().describe() + ":\n" + e.getMessage());
     }
+  }
+
+  @Provides
+  @Singleton
+  CirculationRules rules(LiveRules live) {
+    return live;
   }
 
   @Provides
@@ -120,6 +134,10 @@ public final class KioskModule extends AbstractModule {
   @Provides
   @Singleton
   AdminToken adminToken() {
-    return AdminToken.readFrom(config.dataDir());
+    try {
+      return AdminToken.readFrom(config.dataDir());
+    } catch (IOException e) {
+      throw new KioskStartException("admin token refused: " + e.getMessage());
+    }
   }
 }

@@ -3,6 +3,8 @@ package org.shiori.kiosk.app;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.shiori.config.ConfigError;
@@ -10,6 +12,9 @@ import org.shiori.config.ConfigException;
 import org.shiori.config.DeviceConfig;
 import org.shiori.config.DeviceConfigLoader;
 import org.shiori.device.app.ExitCodes;
+import org.shiori.device.health.ServiceManager;
+import org.shiori.device.health.SystemdNotify;
+import org.shiori.device.health.Watchdog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -23,8 +28,10 @@ import picocli.CommandLine.Spec;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs the kiosk service: reader, lending rules, store, link to central,",
-      "patron screen on 127.0.0.1:ui.port and admin API on 127.0.0.1:admin.port."
+      "Runs the kiosk service until it is stopped (SIGTERM).",
+      "Reader, lending rules, store and link to central; the patron screen on",
+      "127.0.0.1:ui.port and the admin API on 127.0.0.1:admin.port. Under systemd it reports",
+      "READY and keeps the watchdog fed while the reader loop, store and link workers run."
     })
 public final class KioskRunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -55,11 +62,19 @@ public final class KioskRunCommand implements Callable<Integer> {
       err.flush();
       return ExitCodes.FAILURE;
     }
+    // The environment is read here, at the edge: systemd names its socket and watchdog interval.
+    Map<String, String> environment = System.getenv();
+    ServiceManager systemd = SystemdNotify.fromEnvironment(environment);
+    Optional<Watchdog> watchdog =
+        SystemdNotify.watchdogInterval(environment)
+            .map(interval -> new Watchdog(kiosk.health(), systemd, interval));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
+                  systemd.stopping();
+                  watchdog.ifPresent(Watchdog::close);
                   kiosk.close();
                   stopped.countDown();
                 },
@@ -73,6 +88,11 @@ public final class KioskRunCommand implements Callable<Integer> {
         ProductionKiosk.LOOPBACK,
         kiosk.adminPort());
     out.flush();
+    systemd.ready(
+        "serving; patron screen on port "
+            + kiosk.uiPort()
+            + ", admin API on port "
+            + kiosk.adminPort());
     stopped.await();
     return ExitCodes.OK;
   }

@@ -7,14 +7,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
-import org.shiori.circulation.policy.CirculationRules;
 import org.shiori.circulation.privacy.CardHasher;
 import org.shiori.config.DeviceConfig;
 import org.shiori.config.DeviceRole;
 import org.shiori.config.reader.ConfiguredReaders;
+import org.shiori.device.health.HealthCheck;
 import org.shiori.device.messaging.EventPublisher;
 import org.shiori.device.messaging.MqttLinkSettings;
+import org.shiori.device.rules.LiveRules;
+import org.shiori.device.rules.RulesUpdates;
 import org.shiori.device.store.SqliteStore;
 import org.shiori.kiosk.admin.AdminServer;
 import org.shiori.kiosk.admin.AdminServices;
@@ -22,6 +25,7 @@ import org.shiori.kiosk.admin.AdminToken;
 import org.shiori.kiosk.session.KioskIdentity;
 import org.shiori.kiosk.session.KioskSession;
 import org.shiori.kiosk.session.OfflineGuard;
+import org.shiori.protocol.Dataset;
 import org.shiori.rfid.reader.TagReader;
 import org.shiori.rfid.security.SecurityMode;
 import org.slf4j.Logger;
@@ -44,7 +48,14 @@ public final class ProductionKiosk implements AutoCloseable {
   private final DeviceConfig config;
   private final Clock clock;
   private final KioskParts parts;
-  private final KioskAssembly assembly = new KioskAssembly();
+
+  /**
+   * A reader loop, store or link worker without progress for this long fails the health check, and
+   * the watchdog stops pinging systemd.
+   */
+  public static final Duration STUCK_AFTER = Duration.ofSeconds(30);
+
+  private final KioskAssembly assembly;
   private SqliteStore store;
   private KioskSession session;
   private int uiPort;
@@ -64,7 +75,7 @@ public final class ProductionKiosk implements AutoCloseable {
   record KioskParts(
       KioskIdentity identity,
       CardHasher hasher,
-      CirculationRules rules,
+      LiveRules rules,
       SecurityMode security,
       MqttLinkSettings link,
       OfflineGuard.Limits offlineLimits,
@@ -78,6 +89,7 @@ public final class ProductionKiosk implements AutoCloseable {
     this.config = config;
     this.clock = clock;
     this.parts = parts;
+    this.assembly = new KioskAssembly(STUCK_AFTER, clock);
   }
 
   /**
@@ -119,8 +131,12 @@ public final class ProductionKiosk implements AutoCloseable {
   /** Store and link first, so the session starts on the cache and the outbox is drained. */
   private void open() {
     store = assembly.remember(SqliteStore.open(dataFile(), config.outbox().capacity(), clock));
-    CentralConnection central = assembly.connect(parts.link(), store, clock);
+    RulesUpdates rulesUpdates = new RulesUpdates(parts.rules(), config.zone());
+    rulesUpdates.restore(store.document(Dataset.POLICY), store.document(Dataset.CALENDAR));
+    CentralConnection central = assembly.connect(parts.link(), store, clock, rulesUpdates);
     EventPublisher events = assembly.remember(new EventPublisher(central.link(), clock));
+    rulesUpdates.addRefusalListener(
+        (dataset, version, why) -> events.documentRefused(dataset, version));
     central.publisher().addRejectionListener(new RejectionEvents(store, events));
     central.link().start();
 
@@ -139,7 +155,11 @@ public final class ProductionKiosk implements AutoCloseable {
                 central),
             clock);
     uiPort = assembly.servePatronScreen(session, List.of(), LOOPBACK, config.ui().port());
-    adminPort = serveAdmin(new StatusReport(config, central.connectivity(), store, reader), events);
+    adminPort =
+        serveAdmin(
+            new StatusReport(
+                config, central.connectivity(), store, reader, parts.rules(), clock.instant()),
+            events);
     LOG.info(
         "kiosk {} running: patron screen on {}:{}, admin API on {}:{}",
         config.deviceId(),
@@ -173,6 +193,16 @@ public final class ProductionKiosk implements AutoCloseable {
 
   public SqliteStore store() {
     return store;
+  }
+
+  /** Healthy while the reader loop, the store and the link workers make progress. */
+  public HealthCheck health() {
+    return assembly.health();
+  }
+
+  /** The rules decisions are taken with now. */
+  public LiveRules rules() {
+    return parts.rules();
   }
 
   public int uiPort() {

@@ -1,9 +1,11 @@
 package org.shiori.kiosk.app;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.shiori.config.DeviceConfig;
+import org.shiori.device.rules.LiveRules;
 import org.shiori.device.store.SqliteStore;
 import org.shiori.kiosk.admin.DeviceStatus;
 import org.shiori.protocol.Dataset;
@@ -15,9 +17,18 @@ final class StatusReport implements Supplier<DeviceStatus> {
   private final LinkConnectivity connectivity;
   private final SqliteStore store;
   private final WatchedReader reader;
+  private final LiveRules rules;
+  private final Instant startedAt;
 
   StatusReport(
-      DeviceConfig config, LinkConnectivity connectivity, SqliteStore store, WatchedReader reader) {
+      DeviceConfig config,
+      LinkConnectivity connectivity,
+      SqliteStore store,
+      WatchedReader reader,
+      LiveRules rules,
+      Instant startedAt) {
+    this.rules = rules;
+    this.startedAt = startedAt;
     this.config = config;
     this.connectivity = connectivity;
     this.store = store;
@@ -40,7 +51,10 @@ final class StatusReport implements Supplier<DeviceStatus> {
         store.pendingCount(),
         sync,
         reader.status(),
-        version());
+        version(),
+        startedAt,
+        new DeviceStatus.RulesVersions(
+            rules.inUse().policyVersion(), rules.inUse().calendarVersion()));
   }
 
   /** The version the {@code kiosk --version} command prints, without its program name. */

@@ -1,12 +1,15 @@
 package org.shiori.kiosk.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.shiori.testkit.SecretFile;
 
 /** The admin token file: no usable token, no access. */
 class AdminTokenTest {
@@ -15,7 +18,7 @@ class AdminTokenTest {
   @TempDir Path data;
 
   @Test
-  void withoutTheFileNothingIsAccepted() {
+  void withoutTheFileNothingIsAccepted() throws IOException {
     AdminToken token = AdminToken.readFrom(data);
     assertThat(token.provisioned()).isFalse();
     assertThat(token.accepts("Bearer ")).isFalse();
@@ -24,7 +27,7 @@ class AdminTokenTest {
 
   @Test
   void aTokenShorterThanSixteenCharactersIsNotUsed() throws IOException {
-    Files.writeString(data.resolve(AdminToken.FILE_NAME), "short-token\n");
+    SecretFile.write(data.resolve(AdminToken.FILE_NAME), "short-token\n");
     AdminToken token = AdminToken.readFrom(data);
     assertThat(token.provisioned()).isFalse();
     assertThat(token.accepts("Bearer short-token")).isFalse();
@@ -32,7 +35,7 @@ class AdminTokenTest {
 
   @Test
   void onlyTheExactBearerTokenIsAccepted() throws IOException {
-    Files.writeString(data.resolve(AdminToken.FILE_NAME), TOKEN + "\n");
+    SecretFile.write(data.resolve(AdminToken.FILE_NAME), TOKEN + "\n");
     AdminToken token = AdminToken.readFrom(data);
 
     assertThat(token.provisioned()).isTrue();
@@ -43,5 +46,17 @@ class AdminTokenTest {
     assertThat(token.accepts("Basic " + TOKEN)).isFalse();
     assertThat(token.accepts("Bearer " + TOKEN.substring(1))).isFalse();
     assertThat(token.accepts("Bearer " + TOKEN + "0")).isFalse();
+  }
+
+  @Test
+  void aTokenFileOthersMayReadStopsTheService() throws IOException {
+    Path file = Files.writeString(data.resolve(AdminToken.FILE_NAME), TOKEN + "\n");
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+
+    assertThatThrownBy(() -> AdminToken.readFrom(data))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining(file.toString())
+        .hasMessageContaining("rw-r--r--")
+        .hasMessageContaining("chmod 600");
   }
 }

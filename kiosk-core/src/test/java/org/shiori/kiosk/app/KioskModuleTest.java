@@ -8,6 +8,7 @@ import com.google.inject.Injector;
 import com.google.inject.ProvisionException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -25,6 +26,7 @@ import org.shiori.kiosk.session.KioskIdentity;
 import org.shiori.kiosk.session.OfflineGuard;
 import org.shiori.rfid.security.SecurityMode;
 import org.shiori.rfid.transport.SerialSettings;
+import org.shiori.testkit.SecretFile;
 
 /** What the module makes of a configuration file, value by value. */
 class KioskModuleTest {
@@ -34,7 +36,7 @@ class KioskModuleTest {
   @BeforeEach
   void provision() throws Exception {
     data = Files.createDirectories(dir.resolve("data"));
-    Files.write(data.resolve("tenant.key"), new byte[32]);
+    SecretFile.write(data.resolve("tenant.key"), new byte[32]);
     for (String pem : new String[] {"ca.pem", "device.pem", "device.key"}) {
       Files.writeString(dir.resolve(pem), "PEM");
     }
@@ -118,7 +120,7 @@ class KioskModuleTest {
 
   @Test
   void aShortTenantKeyIsRefusedWithTheFileNamed() throws Exception {
-    Files.write(data.resolve("tenant.key"), new byte[8]);
+    SecretFile.write(data.resolve("tenant.key"), new byte[8]);
     DeviceConfig config =
         load("broker:", "  url: tcp://127.0.0.1:1883", "reader:", "  protocol: emulated");
 
@@ -127,6 +129,21 @@ class KioskModuleTest {
         .rootCause()
         .isInstanceOf(KioskStartException.class)
         .hasMessageContaining(data.resolve("tenant.key").toString());
+  }
+
+  @Test
+  void aTenantKeyOthersMayReadIsRefused() throws Exception {
+    Path key = Files.write(data.resolve("tenant.key"), new byte[32]);
+    Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r--r--"));
+    DeviceConfig config =
+        load("broker:", "  url: tcp://127.0.0.1:1883", "reader:", "  protocol: emulated");
+
+    assertThatThrownBy(() -> injector(config).getInstance(CardHasher.class))
+        .isInstanceOf(ProvisionException.class)
+        .rootCause()
+        .isInstanceOf(KioskStartException.class)
+        .hasMessageContaining(key.toString())
+        .hasMessageContaining("chmod 600");
   }
 
   @Test

@@ -23,6 +23,7 @@ import org.shiori.kiosk.admin.AdminToken;
 import org.shiori.testkit.FreePort;
 import org.shiori.testkit.MosquittoBroker;
 import org.shiori.testkit.Required;
+import org.shiori.testkit.SecretFile;
 
 /**
  * {@code kiosk run} as systemd runs it, in its own JVM: it serves, and SIGTERM stops it cleanly
@@ -50,8 +51,8 @@ class KioskRunCommandProcessTest {
     Required.part(MosquittoBroker.installed(), "mosquitto is needed");
     broker = MosquittoBroker.plain("matsuyama").start();
     Path data = Files.createDirectories(dir.resolve("data"));
-    Files.write(data.resolve("tenant.key"), new byte[32]);
-    Files.writeString(data.resolve(AdminToken.FILE_NAME), TOKEN);
+    SecretFile.write(data.resolve("tenant.key"), new byte[32]);
+    SecretFile.write(data.resolve(AdminToken.FILE_NAME), TOKEN);
     int adminPort = FreePort.find();
     Path config = Files.writeString(dir.resolve("device.yaml"), yaml(data, adminPort));
 

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.shiori.device.app.ExitCodes;
+import org.shiori.testkit.SecretFile;
 import picocli.CommandLine;
 
 /** {@code kiosk run --config FILE} refuses to start on a configuration it cannot use. */
@@ -85,7 +86,7 @@ class KioskRunCommandTest {
   @Test
   void aReaderPortThatCannotBeOpenedIsNamedAndExitsOne() throws IOException {
     Path data = Files.createDirectories(dir.resolve("data"));
-    Files.write(data.resolve("tenant.key"), new byte[32]);
+    SecretFile.write(data.resolve("tenant.key"), new byte[32]);
     String port = dir.resolve("ttyUSB-missing").toString();
     Path config =
         write(

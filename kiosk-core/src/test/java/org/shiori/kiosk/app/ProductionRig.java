@@ -38,6 +38,7 @@ import org.shiori.rfid.transport.SerialTransport;
 import org.shiori.testkit.Conditions;
 import org.shiori.testkit.FreePort;
 import org.shiori.testkit.MosquittoBroker;
+import org.shiori.testkit.SecretFile;
 import org.shiori.testkit.TestCertificates;
 
 /**
@@ -102,8 +103,8 @@ public final class ProductionRig implements AutoCloseable {
   private void open() throws Exception {
     Path data = Files.createDirectories(dir.resolve("data"));
     byte[] tenantKey = randomBytes(32);
-    Files.write(data.resolve("tenant.key"), tenantKey);
-    Files.writeString(data.resolve(AdminToken.FILE_NAME), adminToken + "\n");
+    SecretFile.write(data.resolve("tenant.key"), tenantKey);
+    SecretFile.write(data.resolve(AdminToken.FILE_NAME), adminToken + "\n");
     hasher = new CardHasher(tenantKey);
 
     broker =

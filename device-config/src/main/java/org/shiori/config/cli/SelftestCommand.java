@@ -1,0 +1,261 @@
+package org.shiori.config.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import javax.net.ssl.SSLSocket;
+import org.shiori.config.ConfigError;
+import org.shiori.config.ConfigException;
+import org.shiori.config.DeviceConfig;
+import org.shiori.config.DeviceConfigLoader;
+import org.shiori.config.SecretFiles;
+import org.shiori.config.TlsSettings;
+import org.shiori.config.pki.PemIdentity;
+import org.shiori.config.pki.Pki;
+import org.shiori.config.reader.ConfiguredReaders;
+import org.shiori.rfid.reader.TagReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code selftest}: checks a provisioned device part by part and prints a pass/fail table; exit 0
+ * only when nothing failed. While the service runs it holds the reader, so the reader's state is
+ * then taken from the service's admin API.
+ */
+@Command(
+    name = "selftest",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Check a provisioned device: configuration, secrets (0600), certificate and clock, broker",
+      "over TLS with the device certificate, disk space, reader. Prints PASS/FAIL per check."
+    })
+final class SelftestCommand implements Callable<Integer> {
+  private static final long MIN_FREE_BYTES = 200L * 1024 * 1024;
+
+  /** Nothing of this software existed before; a clock before it has never been set. */
+  private static final Instant EARLIEST_PLAUSIBLE = Instant.parse("2025-01-01T00:00:00Z");
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--config",
+      defaultValue = "/etc/shiori/device.yaml",
+      paramLabel = "FILE",
+      description = "The device configuration (default: ${DEFAULT-VALUE}).")
+  Path config;
+
+  private final Clock clock = Clock.systemUTC();
+
+  private record Result(String check, boolean passed, String detail) {}
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    List<Result> results = new ArrayList<>();
+    DeviceConfig device;
+    try {
+      device = DeviceConfigLoader.load(config);
+      results.add(new Result("configuration", true, config.toString()));
+    } catch (ConfigException e) {
+      results.add(
+          new Result(
+              "configuration",
+              false,
+              e.errors().stream().map(ConfigError::toString).findFirst().orElse("invalid")));
+      print(out, results);
+      return 1;
+    }
+    results.add(secret("tenant key", device.privacy().tenantKeyFile(), 16));
+    if (device.role().configName().equals("kiosk")) {
+      results.add(secret("admin token", device.dataDir().resolve(AdminClient.TOKEN_FILE), 16));
+    }
+    device.broker().tls().ifPresent(tls -> results.add(certificate(device, tls)));
+    results.add(clock(device));
+    results.add(broker(device));
+    results.add(disk(device));
+    results.add(reader(device));
+    print(out, results);
+    return results.stream().allMatch(Result::passed) ? 0 : 1;
+  }
+
+  private static Result secret(String name, Path file, int minBytes) {
+    try {
+      if (!Files.exists(file)) {
+        return new Result(name, false, file + " missing");
+      }
+      SecretFiles.requireOwnerOnly(file);
+      long size = Files.size(file);
+      return size >= minBytes
+          ? new Result(name, true, file + " (0600, " + size + " bytes)")
+          : new Result(
+              name, false, file + " has " + size + " bytes, at least " + minBytes + " needed");
+    } catch (IOException e) {
+      return new Result(name, false, e.getMessage());
+    }
+  }
+
+  private Result certificate(DeviceConfig device, TlsSettings tls) {
+    try {
+      X509Certificate cert = Pki.readCertificate(tls.cert());
+      X509Certificate ca = Pki.readCertificate(tls.ca());
+      cert.verify(ca.getPublicKey());
+      String cn = Pki.commonName(cert).orElse("");
+      if (!cn.equals(device.deviceId())) {
+        return new Result(
+            "certificate", false, "CN " + cn + " is not the device id " + device.deviceId());
+      }
+      SecretFiles.requireOwnerOnly(tls.key());
+      cert.checkValidity(java.util.Date.from(clock.instant()));
+      return new Result(
+          "certificate",
+          true,
+          "CN " + cn + ", signed by the tenant CA, valid until " + cert.getNotAfter().toInstant());
+    } catch (IOException | GeneralSecurityException e) {
+      return new Result("certificate", false, e.getMessage());
+    }
+  }
+
+  private Result clock(DeviceConfig device) {
+    Instant now = clock.instant();
+    if (now.isBefore(EARLIEST_PLAUSIBLE)) {
+      return new Result(
+          "clock", false, now + " is before " + EARLIEST_PLAUSIBLE + ": set the time (NTP)");
+    }
+    return new Result("clock", true, now.atZone(device.zone()).toString());
+  }
+
+  /** A TLS handshake with the device certificate and an MQTT 5 CONNECT the broker accepts. */
+  private static Result broker(DeviceConfig device) {
+    if (device.broker().tls().isEmpty()) {
+      return new Result("broker", false, device.broker().url() + " is not TLS");
+    }
+    TlsSettings tls = device.broker().tls().get();
+    try (Socket plain = new Socket()) {
+      plain.connect(new InetSocketAddress(device.broker().host(), device.broker().port()), 5000);
+      plain.setSoTimeout(5000);
+      try (SSLSocket socket =
+          (SSLSocket)
+              PemIdentity.socketFactory(tls.ca(), tls.cert(), tls.key())
+                  .createSocket(plain, device.broker().host(), device.broker().port(), true)) {
+        var params = socket.getSSLParameters();
+        params.setEndpointIdentificationAlgorithm("HTTPS");
+        socket.setSSLParameters(params);
+        socket.startHandshake();
+        OutputStream out = socket.getOutputStream();
+        out.write(connect(device.deviceId() + "-selftest"));
+        out.flush();
+        DataInputStream in = new DataInputStream(socket.getInputStream());
+        int type = in.readUnsignedByte();
+        in.readUnsignedByte(); // remaining length, small for a CONNACK
+        in.readUnsignedByte(); // acknowledge flags
+        int reason = in.readUnsignedByte();
+        out.write(new byte[] {(byte) 0xE0, 0});
+        if (type != 0x20 || reason != 0) {
+          return new Result(
+              "broker",
+              false,
+              device.broker().url()
+                  + " refused the connection (reason 0x"
+                  + Integer.toHexString(reason)
+                  + ")");
+        }
+        return new Result(
+            "broker",
+            true,
+            device.broker().url()
+                + " over "
+                + socket.getSession().getProtocol()
+                + ", MQTT 5 accepted");
+      }
+    } catch (IOException | GeneralSecurityException e) {
+      return new Result("broker", false, device.broker().url() + ": " + e.getMessage());
+    }
+  }
+
+  /** An MQTT 5 CONNECT: clean start, 30 s keep-alive, no properties, no credentials. */
+  static byte[] connect(String clientId) {
+    byte[] id = clientId.getBytes(StandardCharsets.UTF_8);
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    body.writeBytes(new byte[] {0, 4, 'M', 'Q', 'T', 'T', 5, 0x02, 0, 30, 0});
+    body.write(id.length >> 8);
+    body.write(id.length & 0xFF);
+    body.writeBytes(id);
+    ByteArrayOutputStream packet = new ByteArrayOutputStream();
+    packet.write(0x10);
+    int length = body.size();
+    do {
+      int digit = length % 128;
+      length /= 128;
+      packet.write(length > 0 ? digit | 0x80 : digit);
+    } while (length > 0);
+    packet.writeBytes(body.toByteArray());
+    return packet.toByteArray();
+  }
+
+  private static Result disk(DeviceConfig device) {
+    try {
+      Path dir = device.dataDir();
+      long free = Files.getFileStore(Files.exists(dir) ? dir : dir.getRoot()).getUsableSpace();
+      return free >= MIN_FREE_BYTES
+          ? new Result("disk", true, free / (1024 * 1024) + " MB free in " + dir)
+          : new Result(
+              "disk",
+              false,
+              "only " + free / (1024 * 1024) + " MB free in " + dir + ", 200 MB needed");
+    } catch (IOException e) {
+      return new Result("disk", false, e.getMessage());
+    }
+  }
+
+  /** The running service's reader state, or, with the service stopped, one inventory round. */
+  private static Result reader(DeviceConfig device) {
+    if (device.role().configName().equals("kiosk")) {
+      try {
+        JsonNode reader = AdminClient.of(device).get("/admin/status").path("reader");
+        boolean ok = reader.path("answering").asBoolean(false);
+        return new Result("reader", ok, "as the running kiosk reports it: " + reader);
+      } catch (IOException e) {
+        // Service not running: try the reader directly below.
+      }
+    }
+    try (TagReader reader =
+        ConfiguredReaders.open(device.reader(), ConfiguredReaders.REPLY_TIMEOUT)) {
+      int tags = reader.inventory(java.util.OptionalInt.empty()).size();
+      return new Result(
+          "reader",
+          true,
+          device.reader().protocol() + " answered, " + tags + " tag(s) in the field");
+    } catch (Exception e) {
+      return new Result("reader", false, device.reader().protocol() + ": " + e.getMessage());
+    }
+  }
+
+  private static void print(PrintWriter out, List<Result> results) {
+    for (Result r : results) {
+      out.printf("%-4s  %-13s %s%n", r.passed() ? "PASS" : "FAIL", r.check(), r.detail());
+    }
+    long failed = results.stream().filter(r -> !r.passed()).count();
+    out.println(
+        failed == 0
+            ? "all " + results.size() + " checks passed"
+            : failed + " of " + results.size() + " checks failed");
+    out.flush();
+  }
+}

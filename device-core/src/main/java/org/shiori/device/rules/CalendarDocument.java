@@ -1,0 +1,92 @@
+package org.shiori.device.rules;
+
+import java.io.StringReader;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.shiori.circulation.policy.calendar.CalendarOverride;
+import org.shiori.circulation.policy.load.PolicyException;
+import org.shiori.circulation.policy.load.YamlDocument;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Central's calendar document: temporary closures and openings per branch (R-CAL-5), on top of the
+ * rules of the policy. Read with the policy's YAML reader, which composes nodes and never
+ * constructs objects from tags.
+ *
+ * <pre>
+ * branches:
+ *   main:
+ *     closed: [2026-12-28, 2026-12-29]
+ *     open: [2027-01-04]
+ * </pre>
+ *
+ * @param overrides per branch id, the days closed and opened
+ */
+public record CalendarDocument(Map<String, CalendarOverride> overrides) {
+  /** No calendar document received yet. */
+  public static final CalendarDocument NONE = new CalendarDocument(Map.of());
+
+  public CalendarDocument {
+    overrides = Map.copyOf(overrides);
+  }
+
+  /**
+   * @param source the name shown in problems
+   * @throws PolicyException listing every problem with line and column
+   */
+  public static CalendarDocument read(String source, String text) {
+    YamlDocument.Parsed parsed = YamlDocument.read(source, new StringReader(text));
+    YamlDocument doc = parsed.doc();
+    if (parsed.root().isEmpty()) {
+      if (!doc.hasProblems()) {
+        doc.problemAt(1, 1, "the calendar document is empty");
+      }
+      throw new PolicyException(doc.problems());
+    }
+    Map<String, Node> top =
+        doc.mapping(parsed.root().get(), "calendar document", Set.of("branches"));
+    Map<String, CalendarOverride> overrides = new LinkedHashMap<>();
+    Node branchesNode = top.get("branches");
+    if (branchesNode == null) {
+      doc.problem(parsed.root().get(), "calendar document: 'branches' is required");
+    } else {
+      Map<String, Node> branches = doc.mapping(branchesNode, "branches", Set.of());
+      branches.forEach(
+          (id, node) -> readBranch(doc, id, node).ifPresent(o -> overrides.put(id, o)));
+    }
+    if (doc.hasProblems()) {
+      throw new PolicyException(doc.problems());
+    }
+    return new CalendarDocument(overrides);
+  }
+
+  private static Optional<CalendarOverride> readBranch(YamlDocument doc, String id, Node node) {
+    String what = "branch " + id;
+    Map<String, Node> map = doc.mapping(node, what, Set.of("closed", "open"));
+    Set<LocalDate> closed = days(doc, map.get("closed"), what + ".closed");
+    Set<LocalDate> open = days(doc, map.get("open"), what + ".open");
+    try {
+      return Optional.of(new CalendarOverride(closed, open));
+    } catch (IllegalArgumentException e) {
+      doc.problem(node, what + ": " + e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  private static Set<LocalDate> days(YamlDocument doc, Node node, String what) {
+    Set<LocalDate> days = new LinkedHashSet<>();
+    if (node == null) {
+      return days;
+    }
+    List<Node> items = doc.list(node, what);
+    for (Node item : items) {
+      doc.value(item, what, s -> LocalDate.parse(s.trim())).ifPresent(days::add);
+    }
+    return days;
+  }
+}

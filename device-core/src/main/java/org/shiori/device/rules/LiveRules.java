@@ -1,0 +1,45 @@
+package org.shiori.device.rules;
+
+import java.util.concurrent.atomic.AtomicReference;
+import org.shiori.circulation.domain.Decision;
+import org.shiori.circulation.domain.ReturnRoute;
+import org.shiori.circulation.policy.CheckoutContext;
+import org.shiori.circulation.policy.CirculationRules;
+import org.shiori.circulation.policy.ReturnContext;
+
+/**
+ * The circulation rules as currently in use: every decision is taken with the policy and calendar
+ * of that moment, and a checked update from central is swapped in whole, atomically, for the next
+ * decision ({@link RulesUpdates}). A decision never sees half of an update.
+ */
+public final class LiveRules implements CirculationRules {
+  private final AtomicReference<RulesInUse> current;
+
+  public LiveRules(RulesInUse initial) {
+    this.current = new AtomicReference<>(initial);
+  }
+
+  /** What decisions are taken with now. */
+  public RulesInUse inUse() {
+    return current.get();
+  }
+
+  /**
+   * Puts {@code next} into use if the rules are still {@code expected}.
+   *
+   * @return false if another update came in between (nothing changed)
+   */
+  boolean replace(RulesInUse expected, RulesInUse next) {
+    return current.compareAndSet(expected, next);
+  }
+
+  @Override
+  public Decision checkout(CheckoutContext context) {
+    return current.get().policy().checkout(context);
+  }
+
+  @Override
+  public ReturnRoute route(ReturnContext context) {
+    return current.get().policy().route(context);
+  }
+}
