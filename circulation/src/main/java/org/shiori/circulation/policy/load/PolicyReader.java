@@ -29,7 +29,9 @@ import org.shiori.circulation.policy.model.LoanRule;
 import org.shiori.circulation.policy.model.PatronCategory;
 import org.shiori.circulation.policy.model.Period;
 import org.shiori.circulation.policy.model.PolicyDefinition;
+import org.shiori.circulation.policy.model.Restriction;
 import org.shiori.circulation.policy.model.SourcePosition;
+import org.shiori.circulation.policy.model.SplitLending;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
@@ -54,7 +56,9 @@ public final class PolicyReader {
           "branches",
           "loanRules",
           "blocks",
-          "messages");
+          "messages",
+          "eligibility",
+          "notForLoan");
   private static final Set<String> CATEGORY_KEYS =
       Set.of("extends", "rule", "pin", "confirmEachFiscalYear", "holdLimit", "receipt", "limits");
   private static final Set<String> LIMIT_KEYS = Set.of("materials", "max", "rule");
@@ -69,7 +73,10 @@ public final class PolicyReader {
           "onClosedDay",
           "renewals",
           "split",
+          "deliveryPeriod",
           "refuse");
+  private static final Set<String> RESTRICTION_KEYS =
+      Set.of("rule", "category", "material", "flags", "branch", "refuse");
   private static final Set<String> ILL_KEYS =
       Set.of("flags", "perFiscalYear", "concurrent", "rule");
   private static final int MAX_FLAGS = 60;
@@ -126,11 +133,16 @@ public final class PolicyReader {
         categories(required(top, "categories", root), materials);
     Refs refs = new Refs(categories.keySet(), materials, Set.copyOf(flags), branches.keySet());
     List<LoanRule> rules = loanRules(required(top, "loanRules", root), refs);
+    List<Restriction> eligibility =
+        restrictions(top.get("eligibility"), "eligibility", ReasonCodes.NOT_ELIGIBLE, refs);
+    List<Restriction> notForLoan =
+        restrictions(top.get("notForLoan"), "notForLoan", ReasonCodes.NOT_FOR_LOAN, refs);
     checkAmbiguity(rules, flags);
     List<IllCap> illCaps = illCaps(top.get("illCaps"), refs);
     PolicyDefinition.Blocks blocks = blocks(top.get("blocks"));
     Map<String, Message> messages = messages(top.get("messages"));
-    checkMessages(messages, rules, categories, top.getOrDefault("messages", root));
+    checkMessages(
+        messages, rules, eligibility, notForLoan, categories, top.getOrDefault("messages", root));
     return new PolicyDefinition(
         name,
         fyStart,
@@ -145,7 +157,43 @@ public final class PolicyReader {
         illCaps,
         branches,
         messages,
-        blocks);
+        blocks,
+        eligibility,
+        notForLoan);
+  }
+
+  /**
+   * Reads the {@code eligibility} or {@code notForLoan} section: refusals that no loan rule
+   * outranks. Each entry has the criteria of a loan rule and an optional reason code.
+   */
+  private List<Restriction> restrictions(Node node, String section, String defaultCode, Refs refs) {
+    List<Restriction> result = new ArrayList<>();
+    if (node == null) {
+      return result;
+    }
+    for (Node n : doc.list(node, section)) {
+      SourcePosition at =
+          new SourcePosition(n.getStartMark().getLine() + 1, n.getStartMark().getColumn() + 1);
+      String what = section + " entry at line " + at.line();
+      Map<String, Node> map = doc.mapping(n, what, RESTRICTION_KEYS);
+      Optional<String> ruleId = required(map, "rule", n).flatMap(r -> doc.text(r, what));
+      Set<String> categories = criterion(map, "category", what, refs.categories());
+      Set<String> materials = criterion(map, "material", what, refs.materials());
+      Set<String> flags = criterion(map, "flags", what, refs.flags());
+      Set<String> branches = criterion(map, "branch", what, refs.branches());
+      String code =
+          Optional.ofNullable(map.get("refuse"))
+              .flatMap(r -> doc.value(r, what, PolicyReader::code))
+              .orElse(defaultCode);
+      if (categories.isEmpty() && materials.isEmpty() && flags.isEmpty()) {
+        doc.problem(
+            n, what + ": name a 'category', 'material' or 'flags'; it would refuse everything");
+        continue;
+      }
+      ruleId.ifPresent(
+          r -> result.add(new Restriction(r, at, categories, materials, flags, branches, code)));
+    }
+    return result;
   }
 
   private PolicyDefinition.Blocks blocks(Node node) {
@@ -395,8 +443,16 @@ public final class PolicyReader {
         Optional.ofNullable(map.get("renewals"))
             .flatMap(n -> doc.integer(n, what + ".renewals"))
             .orElse(0);
-    boolean split =
-        Optional.ofNullable(map.get("split")).flatMap(n -> doc.bool(n, what)).orElse(false);
+    SplitLending split =
+        Optional.ofNullable(map.get("split"))
+            .flatMap(n -> doc.value(n, what + ".split", PolicyReader::split))
+            .orElse(SplitLending.NEVER);
+    Optional<Period> deliveryPeriod =
+        Optional.ofNullable(map.get("deliveryPeriod"))
+            .flatMap(n -> doc.value(n, what + ".deliveryPeriod", Period::parse));
+    if (map.containsKey("deliveryPeriod") && map.containsKey("refuse")) {
+      doc.problem(map.get("deliveryPeriod"), what + ": a refusing rule has no deliveryPeriod");
+    }
     if (ruleId.isEmpty() || (refusal.isEmpty() == period.isEmpty()) || renewals < 0) {
       if (renewals < 0) {
         doc.problem(map.get("renewals"), what + ".renewals must be 0 or more");
@@ -415,7 +471,8 @@ public final class PolicyReader {
             period,
             strategy,
             renewals,
-            split));
+            split,
+            deliveryPeriod));
   }
 
   private Set<String> criterion(Map<String, Node> map, String key, String what, Set<String> known) {
@@ -528,10 +585,14 @@ public final class PolicyReader {
   private void checkMessages(
       Map<String, Message> messages,
       List<LoanRule> rules,
+      List<Restriction> eligibility,
+      List<Restriction> notForLoan,
       Map<String, PatronCategory> categories,
       Node at) {
     Set<String> needed = new LinkedHashSet<>(ReasonCodes.ALL);
     rules.forEach(r -> r.refusal().ifPresent(needed::add));
+    eligibility.forEach(r -> needed.add(r.reasonCode()));
+    notForLoan.forEach(r -> needed.add(r.reasonCode()));
     for (String code : needed) {
       if (!messages.containsKey(code)) {
         doc.problem(at, "no message for reason " + code + "; add it under 'messages'");
@@ -568,6 +629,17 @@ public final class PolicyReader {
           "'" + text + "' is not a reason code (upper case, digits, '_')");
     }
     return text;
+  }
+
+  private static SplitLending split(String text) {
+    return switch (text) {
+      case "false" -> SplitLending.NEVER;
+      case "true" -> SplitLending.ALWAYS;
+      case "on-request" -> SplitLending.ON_REQUEST;
+      default ->
+          throw new IllegalArgumentException(
+              "'" + text + "' is not allowed; use false, true or on-request");
+    };
   }
 
   private static ClosedDayStrategy strategy(String text) {

@@ -14,20 +14,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import org.shiori.circulation.domain.Decision;
 import org.shiori.circulation.domain.ItemRecord;
 import org.shiori.circulation.domain.ItemStatus;
+import org.shiori.circulation.domain.LenderInstructions;
 import org.shiori.circulation.domain.PatronKey;
 import org.shiori.circulation.domain.PatronSnapshot;
 import org.shiori.circulation.domain.ReturnRoute;
-import org.shiori.circulation.policy.CheckoutContext;
-import org.shiori.circulation.policy.CirculationPolicy;
-import org.shiori.circulation.policy.RenewalContext;
-import org.shiori.circulation.policy.ReturnContext;
-import org.shiori.circulation.policy.calendar.BranchCalendar;
+import org.shiori.circulation.policy.LoanChannel;
 import org.shiori.circulation.policy.load.PolicyException;
 import org.shiori.circulation.policy.load.YamlDocument;
+import org.shiori.circulation.policy.model.Period;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
@@ -71,9 +68,23 @@ public final class ScenarioReader {
           "groupConfirmed",
           "home");
   private static final Set<String> ITEM_KEYS =
-      Set.of("id", "material", "flags", "parts", "onPad", "status", "hold", "home");
+      Set.of(
+          "id",
+          "material",
+          "flags",
+          "parts",
+          "onPad",
+          "status",
+          "hold",
+          "home",
+          "lendingLibrary",
+          "lendingBranch",
+          "lender");
+  private static final Set<String> LENDER_KEYS = Set.of("dueDate", "period", "inLibraryOnly");
+  private static final Set<String> CHECKOUT_KEYS =
+      Set.of("item", "expect", "splitRequested", "channel");
   private static final Set<String> EXPECT_KEYS =
-      Set.of("lend", "refuse", "rule", "allow", "bin", "to");
+      Set.of("lend", "refuse", "ask", "rule", "allow", "bin", "to");
 
   private final YamlDocument doc;
   private ZoneId zone = ZoneId.of("Asia/Tokyo");
@@ -145,45 +156,6 @@ public final class ScenarioReader {
       doc.problem(node, "case '" + name + "': give the date with 'on'");
       return Optional.empty();
     }
-    Function<CirculationPolicy, List<String>> check = action(node, c, defaults, branch, now);
-    return check == null ? Optional.empty() : Optional.of(new Scenario(name, line, check));
-  }
-
-  private Function<CirculationPolicy, List<String>> action(
-      Node node,
-      Map<String, Node> c,
-      Map<String, Node> defaults,
-      String branch,
-      ZonedDateTime now) {
-    if (c.containsKey("checkout")) {
-      return checkout(c, defaults, branch, now);
-    }
-    if (c.containsKey("return")) {
-      return returnCase(c.get("return"), c.get("expect"), branch, now);
-    }
-    if (c.containsKey("renew")) {
-      return renew(c, defaults, branch, now);
-    }
-    if (c.containsKey("holdRequest")) {
-      PatronSnapshot patron = patron(c.get("patron"), defaults.get("patron"), branch);
-      Expect expect = expect(c.get("expect"), node);
-      return p -> {
-        Optional<Decision> refusal = p.holdRequestRefusal(patron);
-        return expect.compare(refusal.orElse(null), "hold request");
-      };
-    }
-    if (c.containsKey("calendar")) {
-      return calendar(c.get("calendar"), branch);
-    }
-    if (c.containsKey("dueDate")) {
-      return dueDate(c.get("dueDate"), branch, now.toLocalDate());
-    }
-    doc.problem(node, "a case has one of: checkout, return, renew, holdRequest, calendar, dueDate");
-    return null;
-  }
-
-  private Function<CirculationPolicy, List<String>> checkout(
-      Map<String, Node> c, Map<String, Node> defaults, String branch, ZonedDateTime now) {
     PatronSnapshot patron = patron(c.get("patron"), defaults.get("patron"), branch);
     boolean pin = patronPin(c.get("patron"), defaults.get("patron"));
     List<ItemRecord> session = new ArrayList<>();
@@ -192,42 +164,68 @@ public final class ScenarioReader {
         session.add(item(n, branch, session.size()).item);
       }
     }
-    List<StackEntry> stack = new ArrayList<>();
+    Scenario.Given given = new Scenario.Given(patron, pin, session, branch, now);
+    List<Scenario.Step> steps = steps(node, c, branch, now);
+    return steps == null ? Optional.empty() : Optional.of(new Scenario(name, line, given, steps));
+  }
+
+  private List<Scenario.Step> steps(
+      Node node, Map<String, Node> c, String branch, ZonedDateTime now) {
+    if (c.containsKey("checkout")) {
+      return checkout(c, branch);
+    }
+    if (c.containsKey("return")) {
+      return returnCase(c.get("return"), c.get("expect"), branch);
+    }
+    if (c.containsKey("renew")) {
+      return renew(c, branch);
+    }
+    if (c.containsKey("holdRequest")) {
+      return List.of(new Scenario.Step(new Scenario.HoldRequest(), expect(c.get("expect"), node)));
+    }
+    if (c.containsKey("calendar")) {
+      return List.of(calendar(c.get("calendar")));
+    }
+    if (c.containsKey("dueDate")) {
+      Scenario.Step step = dueDate(c.get("dueDate"));
+      return step == null ? null : List.of(step);
+    }
+    doc.problem(node, "a case has one of: checkout, return, renew, holdRequest, calendar, dueDate");
+    return null;
+  }
+
+  private List<Scenario.Step> checkout(Map<String, Node> c, String branch) {
+    List<Scenario.Step> steps = new ArrayList<>();
     for (Node n : doc.list(c.get("checkout"), "checkout")) {
-      Map<String, Node> entry = doc.mapping(n, "checkout entry", Set.of("item", "expect"));
+      Map<String, Node> entry = doc.mapping(n, "checkout entry", CHECKOUT_KEYS);
       if (!entry.containsKey("item") || !entry.containsKey("expect")) {
         doc.problem(n, "a checkout entry has 'item' and 'expect'");
         continue;
       }
-      stack.add(
-          new StackEntry(
-              item(entry.get("item"), branch, 100 + stack.size()), expect(entry.get("expect"), n)));
+      ItemOnPad item = item(entry.get("item"), branch, 100 + steps.size());
+      LoanChannel channel =
+          Optional.ofNullable(entry.get("channel"))
+              .flatMap(ch -> doc.value(ch, "channel", ScenarioReader::channel))
+              .orElse(LoanChannel.KIOSK);
+      steps.add(
+          new Scenario.Step(
+              new Scenario.Checkout(item.item, item.onPad, bool(entry, "splitRequested"), channel),
+              expect(entry.get("expect"), n)));
     }
-    return p -> {
-      List<String> mismatches = new ArrayList<>();
-      List<ItemRecord> lent = new ArrayList<>(session);
-      for (int i = 0; i < stack.size(); i++) {
-        StackEntry e = stack.get(i);
-        Decision d =
-            p.checkout(
-                new CheckoutContext(patron, e.item.item, e.item.onPad, lent, branch, now, pin));
-        mismatches.addAll(e.expect.compare(d, "item " + (i + 1)));
-        if (d.allowed()) {
-          lent.add(e.item.item);
-        }
-      }
-      return mismatches;
+    return steps;
+  }
+
+  private static LoanChannel channel(String text) {
+    return switch (text) {
+      case "kiosk" -> LoanChannel.KIOSK;
+      case "home-delivery" -> LoanChannel.HOME_DELIVERY;
+      default -> throw new IllegalArgumentException("'" + text + "': use kiosk or home-delivery");
     };
   }
 
-  private record StackEntry(ItemOnPad item, Expect expect) {}
-
   private record ItemOnPad(ItemRecord item, int onPad) {}
 
-  private Function<CirculationPolicy, List<String>> renew(
-      Map<String, Node> c, Map<String, Node> defaults, String branch, ZonedDateTime now) {
-    PatronSnapshot patron = patron(c.get("patron"), defaults.get("patron"), branch);
-    boolean pin = patronPin(c.get("patron"), defaults.get("patron"));
+  private List<Scenario.Step> renew(Map<String, Node> c, String branch) {
     Map<String, Node> r = doc.mapping(c.get("renew"), "renew", Set.of("item", "renewals"));
     if (!r.containsKey("item")) {
       doc.problem(c.get("renew"), "renew needs an 'item'");
@@ -236,14 +234,12 @@ public final class ScenarioReader {
     ItemRecord item = item(r.get("item"), branch, 0).item;
     int renewals =
         Optional.ofNullable(r.get("renewals")).flatMap(n -> doc.integer(n, "renewals")).orElse(0);
-    Expect expect = expect(c.get("expect"), c.get("renew"));
-    return p ->
-        expect.compare(
-            p.renew(new RenewalContext(patron, item, renewals, branch, now, pin)), "renewal");
+    return List.of(
+        new Scenario.Step(
+            new Scenario.Renewal(item, renewals), expect(c.get("expect"), c.get("renew"))));
   }
 
-  private Function<CirculationPolicy, List<String>> returnCase(
-      Node node, Node expectNode, String branch, ZonedDateTime now) {
+  private List<Scenario.Step> returnCase(Node node, Node expectNode, String branch) {
     Map<String, Node> r = doc.mapping(node, "return", Set.of("item", "damaged", "holdPickup"));
     if (!r.containsKey("item") || expectNode == null) {
       doc.problem(
@@ -261,38 +257,22 @@ public final class ScenarioReader {
             .flatMap(
                 n -> doc.value(n, "bin", s -> ReturnRoute.Bin.valueOf(s.toUpperCase(Locale.ROOT))));
     Optional<String> to = Optional.ofNullable(e.get("to")).flatMap(n -> doc.text(n, "to"));
-    return p -> {
-      ReturnRoute route = p.route(new ReturnContext(item, branch, damaged, now, pickup));
-      List<String> m = new ArrayList<>();
-      bin.filter(b -> b != route.bin())
-          .ifPresent(b -> m.add("expected bin " + b + ", got " + route.bin()));
-      to.filter(t -> !t.equals(route.targetBranch()))
-          .ifPresent(t -> m.add("expected to " + t + ", got " + route.targetBranch()));
-      return m;
-    };
+    return List.of(
+        new Scenario.Step(
+            new Scenario.Return(item, damaged, pickup), new Scenario.ExpectRoute(bin, to)));
   }
 
-  private Function<CirculationPolicy, List<String>> calendar(Node node, String branch) {
+  private Scenario.Step calendar(Node node) {
     Map<String, Node> m = doc.mapping(node, "calendar", Set.of("closed", "open"));
     List<LocalDate> closed = m.containsKey("closed") ? dates(m.get("closed")) : List.of();
     List<LocalDate> open = m.containsKey("open") ? dates(m.get("open")) : List.of();
-    return p -> {
-      BranchCalendar cal = p.calendar(branch);
-      List<String> mismatches = new ArrayList<>();
-      closed.stream()
-          .filter(cal::isOpen)
-          .forEach(d -> mismatches.add(d + " expected closed, is open"));
-      open.stream()
-          .filter(cal::isClosed)
-          .forEach(d -> mismatches.add(d + " expected open, is closed"));
-      return mismatches;
-    };
+    return new Scenario.Step(
+        new Scenario.CalendarDays(), new Scenario.ExpectDays(Set.copyOf(closed), Set.copyOf(open)));
   }
 
-  private Function<CirculationPolicy, List<String>> dueDate(
-      Node node, String branch, LocalDate on) {
+  private Scenario.Step dueDate(Node node) {
     Map<String, Node> m =
-        doc.mapping(node, "dueDate", Set.of("category", "material", "flags", "expect"));
+        doc.mapping(node, "dueDate", Set.of("category", "material", "flags", "channel", "expect"));
     String category =
         Optional.ofNullable(m.get("category"))
             .flatMap(n -> doc.text(n, "category"))
@@ -301,18 +281,20 @@ public final class ScenarioReader {
         Optional.ofNullable(m.get("material")).flatMap(n -> doc.text(n, "material")).orElse("book");
     Set<String> flags =
         m.containsKey("flags") ? Set.copyOf(doc.texts(m.get("flags"), "flags")) : Set.of();
+    LoanChannel channel =
+        Optional.ofNullable(m.get("channel"))
+            .flatMap(ch -> doc.value(ch, "channel", ScenarioReader::channel))
+            .orElse(LoanChannel.KIOSK);
     Optional<LocalDate> expected =
         Optional.ofNullable(m.get("expect")).flatMap(n -> doc.value(n, "expect", LocalDate::parse));
     if (expected.isEmpty()) {
       doc.problem(node, "dueDate needs 'expect: <date>'");
       return null;
     }
-    return p -> {
-      LocalDate due = p.dueDate(category, material, flags, branch, on);
-      return due.equals(expected.get())
-          ? List.of()
-          : List.of("expected due " + expected.get() + ", got " + due);
-    };
+    return new Scenario.Step(
+        new Scenario.DueDate(category, material, flags, channel),
+        new Scenario.ExpectDecision(
+            Decision.Outcome.LEND, expected, Optional.empty(), Optional.empty()));
   }
 
   private List<LocalDate> dates(Node node) {
@@ -398,9 +380,30 @@ public final class ScenarioReader {
             status,
             i.containsKey("flags") ? Set.copyOf(doc.texts(i.get("flags"), "flags")) : Set.of(),
             Math.max(1, parts),
-            holdFor);
+            holdFor,
+            text(i, "lendingLibrary"),
+            text(i, "lendingBranch"),
+            i.containsKey("lender") ? lender(i.get("lender")) : LenderInstructions.NONE);
     int onPad = i.containsKey("onPad") ? integer(i, "onPad") : item.parts();
     return new ItemOnPad(item, onPad);
+  }
+
+  private LenderInstructions lender(Node node) {
+    Map<String, Node> m = doc.mapping(node, "lender", LENDER_KEYS);
+    Optional<java.time.Period> period =
+        Optional.ofNullable(m.get("period"))
+            .flatMap(n -> doc.value(n, "lender.period", ScenarioReader::period));
+    return new LenderInstructions(date(m, "dueDate"), period, bool(m, "inLibraryOnly"));
+  }
+
+  /** A period as a policy writes it ("4 weeks"), as the item record carries it. */
+  private static java.time.Period period(String text) {
+    Period p = Period.parse(text);
+    return switch (p.unit()) {
+      case DAYS -> java.time.Period.ofDays(p.amount());
+      case WEEKS -> java.time.Period.ofWeeks(p.amount());
+      default -> java.time.Period.ofMonths(p.amount());
+    };
   }
 
   private Optional<String> text(Map<String, Node> m, String key) {
@@ -419,67 +422,39 @@ public final class ScenarioReader {
     return Optional.ofNullable(m.get(key)).flatMap(n -> doc.integer(n, key)).orElse(0);
   }
 
-  /** What a case expects of a decision. */
-  private record Expect(
-      boolean lend, Optional<LocalDate> due, Optional<String> reason, Optional<String> rule) {
-    List<String> compare(Decision d, String what) {
-      List<String> m = new ArrayList<>();
-      if (d == null) {
-        if (!lend) {
-          m.add(what + ": expected refuse " + reason.orElse("") + ", got allowed");
-        }
-        return m;
-      }
-      if (lend != d.allowed()) {
-        m.add(what + ": expected " + describe() + ", got " + describe(d));
-        return m;
-      }
-      due.filter(x -> !d.dueDate().equals(Optional.of(x)))
-          .ifPresent(
-              x -> m.add(what + ": expected due " + x + ", got " + d.dueDate().orElse(null)));
-      reason
-          .filter(x -> !d.reasonCode().equals(Optional.of(x)))
-          .ifPresent(
-              x -> m.add(what + ": expected reason " + x + ", got " + d.reasonCode().orElse("-")));
-      rule.filter(x -> !x.equals(d.ruleId()))
-          .ifPresent(x -> m.add(what + ": expected rule " + x + ", got " + d.ruleId()));
-      return m;
-    }
-
-    private String describe() {
-      return lend
-          ? "lend " + due.map(LocalDate::toString).orElse("")
-          : "refuse " + reason.orElse("");
-    }
-
-    private static String describe(Decision d) {
-      return d.allowed()
-          ? "lend " + d.dueDate().orElseThrow()
-          : "refuse " + d.reasonCode().orElseThrow() + " (" + d.ruleId() + ")";
-    }
-  }
-
-  private Expect expect(Node node, Node owner) {
+  private Scenario.ExpectDecision expect(Node node, Node owner) {
     if (node == null) {
       doc.problem(owner, "missing 'expect'");
-      return new Expect(true, Optional.empty(), Optional.empty(), Optional.empty());
+      return anyLend(Optional.empty());
     }
     Map<String, Node> e = doc.mapping(node, "expect", EXPECT_KEYS);
     Optional<String> rule = text(e, "rule");
     if (e.containsKey("refuse")) {
-      return new Expect(false, Optional.empty(), text(e, "refuse"), rule);
+      return new Scenario.ExpectDecision(
+          Decision.Outcome.REFUSE, Optional.empty(), text(e, "refuse"), rule);
+    }
+    if (e.containsKey("ask")) {
+      return new Scenario.ExpectDecision(
+          Decision.Outcome.ASK_PATRON, Optional.empty(), text(e, "ask"), rule);
     }
     if (e.containsKey("lend")) {
       Optional<String> due = text(e, "lend");
       Optional<LocalDate> date =
           due.filter(s -> !s.equals("any"))
               .flatMap(s -> doc.value(e.get("lend"), "lend", LocalDate::parse));
-      return new Expect(true, date, Optional.empty(), rule);
+      return new Scenario.ExpectDecision(Decision.Outcome.LEND, date, Optional.empty(), rule);
     }
     if (e.containsKey("allow")) {
-      return new Expect(true, Optional.empty(), Optional.empty(), rule);
+      return anyLend(rule);
     }
-    doc.problem(node, "expect has 'lend: <date>|any', 'refuse: <REASON>' or 'allow: true'");
-    return new Expect(true, Optional.empty(), Optional.empty(), rule);
+    doc.problem(
+        node,
+        "expect has 'lend: <date>|any', 'refuse: <REASON>', 'ask: <REASON>' or 'allow: true'");
+    return anyLend(rule);
+  }
+
+  private static Scenario.ExpectDecision anyLend(Optional<String> rule) {
+    return new Scenario.ExpectDecision(
+        Decision.Outcome.LEND, Optional.empty(), Optional.empty(), rule);
   }
 }
