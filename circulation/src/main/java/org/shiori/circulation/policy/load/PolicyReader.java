@@ -30,9 +30,9 @@ import org.shiori.circulation.policy.model.PatronCategory;
 import org.shiori.circulation.policy.model.Period;
 import org.shiori.circulation.policy.model.PolicyDefinition;
 import org.shiori.circulation.policy.model.Restriction;
-import org.shiori.circulation.policy.model.SourcePosition;
 import org.shiori.circulation.policy.model.SplitLending;
-import org.yaml.snakeyaml.nodes.Node;
+import org.shiori.yaml.SourcePosition;
+import org.shiori.yaml.YamlNode;
 
 /**
  * Reads a policy file (format: docs/policy.md) into a validated {@link PolicyDefinition}. Every
@@ -81,11 +81,11 @@ public final class PolicyReader {
       Set.of("flags", "perFiscalYear", "concurrent", "rule");
   private static final int MAX_FLAGS = 60;
 
-  private final YamlDocument doc;
-  private final Node root;
+  private final PolicyYaml doc;
+  private final YamlNode root;
   private final CalendarReader calendars;
 
-  private PolicyReader(YamlDocument doc, Node root) {
+  private PolicyReader(PolicyYaml doc, YamlNode root) {
     this.doc = doc;
     this.root = root;
     this.calendars = new CalendarReader(doc);
@@ -98,7 +98,7 @@ public final class PolicyReader {
    * @throws PolicyException listing every problem found
    */
   public static PolicyDefinition read(String source, Reader text) {
-    YamlDocument.Parsed parsed = YamlDocument.read(source, text);
+    PolicyYaml.Parsed parsed = PolicyYaml.read(source, text);
     if (parsed.root().isEmpty()) {
       if (!parsed.doc().hasProblems()) {
         parsed.doc().problemAt(1, 1, "the file is empty");
@@ -113,7 +113,7 @@ public final class PolicyReader {
   }
 
   private PolicyDefinition definition() {
-    Map<String, Node> top = doc.mapping(root, "policy file", TOP_KEYS);
+    Map<String, YamlNode> top = doc.mapping(root, "policy file", TOP_KEYS);
     String name = required(top, "policy", root).flatMap(n -> doc.text(n, "policy")).orElse("?");
     MonthDay fyStart =
         Optional.ofNullable(top.get("fiscalYearStart"))
@@ -166,16 +166,16 @@ public final class PolicyReader {
    * Reads the {@code eligibility} or {@code notForLoan} section: refusals that no loan rule
    * outranks. Each entry has the criteria of a loan rule and an optional reason code.
    */
-  private List<Restriction> restrictions(Node node, String section, String defaultCode, Refs refs) {
+  private List<Restriction> restrictions(
+      YamlNode node, String section, String defaultCode, Refs refs) {
     List<Restriction> result = new ArrayList<>();
     if (node == null) {
       return result;
     }
-    for (Node n : doc.list(node, section)) {
-      SourcePosition at =
-          new SourcePosition(n.getStartMark().getLine() + 1, n.getStartMark().getColumn() + 1);
+    for (YamlNode n : doc.list(node, section)) {
+      SourcePosition at = n.position();
       String what = section + " entry at line " + at.line();
-      Map<String, Node> map = doc.mapping(n, what, RESTRICTION_KEYS);
+      Map<String, YamlNode> map = doc.mapping(n, what, RESTRICTION_KEYS);
       Optional<String> ruleId = required(map, "rule", n).flatMap(r -> doc.text(r, what));
       Set<String> categories = criterion(map, "category", what, refs.categories());
       Set<String> materials = criterion(map, "material", what, refs.materials());
@@ -196,11 +196,11 @@ public final class PolicyReader {
     return result;
   }
 
-  private PolicyDefinition.Blocks blocks(Node node) {
+  private PolicyDefinition.Blocks blocks(YamlNode node) {
     if (node == null) {
       return PolicyDefinition.Blocks.ALL;
     }
-    Map<String, Node> map = doc.mapping(node, "blocks", Set.of("overdue", "expiredCard"));
+    Map<String, YamlNode> map = doc.mapping(node, "blocks", Set.of("overdue", "expiredCard"));
     return new PolicyDefinition.Blocks(
         flag(map, "overdue", "blocks").orElse(true),
         flag(map, "expiredCard", "blocks").orElse(true));
@@ -209,24 +209,24 @@ public final class PolicyReader {
   private record Refs(
       Set<String> categories, Set<String> materials, Set<String> flags, Set<String> branches) {}
 
-  private Optional<Node> required(Map<String, Node> map, String key, Node parent) {
-    Node n = map.get(key);
+  private Optional<YamlNode> required(Map<String, YamlNode> map, String key, YamlNode parent) {
+    YamlNode n = map.get(key);
     if (n == null) {
       doc.problem(parent, "missing required key '" + key + "'");
     }
     return Optional.ofNullable(n);
   }
 
-  private Set<String> idSet(Node node, String what) {
+  private Set<String> idSet(YamlNode node, String what) {
     return idSet(Optional.ofNullable(node), what);
   }
 
-  private Set<String> idSet(Optional<Node> node, String what) {
+  private Set<String> idSet(Optional<YamlNode> node, String what) {
     Set<String> ids = new LinkedHashSet<>();
     if (node.isEmpty()) {
       return ids;
     }
-    for (Node n : doc.list(node.get(), what)) {
+    for (YamlNode n : doc.list(node.get(), what)) {
       doc.text(n, what)
           .ifPresent(
               id -> {
@@ -240,7 +240,7 @@ public final class PolicyReader {
     return ids;
   }
 
-  private int[] calendarYears(Node node) {
+  private int[] calendarYears(YamlNode node) {
     int[] years = {2020, 2060};
     if (node == null) {
       return years;
@@ -264,21 +264,21 @@ public final class PolicyReader {
     return years;
   }
 
-  private void holidays(Node node, Set<LocalDate> added, Set<LocalDate> removed) {
+  private void holidays(YamlNode node, Set<LocalDate> added, Set<LocalDate> removed) {
     if (node == null) {
       return;
     }
-    Map<String, Node> map = doc.mapping(node, "holidays", Set.of("add", "remove"));
+    Map<String, YamlNode> map = doc.mapping(node, "holidays", Set.of("add", "remove"));
     Optional.ofNullable(map.get("add")).ifPresent(n -> added.addAll(dates(n, "holidays.add")));
     Optional.ofNullable(map.get("remove"))
         .ifPresent(n -> removed.addAll(dates(n, "holidays.remove")));
   }
 
-  List<LocalDate> dates(Node node, String what) {
+  List<LocalDate> dates(YamlNode node, String what) {
     return calendars.dates(node, what);
   }
 
-  private Map<String, BranchDefinition> branches(Optional<Node> node) {
+  private Map<String, BranchDefinition> branches(Optional<YamlNode> node) {
     Map<String, BranchDefinition> result = new LinkedHashMap<>();
     node.ifPresent(
         n ->
@@ -287,14 +287,14 @@ public final class PolicyReader {
     return result;
   }
 
-  private Map<String, PatronCategory> categories(Optional<Node> node, Set<String> materials) {
+  private Map<String, PatronCategory> categories(Optional<YamlNode> node, Set<String> materials) {
     Map<String, PatronCategory> result = new LinkedHashMap<>();
     if (node.isEmpty()) {
       return result;
     }
-    Map<String, Node> defs = doc.mapping(node.get(), "categories", Set.of());
+    Map<String, YamlNode> defs = doc.mapping(node.get(), "categories", Set.of());
     Map<String, Optional<PatronCategory>> done = new HashMap<>();
-    for (Map.Entry<String, Node> e : defs.entrySet()) {
+    for (Map.Entry<String, YamlNode> e : defs.entrySet()) {
       category(e.getKey(), e.getValue(), defs, materials, new HashSet<>(), done)
           .ifPresent(c -> result.put(e.getKey(), c));
     }
@@ -303,8 +303,8 @@ public final class PolicyReader {
 
   private Optional<PatronCategory> category(
       String id,
-      Node node,
-      Map<String, Node> all,
+      YamlNode node,
+      Map<String, YamlNode> all,
       Set<String> materials,
       Set<String> seen,
       Map<String, Optional<PatronCategory>> done) {
@@ -318,8 +318,8 @@ public final class PolicyReader {
 
   private Optional<PatronCategory> readCategory(
       String id,
-      Node node,
-      Map<String, Node> all,
+      YamlNode node,
+      Map<String, YamlNode> all,
       Set<String> materials,
       Set<String> seen,
       Map<String, Optional<PatronCategory>> done) {
@@ -328,13 +328,13 @@ public final class PolicyReader {
       doc.problem(node, what + ": 'extends' makes a cycle");
       return Optional.empty();
     }
-    Map<String, Node> map = doc.mapping(node, what, CATEGORY_KEYS);
+    Map<String, YamlNode> map = doc.mapping(node, what, CATEGORY_KEYS);
     List<LimitGroup> limits = new ArrayList<>();
     boolean pin = false;
     boolean confirm = false;
     boolean receipt = false;
     OptionalInt holdLimit = OptionalInt.empty();
-    Node parentNode = map.get("extends");
+    YamlNode parentNode = map.get("extends");
     if (parentNode != null) {
       Optional<String> parentId = doc.text(parentNode, what + ".extends");
       if (parentId.isPresent() && !all.containsKey(parentId.get())) {
@@ -375,14 +375,14 @@ public final class PolicyReader {
     return Optional.of(new PatronCategory(id, limits, pin, confirm, holdLimit, receipt));
   }
 
-  private Optional<Boolean> flag(Map<String, Node> map, String key, String what) {
+  private Optional<Boolean> flag(Map<String, YamlNode> map, String key, String what) {
     return Optional.ofNullable(map.get(key)).flatMap(n -> doc.bool(n, what + "." + key));
   }
 
   private Optional<LimitGroup> limit(
-      String what, String group, Node def, Set<String> materials, String defaultRule) {
+      String what, String group, YamlNode def, Set<String> materials, String defaultRule) {
     String where = what + ".limits." + group;
-    Map<String, Node> map = doc.mapping(def, where, LIMIT_KEYS);
+    Map<String, YamlNode> map = doc.mapping(def, where, LIMIT_KEYS);
     Set<String> counted = idSet(Optional.ofNullable(map.get("materials")), where + ".materials");
     checkKnown(map.get("materials"), counted, materials, "material");
     Optional<Integer> max = required(map, "max", def).flatMap(n -> doc.integer(n, where + ".max"));
@@ -400,7 +400,7 @@ public final class PolicyReader {
     return Optional.of(new LimitGroup(group, counted, max.get(), ruleId));
   }
 
-  private void checkKnown(Node at, Set<String> ids, Set<String> known, String kind) {
+  private void checkKnown(YamlNode at, Set<String> ids, Set<String> known, String kind) {
     for (String id : ids) {
       if (!known.contains(id)) {
         doc.problem(at, "unknown " + kind + " '" + id + "'; defined: " + String.join(", ", known));
@@ -408,18 +408,17 @@ public final class PolicyReader {
     }
   }
 
-  private List<LoanRule> loanRules(Optional<Node> node, Refs refs) {
+  private List<LoanRule> loanRules(Optional<YamlNode> node, Refs refs) {
     List<LoanRule> rules = new ArrayList<>();
     node.ifPresent(
         n -> doc.list(n, "loanRules").forEach(r -> loanRule(r, refs).ifPresent(rules::add)));
     return rules;
   }
 
-  private Optional<LoanRule> loanRule(Node node, Refs refs) {
-    SourcePosition at =
-        new SourcePosition(node.getStartMark().getLine() + 1, node.getStartMark().getColumn() + 1);
+  private Optional<LoanRule> loanRule(YamlNode node, Refs refs) {
+    SourcePosition at = node.position();
     String what = "loan rule at line " + at.line();
-    Map<String, Node> map = doc.mapping(node, what, RULE_KEYS);
+    Map<String, YamlNode> map = doc.mapping(node, what, RULE_KEYS);
     Optional<String> ruleId = required(map, "rule", node).flatMap(n -> doc.text(n, what));
     Set<String> categories = criterion(map, "category", what, refs.categories());
     Set<String> materials = criterion(map, "material", what, refs.materials());
@@ -475,8 +474,9 @@ public final class PolicyReader {
             deliveryPeriod));
   }
 
-  private Set<String> criterion(Map<String, Node> map, String key, String what, Set<String> known) {
-    Node n = map.get(key);
+  private Set<String> criterion(
+      Map<String, YamlNode> map, String key, String what, Set<String> known) {
+    YamlNode n = map.get(key);
     if (n == null) {
       return Set.of();
     }
@@ -507,13 +507,13 @@ public final class PolicyReader {
     }
   }
 
-  private List<IllCap> illCaps(Node node, Refs refs) {
+  private List<IllCap> illCaps(YamlNode node, Refs refs) {
     List<IllCap> caps = new ArrayList<>();
     if (node == null) {
       return caps;
     }
-    for (Node n : doc.list(node, "illCaps")) {
-      Map<String, Node> map = doc.mapping(n, "ILL cap", ILL_KEYS);
+    for (YamlNode n : doc.list(node, "illCaps")) {
+      Map<String, YamlNode> map = doc.mapping(n, "ILL cap", ILL_KEYS);
       Set<String> flags = criterion(map, "flags", "ILL cap", refs.flags());
       OptionalInt perYear = optionalInt(map.get("perFiscalYear"), "ILL cap.perFiscalYear");
       OptionalInt concurrent = optionalInt(map.get("concurrent"), "ILL cap.concurrent");
@@ -529,14 +529,14 @@ public final class PolicyReader {
     return caps;
   }
 
-  private OptionalInt optionalInt(Node node, String what) {
+  private OptionalInt optionalInt(YamlNode node, String what) {
     if (node == null) {
       return OptionalInt.empty();
     }
     return doc.integer(node, what).map(OptionalInt::of).orElse(OptionalInt.empty());
   }
 
-  private Map<String, Message> messages(Node node) {
+  private Map<String, Message> messages(YamlNode node) {
     Map<String, Message> result = new HashMap<>(defaultMessages());
     if (node != null) {
       result.putAll(messagesOf(doc, node));
@@ -545,12 +545,12 @@ public final class PolicyReader {
   }
 
   /** Reads a mapping of reason code to {@code {ja: ..., en: ...}}. */
-  static Map<String, Message> messagesOf(YamlDocument doc, Node node) {
+  static Map<String, Message> messagesOf(PolicyYaml doc, YamlNode node) {
     Map<String, Message> result = new HashMap<>();
     doc.mapping(node, "messages", Set.of())
         .forEach(
             (code, def) -> {
-              Map<String, Node> m = doc.mapping(def, "message " + code, Set.of("ja", "en"));
+              Map<String, YamlNode> m = doc.mapping(def, "message " + code, Set.of("ja", "en"));
               Optional<String> ja =
                   Optional.ofNullable(m.get("ja")).flatMap(n -> doc.text(n, code));
               Optional<String> en =
@@ -570,8 +570,8 @@ public final class PolicyReader {
       if (in == null) {
         throw new IllegalStateException(DEFAULT_MESSAGES + " is missing from the build");
       }
-      YamlDocument.Parsed parsed =
-          YamlDocument.read(DEFAULT_MESSAGES, new InputStreamReader(in, StandardCharsets.UTF_8));
+      PolicyYaml.Parsed parsed =
+          PolicyYaml.read(DEFAULT_MESSAGES, new InputStreamReader(in, StandardCharsets.UTF_8));
       Map<String, Message> result = messagesOf(parsed.doc(), parsed.root().orElseThrow());
       if (parsed.doc().hasProblems()) {
         throw new PolicyException(parsed.doc().problems());
@@ -588,7 +588,7 @@ public final class PolicyReader {
       List<Restriction> eligibility,
       List<Restriction> notForLoan,
       Map<String, PatronCategory> categories,
-      Node at) {
+      YamlNode at) {
     Set<String> needed = new LinkedHashSet<>(ReasonCodes.ALL);
     rules.forEach(r -> r.refusal().ifPresent(needed::add));
     eligibility.forEach(r -> needed.add(r.reasonCode()));

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.shiori.yaml.SourcePosition;
 
 /**
  * One loan rule of a policy: which items it applies to and what it decides. An empty criterion set

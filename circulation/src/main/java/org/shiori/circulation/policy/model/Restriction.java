@@ -2,6 +2,7 @@ package org.shiori.circulation.policy.model;
 
 import java.util.Objects;
 import java.util.Set;
+import org.shiori.yaml.SourcePosition;
 
 /**
  * A refusal that applies whatever loan rule would lend the item: who may not borrow a material

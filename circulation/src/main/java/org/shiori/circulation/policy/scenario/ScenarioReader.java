@@ -23,9 +23,9 @@ import org.shiori.circulation.domain.PatronSnapshot;
 import org.shiori.circulation.domain.ReturnRoute;
 import org.shiori.circulation.policy.LoanChannel;
 import org.shiori.circulation.policy.load.PolicyException;
-import org.shiori.circulation.policy.load.YamlDocument;
+import org.shiori.circulation.policy.load.PolicyYaml;
 import org.shiori.circulation.policy.model.Period;
-import org.yaml.snakeyaml.nodes.Node;
+import org.shiori.yaml.YamlNode;
 
 /**
  * Reads a scenario file (format: docs/policy.md, "Scenarios"): librarian-written cases with a
@@ -86,10 +86,10 @@ public final class ScenarioReader {
   private static final Set<String> EXPECT_KEYS =
       Set.of("lend", "refuse", "ask", "rule", "allow", "bin", "to");
 
-  private final YamlDocument doc;
+  private final PolicyYaml doc;
   private ZoneId zone = ZoneId.of("Asia/Tokyo");
 
-  private ScenarioReader(YamlDocument doc) {
+  private ScenarioReader(PolicyYaml doc) {
     this.doc = doc;
   }
 
@@ -99,7 +99,7 @@ public final class ScenarioReader {
    * @throws PolicyException listing every problem with line and column
    */
   public static ScenarioFile read(String source, Reader text) {
-    YamlDocument.Parsed parsed = YamlDocument.read(source, text);
+    PolicyYaml.Parsed parsed = PolicyYaml.read(source, text);
     if (parsed.root().isEmpty()) {
       if (!parsed.doc().hasProblems()) {
         parsed.doc().problemAt(1, 1, "the file is empty");
@@ -113,8 +113,8 @@ public final class ScenarioReader {
     return file;
   }
 
-  private ScenarioFile file(String source, Node root) {
-    Map<String, Node> top = doc.mapping(root, "scenario file", TOP_KEYS);
+  private ScenarioFile file(String source, YamlNode root) {
+    Map<String, YamlNode> top = doc.mapping(root, "scenario file", TOP_KEYS);
     String policy =
         Optional.ofNullable(top.get("policy"))
             .flatMap(n -> doc.text(n, "policy"))
@@ -122,7 +122,7 @@ public final class ScenarioReader {
     Optional.ofNullable(top.get("zone"))
         .flatMap(n -> doc.value(n, "zone", ZoneId::of))
         .ifPresent(z -> zone = z);
-    Map<String, Node> defaults =
+    Map<String, YamlNode> defaults =
         top.containsKey("defaults")
             ? doc.mapping(top.get("defaults"), "defaults", CASE_KEYS)
             : Map.of();
@@ -130,17 +130,17 @@ public final class ScenarioReader {
     if (!top.containsKey("cases")) {
       doc.problem(root, "missing required key 'cases'");
     } else {
-      for (Node c : doc.list(top.get("cases"), "cases")) {
+      for (YamlNode c : doc.list(top.get("cases"), "cases")) {
         scenario(c, defaults).ifPresent(scenarios::add);
       }
     }
     return new ScenarioFile(source, policy, zone, scenarios);
   }
 
-  private Optional<Scenario> scenario(Node node, Map<String, Node> defaults) {
-    int line = node.getStartMark().getLine() + 1;
-    Map<String, Node> own = doc.mapping(node, "case at line " + line, CASE_KEYS);
-    Map<String, Node> c = new LinkedHashMap<>(defaults);
+  private Optional<Scenario> scenario(YamlNode node, Map<String, YamlNode> defaults) {
+    int line = node.position().line();
+    Map<String, YamlNode> own = doc.mapping(node, "case at line " + line, CASE_KEYS);
+    Map<String, YamlNode> c = new LinkedHashMap<>(defaults);
     c.putAll(own);
     String name =
         Optional.ofNullable(own.get("name"))
@@ -160,7 +160,7 @@ public final class ScenarioReader {
     boolean pin = patronPin(c.get("patron"), defaults.get("patron"));
     List<ItemRecord> session = new ArrayList<>();
     if (c.containsKey("session")) {
-      for (Node n : doc.list(c.get("session"), "session")) {
+      for (YamlNode n : doc.list(c.get("session"), "session")) {
         session.add(item(n, branch, session.size()).item);
       }
     }
@@ -170,7 +170,7 @@ public final class ScenarioReader {
   }
 
   private List<Scenario.Step> steps(
-      Node node, Map<String, Node> c, String branch, ZonedDateTime now) {
+      YamlNode node, Map<String, YamlNode> c, String branch, ZonedDateTime now) {
     if (c.containsKey("checkout")) {
       return checkout(c, branch);
     }
@@ -194,10 +194,10 @@ public final class ScenarioReader {
     return null;
   }
 
-  private List<Scenario.Step> checkout(Map<String, Node> c, String branch) {
+  private List<Scenario.Step> checkout(Map<String, YamlNode> c, String branch) {
     List<Scenario.Step> steps = new ArrayList<>();
-    for (Node n : doc.list(c.get("checkout"), "checkout")) {
-      Map<String, Node> entry = doc.mapping(n, "checkout entry", CHECKOUT_KEYS);
+    for (YamlNode n : doc.list(c.get("checkout"), "checkout")) {
+      Map<String, YamlNode> entry = doc.mapping(n, "checkout entry", CHECKOUT_KEYS);
       if (!entry.containsKey("item") || !entry.containsKey("expect")) {
         doc.problem(n, "a checkout entry has 'item' and 'expect'");
         continue;
@@ -225,8 +225,8 @@ public final class ScenarioReader {
 
   private record ItemOnPad(ItemRecord item, int onPad) {}
 
-  private List<Scenario.Step> renew(Map<String, Node> c, String branch) {
-    Map<String, Node> r = doc.mapping(c.get("renew"), "renew", Set.of("item", "renewals"));
+  private List<Scenario.Step> renew(Map<String, YamlNode> c, String branch) {
+    Map<String, YamlNode> r = doc.mapping(c.get("renew"), "renew", Set.of("item", "renewals"));
     if (!r.containsKey("item")) {
       doc.problem(c.get("renew"), "renew needs an 'item'");
       return null;
@@ -239,8 +239,8 @@ public final class ScenarioReader {
             new Scenario.Renewal(item, renewals), expect(c.get("expect"), c.get("renew"))));
   }
 
-  private List<Scenario.Step> returnCase(Node node, Node expectNode, String branch) {
-    Map<String, Node> r = doc.mapping(node, "return", Set.of("item", "damaged", "holdPickup"));
+  private List<Scenario.Step> returnCase(YamlNode node, YamlNode expectNode, String branch) {
+    Map<String, YamlNode> r = doc.mapping(node, "return", Set.of("item", "damaged", "holdPickup"));
     if (!r.containsKey("item") || expectNode == null) {
       doc.problem(
           node, "a return case has 'return: {item: ...}' and 'expect: {bin: ..., to: ...}'");
@@ -251,7 +251,7 @@ public final class ScenarioReader {
         Optional.ofNullable(r.get("damaged")).flatMap(n -> doc.bool(n, "damaged")).orElse(false);
     Optional<String> pickup =
         Optional.ofNullable(r.get("holdPickup")).flatMap(n -> doc.text(n, "holdPickup"));
-    Map<String, Node> e = doc.mapping(expectNode, "expect", Set.of("bin", "to"));
+    Map<String, YamlNode> e = doc.mapping(expectNode, "expect", Set.of("bin", "to"));
     Optional<ReturnRoute.Bin> bin =
         Optional.ofNullable(e.get("bin"))
             .flatMap(
@@ -262,16 +262,16 @@ public final class ScenarioReader {
             new Scenario.Return(item, damaged, pickup), new Scenario.ExpectRoute(bin, to)));
   }
 
-  private Scenario.Step calendar(Node node) {
-    Map<String, Node> m = doc.mapping(node, "calendar", Set.of("closed", "open"));
+  private Scenario.Step calendar(YamlNode node) {
+    Map<String, YamlNode> m = doc.mapping(node, "calendar", Set.of("closed", "open"));
     List<LocalDate> closed = m.containsKey("closed") ? dates(m.get("closed")) : List.of();
     List<LocalDate> open = m.containsKey("open") ? dates(m.get("open")) : List.of();
     return new Scenario.Step(
         new Scenario.CalendarDays(), new Scenario.ExpectDays(Set.copyOf(closed), Set.copyOf(open)));
   }
 
-  private Scenario.Step dueDate(Node node) {
-    Map<String, Node> m =
+  private Scenario.Step dueDate(YamlNode node) {
+    Map<String, YamlNode> m =
         doc.mapping(node, "dueDate", Set.of("category", "material", "flags", "channel", "expect"));
     String category =
         Optional.ofNullable(m.get("category"))
@@ -297,9 +297,9 @@ public final class ScenarioReader {
             Decision.Outcome.LEND, expected, Optional.empty(), Optional.empty()));
   }
 
-  private List<LocalDate> dates(Node node) {
+  private List<LocalDate> dates(YamlNode node) {
     List<LocalDate> result = new ArrayList<>();
-    for (Node n : doc.list(node, "dates")) {
+    for (YamlNode n : doc.list(node, "dates")) {
       doc.value(n, "date", LocalDate::parse).ifPresent(result::add);
     }
     return result;
@@ -312,8 +312,9 @@ public final class ScenarioReader {
     return LocalDateTime.parse(text).atZone(zone);
   }
 
-  private Map<String, Node> merged(Node own, Node fallback, String what, Set<String> keys) {
-    Map<String, Node> result = new HashMap<>();
+  private Map<String, YamlNode> merged(
+      YamlNode own, YamlNode fallback, String what, Set<String> keys) {
+    Map<String, YamlNode> result = new HashMap<>();
     if (fallback != null) {
       result.putAll(doc.mapping(fallback, what, keys));
     }
@@ -323,13 +324,13 @@ public final class ScenarioReader {
     return result;
   }
 
-  private boolean patronPin(Node own, Node fallback) {
-    Map<String, Node> p = merged(own, fallback, "patron", PATRON_KEYS);
+  private boolean patronPin(YamlNode own, YamlNode fallback) {
+    Map<String, YamlNode> p = merged(own, fallback, "patron", PATRON_KEYS);
     return Optional.ofNullable(p.get("pin")).flatMap(n -> doc.bool(n, "pin")).orElse(false);
   }
 
-  private PatronSnapshot patron(Node own, Node fallback, String branch) {
-    Map<String, Node> p = merged(own, fallback, "patron", PATRON_KEYS);
+  private PatronSnapshot patron(YamlNode own, YamlNode fallback, String branch) {
+    Map<String, YamlNode> p = merged(own, fallback, "patron", PATRON_KEYS);
     Map<String, Integer> loans = new HashMap<>();
     if (p.containsKey("loans")) {
       doc.mapping(p.get("loans"), "patron.loans", Set.of())
@@ -349,8 +350,8 @@ public final class ScenarioReader {
         text(p, "home").orElse(branch));
   }
 
-  private ItemOnPad item(Node node, String branch, int n) {
-    Map<String, Node> i = doc.mapping(node, "item", ITEM_KEYS);
+  private ItemOnPad item(YamlNode node, String branch, int n) {
+    Map<String, YamlNode> i = doc.mapping(node, "item", ITEM_KEYS);
     if (!i.containsKey("material")) {
       doc.problem(node, "an item needs a 'material'");
     }
@@ -388,8 +389,8 @@ public final class ScenarioReader {
     return new ItemOnPad(item, onPad);
   }
 
-  private LenderInstructions lender(Node node) {
-    Map<String, Node> m = doc.mapping(node, "lender", LENDER_KEYS);
+  private LenderInstructions lender(YamlNode node) {
+    Map<String, YamlNode> m = doc.mapping(node, "lender", LENDER_KEYS);
     Optional<java.time.Period> period =
         Optional.ofNullable(m.get("period"))
             .flatMap(n -> doc.value(n, "lender.period", ScenarioReader::period));
@@ -406,28 +407,28 @@ public final class ScenarioReader {
     };
   }
 
-  private Optional<String> text(Map<String, Node> m, String key) {
+  private Optional<String> text(Map<String, YamlNode> m, String key) {
     return Optional.ofNullable(m.get(key)).flatMap(n -> doc.text(n, key));
   }
 
-  private Optional<LocalDate> date(Map<String, Node> m, String key) {
+  private Optional<LocalDate> date(Map<String, YamlNode> m, String key) {
     return Optional.ofNullable(m.get(key)).flatMap(n -> doc.value(n, key, LocalDate::parse));
   }
 
-  private boolean bool(Map<String, Node> m, String key) {
+  private boolean bool(Map<String, YamlNode> m, String key) {
     return Optional.ofNullable(m.get(key)).flatMap(n -> doc.bool(n, key)).orElse(false);
   }
 
-  private int integer(Map<String, Node> m, String key) {
+  private int integer(Map<String, YamlNode> m, String key) {
     return Optional.ofNullable(m.get(key)).flatMap(n -> doc.integer(n, key)).orElse(0);
   }
 
-  private Scenario.ExpectDecision expect(Node node, Node owner) {
+  private Scenario.ExpectDecision expect(YamlNode node, YamlNode owner) {
     if (node == null) {
       doc.problem(owner, "missing 'expect'");
       return anyLend(Optional.empty());
     }
-    Map<String, Node> e = doc.mapping(node, "expect", EXPECT_KEYS);
+    Map<String, YamlNode> e = doc.mapping(node, "expect", EXPECT_KEYS);
     Optional<String> rule = text(e, "rule");
     if (e.containsKey("refuse")) {
       return new Scenario.ExpectDecision(
