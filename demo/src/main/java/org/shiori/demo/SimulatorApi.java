@@ -42,6 +42,7 @@ final class SimulatorApi {
   }
 
   void register(Javalin app) {
+    SimulatorPage.register(app);
     app.post("/sim/api/card", this::scanCard);
     app.put("/sim/api/pad", this::placeTags);
     app.get("/sim/api/pad", ctx -> ctx.json(Map.of("tags", onPad())));
