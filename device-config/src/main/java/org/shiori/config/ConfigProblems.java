@@ -3,7 +3,7 @@ package org.shiori.config;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.shiori.config.yaml.SourcePosition;
+import org.shiori.yaml.SourcePosition;
 
 /** Collects every mistake found while reading one file, so all are reported in one pass. */
 final class ConfigProblems {

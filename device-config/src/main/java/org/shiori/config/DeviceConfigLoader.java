@@ -9,11 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import org.shiori.config.yaml.DuplicateKey;
-import org.shiori.config.yaml.SourcePosition;
-import org.shiori.config.yaml.YamlDocument;
-import org.shiori.config.yaml.YamlSyntaxException;
-import org.shiori.config.yaml.YamlTreeReader;
+import org.shiori.yaml.DuplicateKey;
+import org.shiori.yaml.SourcePosition;
+import org.shiori.yaml.YamlDocument;
+import org.shiori.yaml.YamlSyntaxException;
+import org.shiori.yaml.YamlTreeReader;
 
 /**
  * Loads a device's YAML configuration file into a {@link DeviceConfig}, reporting every mistake in

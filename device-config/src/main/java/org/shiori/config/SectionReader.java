@@ -6,10 +6,10 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.shiori.config.yaml.SourcePosition;
-import org.shiori.config.yaml.YamlMap;
-import org.shiori.config.yaml.YamlNode;
-import org.shiori.config.yaml.YamlScalar;
+import org.shiori.yaml.SourcePosition;
+import org.shiori.yaml.YamlMap;
+import org.shiori.yaml.YamlNode;
+import org.shiori.yaml.YamlScalar;
 
 /**
  * Reads the typed values of one mapping of the file. Every bad or missing value is reported to the

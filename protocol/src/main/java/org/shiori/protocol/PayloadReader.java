@@ -225,6 +225,28 @@ final class PayloadReader {
     return has(name) ? Optional.of(requirePatronKey(name)) : optionalPresentOrNull(name);
   }
 
+  /** A nested object that may be absent or null (fields added after version 1 of a record). */
+  Optional<PayloadReader> optionalObject(String name) throws PayloadException {
+    if (!has(name)) {
+      return Optional.empty();
+    }
+    JsonNode v = node.get(name);
+    if (!v.isObject()) {
+      throw wrongType(name, "an object");
+    }
+    return Optional.of(new PayloadReader(v, path + name + "."));
+  }
+
+  /** An ISO-8601 period ({@code P28D}, {@code P4W}, {@code P1M}) of 1 day to 1 year. */
+  java.time.Period requirePeriod(String name) throws PayloadException {
+    java.time.Period p =
+        requireParsed(name, 16, java.time.Period::parse, "an ISO-8601 period such as P28D");
+    if (p.isNegative() || p.isZero() || p.toTotalMonths() > 12 || p.getDays() > 366) {
+      throw new PayloadException(where(name) + " must be a period of 1 day to 1 year");
+    }
+    return p;
+  }
+
   List<PayloadReader> requireObjects(String name, int maxCount) throws PayloadException {
     JsonNode v = field(name);
     if (!v.isArray()) {

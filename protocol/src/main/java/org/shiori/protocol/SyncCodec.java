@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import org.shiori.circulation.domain.HoldRecord;
 import org.shiori.circulation.domain.ItemRecord;
 import org.shiori.circulation.domain.ItemStatus;
+import org.shiori.circulation.domain.LenderInstructions;
 import org.shiori.circulation.domain.PatronKey;
 import org.shiori.circulation.domain.PatronSnapshot;
 
@@ -144,7 +145,18 @@ public final class SyncCodec {
   }
 
   private static ItemRecord readItem(PayloadReader r) throws PayloadException {
-    r.allowOnly("itemId", "title", "material", "homeBranch", "status", "flags", "parts", "holdFor");
+    r.allowOnly(
+        "itemId",
+        "title",
+        "material",
+        "homeBranch",
+        "status",
+        "flags",
+        "parts",
+        "holdFor",
+        "lendingLibrary",
+        "lendingBranch",
+        "lenderInstructions");
     String itemId = r.requireItemId("itemId");
     return new ItemRecord(
         itemId,
@@ -154,7 +166,29 @@ public final class SyncCodec {
         r.requireEnum("status", ItemStatus.class),
         new TreeSet<>(r.requireSegments("flags", 32)),
         r.requireInt("parts", 1, 99),
-        r.optionalPatronKey("holdFor"));
+        r.optionalPatronKey("holdFor"),
+        absentOrSegment(r, "lendingLibrary"),
+        absentOrSegment(r, "lendingBranch"),
+        lenderInstructions(r));
+  }
+
+  /** Fields added to items after the first release: absent, null or a value. */
+  private static Optional<String> absentOrSegment(PayloadReader r, String name)
+      throws PayloadException {
+    return r.has(name) ? Optional.of(r.requireSegment(name)) : Optional.empty();
+  }
+
+  private static LenderInstructions lenderInstructions(PayloadReader item) throws PayloadException {
+    Optional<PayloadReader> object = item.optionalObject("lenderInstructions");
+    if (object.isEmpty()) {
+      return LenderInstructions.NONE;
+    }
+    PayloadReader r = object.get();
+    r.allowOnly("dueDate", "period", "inLibraryOnly");
+    return new LenderInstructions(
+        r.has("dueDate") ? Optional.of(r.requireDate("dueDate")) : Optional.empty(),
+        r.has("period") ? Optional.of(r.requirePeriod("period")) : Optional.empty(),
+        r.has("inLibraryOnly") && r.requireBoolean("inLibraryOnly"));
   }
 
   private static PatronSnapshot readPatron(PayloadReader r) throws PayloadException {
@@ -205,6 +239,21 @@ public final class SyncCodec {
       g.writeEndArray();
       g.writeNumberField("parts", i.parts());
       g.writeStringField("holdFor", i.holdFor().map(PatronKey::value).orElse(null));
+      // Written only when set, so the records of ordinary items stay as in version 1.
+      if (i.lendingLibrary().isPresent()) {
+        g.writeStringField("lendingLibrary", i.lendingLibrary().get());
+      }
+      if (i.lendingBranch().isPresent()) {
+        g.writeStringField("lendingBranch", i.lendingBranch().get());
+      }
+      LenderInstructions lender = i.lenderInstructions();
+      if (lender.any()) {
+        g.writeObjectFieldStart("lenderInstructions");
+        g.writeStringField("dueDate", lender.dueDate().map(Object::toString).orElse(null));
+        g.writeStringField("period", lender.period().map(Object::toString).orElse(null));
+        g.writeBooleanField("inLibraryOnly", lender.inLibraryOnly());
+        g.writeEndObject();
+      }
       g.writeEndObject();
     } else if (o instanceof PatronSnapshot p) {
       g.writeStartObject();

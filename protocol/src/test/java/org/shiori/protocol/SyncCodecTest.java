@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.shiori.circulation.domain.HoldRecord;
 import org.shiori.circulation.domain.ItemRecord;
 import org.shiori.circulation.domain.ItemStatus;
+import org.shiori.circulation.domain.LenderInstructions;
 import org.shiori.circulation.domain.PatronKey;
 import org.shiori.circulation.domain.PatronSnapshot;
 
@@ -55,6 +57,77 @@ class SyncCodecTest {
                 + "\"status\":\"ON_LOAN\",\"flags\":[\"ill-ndl\",\"open\"],\"parts\":2,"
                 + "\"holdFor\":\"00112233445566778899aabbccddeeff\"}],\"deletes\":[\"99\"]}");
     assertThat(codec.decode(codec.encode(m), Dataset.ITEMS)).isEqualTo(m);
+  }
+
+  @Test
+  @DisplayName(
+      "R-ILL-3 R-GROUP-3 an ILL item carries its lending library, lending branch and the lending"
+          + " library's instructions, byte for byte")
+  void anIllItemEncodesItsLenderToExactBytes() throws PayloadException {
+    ItemRecord item =
+        new ItemRecord(
+                "1000123457",
+                "坊っちゃん",
+                "book",
+                "main",
+                ItemStatus.AVAILABLE,
+                Set.of("ill-other"),
+                1,
+                Optional.empty())
+            .withLendingLibrary(
+                "ehime-pref",
+                new LenderInstructions(
+                    Optional.of(LocalDate.parse("2027-07-31")),
+                    Optional.of(java.time.Period.ofWeeks(3)),
+                    true))
+            .withLendingBranch("hojo");
+    SyncMessage m =
+        new SyncMessage(
+            "city", Dataset.ITEMS, false, 453, 0, 1, List.of(item), List.of(), Optional.empty());
+    assertThat(text(codec.encode(m)))
+        .isEqualTo(
+            "{\"schemaVersion\":1,\"tenant\":\"city\",\"dataset\":\"items\",\"kind\":\"delta\","
+                + "\"sequence\":453,\"chunk\":0,\"chunks\":1,\"upserts\":[{\"itemId\":\"1000123457\","
+                + "\"title\":\"坊っちゃん\",\"material\":\"book\",\"homeBranch\":\"main\","
+                + "\"status\":\"AVAILABLE\",\"flags\":[\"ill-other\"],\"parts\":1,\"holdFor\":null,"
+                + "\"lendingLibrary\":\"ehime-pref\",\"lendingBranch\":\"hojo\","
+                + "\"lenderInstructions\":{\"dueDate\":\"2027-07-31\",\"period\":\"P21D\","
+                + "\"inLibraryOnly\":true}}],\"deletes\":[]}");
+    assertThat(codec.decode(codec.encode(m), Dataset.ITEMS)).isEqualTo(m);
+  }
+
+  @Test
+  void anItemOfTheFirstVersionWithoutLenderFieldsStillReads() throws PayloadException {
+    String v1 =
+        "{\"schemaVersion\":1,\"tenant\":\"city\",\"dataset\":\"items\",\"kind\":\"delta\","
+            + "\"sequence\":1,\"chunk\":0,\"chunks\":1,\"upserts\":[{\"itemId\":\"1\","
+            + "\"title\":\"t\",\"material\":\"book\",\"homeBranch\":\"main\","
+            + "\"status\":\"AVAILABLE\",\"flags\":[],\"parts\":1,\"holdFor\":null,"
+            + "\"lendingLibrary\":null}],\"deletes\":[]}";
+    ItemRecord item =
+        (ItemRecord)
+            codec.decode(v1.getBytes(StandardCharsets.UTF_8), Dataset.ITEMS).upserts().get(0);
+    assertThat(item.lendingLibrary()).isEmpty();
+    assertThat(item.lendingBranch()).isEmpty();
+    assertThat(item.lenderInstructions()).isEqualTo(LenderInstructions.NONE);
+  }
+
+  @Test
+  void aLenderPeriodThatIsNotAPositivePeriodIsRejected() {
+    for (String period : List.of("\"P0D\"", "\"-P3D\"", "\"4 weeks\"", "\"P2Y\"", "3")) {
+      String json =
+          "{\"schemaVersion\":1,\"tenant\":\"city\",\"dataset\":\"items\",\"kind\":\"delta\","
+              + "\"sequence\":1,\"chunk\":0,\"chunks\":1,\"upserts\":[{\"itemId\":\"1\","
+              + "\"title\":\"t\",\"material\":\"book\",\"homeBranch\":\"main\","
+              + "\"status\":\"AVAILABLE\",\"flags\":[],\"parts\":1,\"holdFor\":null,"
+              + "\"lenderInstructions\":{\"period\":"
+              + period
+              + "}}],\"deletes\":[]}";
+      assertThatThrownBy(() -> codec.decode(json.getBytes(StandardCharsets.UTF_8), Dataset.ITEMS))
+          .as(period)
+          .isInstanceOf(PayloadException.class)
+          .hasMessageContaining("period");
+    }
   }
 
   @Test

@@ -42,8 +42,9 @@ import org.shiori.circulation.policy.ShippedPolicies;
 
 /**
  * Checkout decisions per second on one core: single items and stacks of 10, against the shipped
- * Matsuyama policy (14 loan rules) and a policy of 64 loan rules where a plain book passes 50 more
- * specific rules before its own. Baseline in the same run: building a lend decision alone.
+ * Matsuyama policy (9 loan rules, 2 eligibility and 5 not-for-loan restrictions) and a policy of 57
+ * loan rules and the same 7 restrictions, where a plain book passes 50 more specific rules before
+ * its own. Baseline in the same run: building a lend decision alone.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)

@@ -1,15 +1,14 @@
 package org.shiori.circulation.policy;
 
 import java.time.LocalDate;
-import java.time.MonthDay;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.shiori.circulation.domain.Decision;
 import org.shiori.circulation.domain.ItemRecord;
 import org.shiori.circulation.domain.ItemStatus;
@@ -22,9 +21,12 @@ import org.shiori.circulation.policy.calendar.BranchCalendar;
 import org.shiori.circulation.policy.calendar.CalendarOverride;
 import org.shiori.circulation.policy.calendar.JapaneseNationalHolidays;
 import org.shiori.circulation.policy.calendar.NationalHolidays;
+import org.shiori.circulation.policy.check.CheckChain;
+import org.shiori.circulation.policy.check.Checks;
+import org.shiori.circulation.policy.check.Explanation;
+import org.shiori.circulation.policy.check.Loan;
+import org.shiori.circulation.policy.check.RuleIndex;
 import org.shiori.circulation.policy.model.BranchDefinition;
-import org.shiori.circulation.policy.model.IllCap;
-import org.shiori.circulation.policy.model.LoanRule;
 import org.shiori.circulation.policy.model.PatronCategory;
 import org.shiori.circulation.policy.model.PolicyDefinition;
 
@@ -34,12 +36,9 @@ import org.shiori.circulation.policy.model.PolicyDefinition;
  * comes in the context). Calendar updates from central produce a new instance ({@link
  * #withCalendarOverride}).
  *
- * <p>A checkout is decided in this order, the first refusal wins: category known; staff block
- * (R-BLOCK-2); expired card (R-CARD-3); PIN (R-CARD-2); group confirmation (R-GROUP-1); overdue
- * items (R-BLOCK-1); item status (R-ITEM-3); holds (R-ITEM-2, R-HOLD-1); the loan rule (R-ITEM-1,
- * R-ILL-1, R-ILL-3, ...); all parts present (R-PART-1); ILL caps (R-ILL-4); loan limits counting
- * items on loan and earlier items of the session (R-LIMIT-1, -3, -6, -7); then the due date
- * (R-CAL-1).
+ * <p>A checkout runs the checks of {@link Checks#checkout} in their documented order, the first
+ * answer wins: eligibility, patron blocks, item state, rule selection, limits, due date
+ * (docs/policy.md, "Order of the checks").
  */
 public final class CirculationPolicy implements CirculationRules {
 
@@ -49,11 +48,10 @@ public final class CirculationPolicy implements CirculationRules {
   private final Map<String, BranchCalendar> calendars;
   private final RuleIndex index;
   private final Map<String, Message> messages;
-  private final Map<String, Decision> fixedRefusals;
-  private final MonthDay fiscalYearStart;
-  private final IllCap[] illCaps;
-  private final Decision[] illRefusals;
-  private final Decision holdShelfForOther;
+  private final CheckChain checkoutChecks;
+  private final CheckChain renewalChecks;
+  private final Decision categoryUnknown;
+  private final Decision holdLimit;
 
   /** Builds the indexes and the calendars of every branch. */
   public CirculationPolicy(PolicyDefinition definition, ZoneId zone) {
@@ -72,13 +70,13 @@ public final class CirculationPolicy implements CirculationRules {
     this.calendars = Map.copyOf(calendars != null ? calendars : calendarsOf(definition, holidays));
     this.messages = definition.messages();
     this.index = index != null ? index : new RuleIndex(definition, messages);
-    this.fiscalYearStart = definition.fiscalYearStart();
-    this.fixedRefusals = fixedRefusals(messages);
-    this.illCaps = definition.illCaps().toArray(IllCap[]::new);
-    this.illRefusals = illRefusals(definition.illCaps(), messages);
-    this.holdShelfForOther =
+    this.checkoutChecks = Checks.checkout(definition, this.index, this.calendars);
+    this.renewalChecks = Checks.renewal(definition, this.index, this.calendars);
+    this.categoryUnknown =
         Decision.refuse(
-            ReasonCodes.HOLD_FOR_OTHER, "R-HOLD-1", messages.get(ReasonCodes.HOLD_FOR_OTHER));
+            ReasonCodes.CATEGORY_UNKNOWN, "POLICY", messages.get(ReasonCodes.CATEGORY_UNKNOWN));
+    this.holdLimit =
+        Decision.refuse(ReasonCodes.HOLD_LIMIT, "R-HOLD-2", messages.get(ReasonCodes.HOLD_LIMIT));
   }
 
   private static NationalHolidays holidaysOf(PolicyDefinition def) {
@@ -104,171 +102,68 @@ public final class CirculationPolicy implements CirculationRules {
     return result;
   }
 
-  private static Map<String, Decision> fixedRefusals(Map<String, Message> messages) {
-    String[][] fixed = {
-      {ReasonCodes.CATEGORY_UNKNOWN, "POLICY"},
-      {ReasonCodes.STAFF_BLOCK, "R-BLOCK-2"},
-      {ReasonCodes.CARD_EXPIRED, "R-CARD-3"},
-      {ReasonCodes.PIN_REQUIRED, "R-CARD-2"},
-      {ReasonCodes.GROUP_NOT_CONFIRMED, "R-GROUP-1"},
-      {ReasonCodes.OVERDUE_BLOCK, "R-BLOCK-1"},
-      {ReasonCodes.ITEM_UNAVAILABLE, "R-ITEM-3"},
-      {ReasonCodes.HOLD_FOR_OTHER, "R-ITEM-2"},
-      {ReasonCodes.PART_MISSING, "R-PART-1"},
-      {ReasonCodes.NO_LOAN_RULE, "POLICY"},
-      {ReasonCodes.HOLD_LIMIT, "R-HOLD-2"},
-    };
-    Map<String, Decision> result = new HashMap<>();
-    for (String[] f : fixed) {
-      result.put(f[0], Decision.refuse(f[0], f[1], messages.get(f[0])));
-    }
-    return Map.copyOf(result);
-  }
-
-  private static Decision[] illRefusals(List<IllCap> caps, Map<String, Message> messages) {
-    return caps.stream()
-        .map(
-            cap ->
-                Decision.refuse(
-                    ReasonCodes.ILL_LIMIT, cap.ruleId(), messages.get(ReasonCodes.ILL_LIMIT)))
-        .toArray(Decision[]::new);
-  }
-
-  // ---------------------------------------------------------------- checkout
+  // ---------------------------------------------------------------- checkout and renewal
 
   @Override
   public Decision checkout(CheckoutContext context) {
-    LocalDate today = today(context.now());
-    PatronSnapshot patron = context.patron();
+    return checkoutChecks.decide(loan(context));
+  }
+
+  /** The decision of {@link #checkout} with the checks that ran and what each found. */
+  @Override
+  public Explanation explainCheckout(CheckoutContext context) {
+    return checkoutChecks.explain(loan(context));
+  }
+
+  private Loan loan(CheckoutContext context) {
+    return Loan.of(context, today(context.now()), branchIndex(context.branch()));
+  }
+
+  /**
+   * Decides a renewal: eligibility and the patron checks of a checkout, no renewal when another
+   * patron holds the item (R-ITEM-2), and at most the renewals of the item's loan rule (none for
+   * ILL items, R-ILL-2). The new due date counts from today.
+   */
+  @Override
+  public Decision renew(RenewalContext context) {
+    return renewalChecks.decide(renewalLoan(context));
+  }
+
+  /** The decision of {@link #renew} with the checks that ran. */
+  @Override
+  public Explanation explainRenewal(RenewalContext context) {
+    return renewalChecks.explain(renewalLoan(context));
+  }
+
+  private Loan renewalLoan(RenewalContext context) {
+    return Loan.of(context, today(context.now()), branchIndex(context.branch()));
+  }
+
+  /** The checks of a checkout, in order. */
+  public CheckChain checkoutChecks() {
+    return checkoutChecks;
+  }
+
+  /** The checks of a renewal, in order. */
+  public CheckChain renewalChecks() {
+    return renewalChecks;
+  }
+
+  /**
+   * The refusal of a new hold or purchase request when the patron's holds plus requests are at the
+   * category's limit (R-HOLD-2); empty when the request may be placed.
+   */
+  @Override
+  public Optional<Decision> holdRequestRefusal(PatronSnapshot patron) {
     int category = index.category(patron.category());
-    Decision refusal = patronRefusal(patron, category, today, context.pinVerified());
-    if (refusal != null) {
-      return refusal;
+    if (category < 0) {
+      return Optional.of(categoryUnknown);
     }
-    ItemRecord item = context.item();
-    refusal = itemRefusal(item, patron.key());
-    if (refusal != null) {
-      return refusal;
+    PatronCategory c = index.categoryAt(category);
+    if (c.holdLimit().isPresent() && patron.holdsAndRequests() >= c.holdLimit().getAsInt()) {
+      return Optional.of(holdLimit);
     }
-    int material = index.material(item.material());
-    RuleIndex.RuleEntry entry =
-        index.rule(branchIndex(context.branch()), category, material, item.flags());
-    if (entry == null) {
-      return fixedRefusals.get(ReasonCodes.NO_LOAN_RULE);
-    }
-    if (entry.refusal != null) {
-      return entry.refusal;
-    }
-    if (item.parts() > 1 && context.partsOnPad() < item.parts() && !entry.rule.splitLending()) {
-      return fixedRefusals.get(ReasonCodes.PART_MISSING);
-    }
-    refusal = illRefusal(patron, item, context.lentThisSession());
-    if (refusal != null) {
-      return refusal;
-    }
-    refusal = limitRefusal(patron, category, material, context.lentThisSession());
-    if (refusal != null) {
-      return refusal;
-    }
-    return Decision.lend(
-        dueDate(entry.rule, context.branch(), today), entry.rule.ruleId(), entry.lent);
-  }
-
-  /** The patron checks of checkout and renewal, in that order; null when the patron may borrow. */
-  private Decision patronRefusal(
-      PatronSnapshot patron, int categoryIndex, LocalDate today, boolean pinVerified) {
-    if (categoryIndex < 0) {
-      return fixedRefusals.get(ReasonCodes.CATEGORY_UNKNOWN);
-    }
-    PatronCategory category = index.categoryAt(categoryIndex);
-    if (patron.staffBlock()) {
-      return fixedRefusals.get(ReasonCodes.STAFF_BLOCK);
-    }
-    if (definition.blocks().expiredCard() && patron.expiry().isBefore(today)) {
-      return fixedRefusals.get(ReasonCodes.CARD_EXPIRED);
-    }
-    if (category.pinRequired() && !pinVerified) {
-      return fixedRefusals.get(ReasonCodes.PIN_REQUIRED);
-    }
-    if (category.confirmEachFiscalYear()
-        && patron.groupConfirmedOn().map(d -> d.isBefore(fiscalYearStartOf(today))).orElse(true)) {
-      return fixedRefusals.get(ReasonCodes.GROUP_NOT_CONFIRMED);
-    }
-    if (patron.overdue() && definition.blocks().overdue()) {
-      return fixedRefusals.get(ReasonCodes.OVERDUE_BLOCK);
-    }
-    return null;
-  }
-
-  private Decision itemRefusal(ItemRecord item, PatronKey patron) {
-    ItemStatus status = item.status();
-    boolean heldForPatron = item.holdFor().map(patron::equals).orElse(false);
-    if (status != ItemStatus.AVAILABLE && status != ItemStatus.ON_HOLD_SHELF) {
-      return fixedRefusals.get(ReasonCodes.ITEM_UNAVAILABLE);
-    }
-    if (item.holdFor().isPresent() && !heldForPatron) {
-      return status == ItemStatus.ON_HOLD_SHELF
-          ? holdShelfForOther
-          : fixedRefusals.get(ReasonCodes.HOLD_FOR_OTHER);
-    }
-    if (status == ItemStatus.ON_HOLD_SHELF && !heldForPatron) {
-      return fixedRefusals.get(ReasonCodes.ITEM_UNAVAILABLE);
-    }
-    return null;
-  }
-
-  private Decision illRefusal(PatronSnapshot patron, ItemRecord item, List<ItemRecord> session) {
-    for (int c = 0; c < illCaps.length; c++) {
-      IllCap cap = illCaps[c];
-      if (!cap.counts(item.flags())) {
-        continue;
-      }
-      int inSession = 0;
-      for (ItemRecord earlier : session) {
-        if (cap.counts(earlier.flags())) {
-          inSession++;
-        }
-      }
-      boolean overYear =
-          cap.perFiscalYear().isPresent()
-              && patron.illThisFiscalYear() + inSession + 1 > cap.perFiscalYear().getAsInt();
-      boolean overConcurrent =
-          cap.concurrent().isPresent()
-              && patron.illOnLoan() + inSession + 1 > cap.concurrent().getAsInt();
-      if (overYear || overConcurrent) {
-        return illRefusals[c];
-      }
-    }
-    return null;
-  }
-
-  private Decision limitRefusal(
-      PatronSnapshot patron, int category, int material, List<ItemRecord> session) {
-    for (RuleIndex.LimitEntry limit : index.limits(category, material)) {
-      int count = 0;
-      for (String m : limit.materialList) {
-        count += patron.loansOf(m);
-      }
-      for (int i = 0; i < session.size(); i++) {
-        if (limit.materials.contains(session.get(i).material())) {
-          count++;
-        }
-      }
-      if (count + 1 > limit.group.max()) {
-        return limit.refusal;
-      }
-    }
-    return null;
-  }
-
-  private LocalDate dueDate(LoanRule rule, String branch, LocalDate today) {
-    LocalDate due = rule.period().orElseThrow().after(today);
-    BranchCalendar calendar = calendar(branch);
-    return switch (rule.onClosedDay()) {
-      case NEXT_OPEN -> calendar.nextOpenDay(due);
-      case PREVIOUS_OPEN -> calendar.previousOpenDay(due);
-      case KEEP -> due;
-    };
+    return Optional.empty();
   }
 
   /** The index of a branch of the policy; an unknown branch is a device configuration error. */
@@ -286,65 +181,15 @@ public final class CirculationPolicy implements CirculationRules {
         : now.withZoneSameInstant(zone).toLocalDate();
   }
 
-  private LocalDate fiscalYearStartOf(LocalDate day) {
-    LocalDate start = fiscalYearStart.atYear(day.getYear());
-    return day.isBefore(start) ? start.minusYears(1) : start;
-  }
-
-  // ---------------------------------------------------------------- renewals and holds
-
-  /**
-   * Decides a renewal: the patron checks of a checkout, no renewal when another patron holds the
-   * item (R-ITEM-2), and at most the renewals of the item's loan rule (none for ILL items,
-   * R-ILL-2). The new due date counts from today.
-   */
-  public Decision renew(RenewalContext context) {
-    LocalDate today = today(context.now());
-    PatronSnapshot patron = context.patron();
-    int category = index.category(patron.category());
-    Decision refusal = patronRefusal(patron, category, today, context.pinVerified());
-    if (refusal != null) {
-      return refusal;
-    }
-    ItemRecord item = context.item();
-    if (item.holdFor().isPresent() && !item.holdFor().get().equals(patron.key())) {
-      return fixedRefusals.get(ReasonCodes.HOLD_FOR_OTHER);
-    }
-    RuleIndex.RuleEntry entry =
-        index.rule(
-            branchIndex(context.branch()), category, index.material(item.material()), item.flags());
-    if (entry == null) {
-      return fixedRefusals.get(ReasonCodes.NO_LOAN_RULE);
-    }
-    if (entry.refusal != null) {
-      return entry.refusal;
-    }
-    if (context.renewalsSoFar() >= entry.rule.renewals()) {
-      return Decision.refuse(
-          ReasonCodes.RENEWAL_LIMIT, entry.rule.ruleId(), messages.get(ReasonCodes.RENEWAL_LIMIT));
-    }
-    return Decision.lend(
-        dueDate(entry.rule, context.branch(), today), entry.rule.ruleId(), entry.lent);
-  }
-
-  /**
-   * The refusal of a new hold or purchase request when the patron's holds plus requests are at the
-   * category's limit (R-HOLD-2); empty when the request may be placed.
-   */
-  public Optional<Decision> holdRequestRefusal(PatronSnapshot patron) {
-    int category = index.category(patron.category());
-    if (category < 0) {
-      return Optional.of(fixedRefusals.get(ReasonCodes.CATEGORY_UNKNOWN));
-    }
-    PatronCategory c = index.categoryAt(category);
-    if (c.holdLimit().isPresent() && patron.holdsAndRequests() >= c.holdLimit().getAsInt()) {
-      return Optional.of(fixedRefusals.get(ReasonCodes.HOLD_LIMIT));
-    }
-    return Optional.empty();
-  }
-
   // ---------------------------------------------------------------- returns
 
+  /**
+   * Routes a return, first match wins: damaged, lost, missing, withdrawn or in-repair items to
+   * staff (R-RET-3, R-RET-4, R-ITEM-3); an interlibrary-loan item back to the library that lent it
+   * (R-ILL-2; ILL rules Art. 2, 8(2), 10); a waiting hold to the hold shelf here or at its pickup
+   * branch (R-HOLD-3); a loan whose return goes back to its lending branch there (R-GROUP-3, 団体貸出要領
+   * Art. 10); an item of another branch home (R-RET-1); else the shelf.
+   */
   @Override
   public ReturnRoute route(ReturnContext context) {
     ItemRecord item = context.item();
@@ -357,6 +202,12 @@ public final class CirculationPolicy implements CirculationRules {
         || status == ItemStatus.IN_REPAIR) {
       return new ReturnRoute(ReturnRoute.Bin.STAFF, here, messages.get(ReasonCodes.RETURN_STAFF));
     }
+    if (item.lendingLibrary().isPresent()) {
+      return new ReturnRoute(
+          ReturnRoute.Bin.LENDING_LIBRARY,
+          item.lendingLibrary().get(),
+          messages.get(ReasonCodes.RETURN_LENDING_LIBRARY));
+    }
     if (item.holdFor().isPresent()) {
       String pickup = context.holdPickupBranch().orElse(here);
       return pickup.equals(here)
@@ -365,11 +216,11 @@ public final class CirculationPolicy implements CirculationRules {
           : new ReturnRoute(
               ReturnRoute.Bin.OTHER_BRANCH, pickup, messages.get(ReasonCodes.RETURN_OTHER_BRANCH));
     }
-    if (!item.homeBranch().equals(here)) {
+    String lendingBranch = item.lendingBranch().orElse(here);
+    String destination = lendingBranch.equals(here) ? item.homeBranch() : lendingBranch;
+    if (!destination.equals(here)) {
       return new ReturnRoute(
-          ReturnRoute.Bin.OTHER_BRANCH,
-          item.homeBranch(),
-          messages.get(ReasonCodes.RETURN_OTHER_BRANCH));
+          ReturnRoute.Bin.OTHER_BRANCH, destination, messages.get(ReasonCodes.RETURN_OTHER_BRANCH));
     }
     return new ReturnRoute(ReturnRoute.Bin.SHELF, here, messages.get(ReasonCodes.RETURN_SHELF));
   }
@@ -394,32 +245,107 @@ public final class CirculationPolicy implements CirculationRules {
   }
 
   /**
-   * The due date of a loan made today without limits or blocks: what the rules and the calendar
-   * give for this category, material, flags and lending branch.
+   * The due date of a kiosk loan made today without limits or blocks: what the rules and the
+   * calendar give for this category, material, flags and lending branch.
    *
-   * @throws IllegalArgumentException when the policy does not know the category, material or
-   *     branch, or when no rule lends such an item
+   * @throws IllegalArgumentException when the policy does not know the category, material, a flag
+   *     or the branch, or when no rule lends such an item
    */
   public LocalDate dueDate(
       String category, String material, Set<String> flags, String branch, LocalDate today) {
-    int c = index.category(category);
-    int m = index.material(material);
-    if (c < 0 || m < 0) {
+    return dueDate(category, material, flags, branch, today, LoanChannel.KIOSK);
+  }
+
+  /**
+   * The due date of a loan made today through a channel (home delivery has its own period,
+   * R-LIMIT-6), without limits or blocks. Eligibility and not-for-loan restrictions apply.
+   *
+   * @throws IllegalArgumentException when the policy does not know the category, material, a flag
+   *     or the branch, or when the item is not lent
+   */
+  public LocalDate dueDate(
+      String category,
+      String material,
+      Set<String> flags,
+      String branch,
+      LocalDate today,
+      LoanChannel channel) {
+    if (index.category(category) < 0) {
       throw new IllegalArgumentException(
-          "unknown " + (c < 0 ? "category '" + category + "'" : "material '" + material + "'"));
+          unknown("category", category, definition.categories().keySet()));
     }
-    RuleIndex.RuleEntry entry = index.rule(branchIndex(branch), c, m, flags);
-    if (entry == null || entry.refusal != null) {
+    if (index.material(material) < 0) {
+      throw new IllegalArgumentException(unknown("material", material, definition.materials()));
+    }
+    for (String flag : flags) {
+      if (!definition.flags().contains(flag)) {
+        throw new IllegalArgumentException(unknown("flag", flag, definition.flags()));
+      }
+    }
+    ItemRecord item =
+        new ItemRecord(
+            "due-date-query",
+            "-",
+            material,
+            branch,
+            ItemStatus.AVAILABLE,
+            flags,
+            1,
+            Optional.empty());
+    PatronSnapshot patron =
+        new PatronSnapshot(
+            QUERY_PATRON,
+            category,
+            LocalDate.MAX,
+            false,
+            false,
+            Map.of(),
+            0,
+            0,
+            0,
+            Optional.of(today),
+            branch);
+    CheckoutContext context =
+        new CheckoutContext(
+            patron,
+            item,
+            1,
+            java.util.List.of(),
+            branch,
+            today.atTime(12, 0).atZone(zone),
+            true,
+            channel,
+            false);
+    Loan loan = loan(context);
+    Explanation explained = checkoutChecks.explain(loan);
+    Decision d = explained.decision();
+    if (!d.allowed()) {
       throw new IllegalArgumentException(
           "no rule lends "
               + material
+              + (flags.isEmpty() ? "" : " " + new TreeSet<>(flags))
               + " to "
               + category
               + " at "
               + branch
-              + (entry == null ? "" : " (rule " + entry.rule.ruleId() + " refuses)"));
+              + " (refused "
+              + d.reasonCode().orElse("?")
+              + " by "
+              + d.ruleId()
+              + ")");
     }
-    return dueDate(entry.rule, branch, today);
+    return d.dueDate().orElseThrow();
+  }
+
+  private static final PatronKey QUERY_PATRON = new PatronKey("0000000000000000");
+
+  private static String unknown(String what, String value, java.util.Collection<String> known) {
+    return "unknown "
+        + what
+        + " '"
+        + value
+        + "'; the policy defines "
+        + String.join(", ", new TreeSet<>(known));
   }
 
   /** Whether the kiosk asks this category for a PIN (R-CARD-2). */

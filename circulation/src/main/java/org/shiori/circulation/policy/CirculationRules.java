@@ -1,11 +1,16 @@
 package org.shiori.circulation.policy;
 
+import java.util.List;
+import java.util.Optional;
 import org.shiori.circulation.domain.Decision;
+import org.shiori.circulation.domain.PatronSnapshot;
 import org.shiori.circulation.domain.ReturnRoute;
+import org.shiori.circulation.policy.check.Explanation;
 
 /**
  * The library's circulation rules, applied on the device. Implementations are pure functions of
- * their inputs: the time of day comes in the context, never from the wall clock.
+ * their inputs: the time of day comes in the context, never from the wall clock. Scenario files run
+ * against this interface.
  */
 public interface CirculationRules {
 
@@ -14,4 +19,24 @@ public interface CirculationRules {
 
   /** Decides where a returned item goes. */
   ReturnRoute route(ReturnContext context);
+
+  /** The decision of {@link #checkout} with the checks that decided it. */
+  default Explanation explainCheckout(CheckoutContext context) {
+    return new Explanation(checkout(context), List.of());
+  }
+
+  /** Decides a renewal of an item on loan. */
+  default Decision renew(RenewalContext context) {
+    throw new UnsupportedOperationException("these rules do not decide renewals");
+  }
+
+  /** The decision of {@link #renew} with the checks that decided it. */
+  default Explanation explainRenewal(RenewalContext context) {
+    return new Explanation(renew(context), List.of());
+  }
+
+  /** The refusal of a new hold or purchase request, or empty when it may be placed (R-HOLD-2). */
+  default Optional<Decision> holdRequestRefusal(PatronSnapshot patron) {
+    return Optional.empty();
+  }
 }

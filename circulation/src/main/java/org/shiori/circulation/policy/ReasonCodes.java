@@ -24,6 +24,15 @@ public final class ReasonCodes {
   public static final String ILL_LIMIT = "ILL_LIMIT";
   public static final String IN_LIBRARY_ONLY = "IN_LIBRARY_ONLY";
 
+  /** The patron's category may not borrow this material (R-LIMIT-6, R-LIMIT-3). */
+  public static final String NOT_ELIGIBLE = "NOT_ELIGIBLE";
+
+  /**
+   * Not a refusal but a question ({@code Decision.Outcome.ASK_PATRON}): lend only the parts of the
+   * set on the pad? (R-LIMIT-5, {@code split: on-request}).
+   */
+  public static final String PARTS_ON_REQUEST = "PARTS_ON_REQUEST";
+
   /** The patron's category is not in the policy: a data problem for staff. */
   public static final String CATEGORY_UNKNOWN = "CATEGORY_UNKNOWN";
 
@@ -46,6 +55,9 @@ public final class ReasonCodes {
   public static final String RETURN_OTHER_BRANCH = "RETURN_OTHER_BRANCH";
   public static final String RETURN_STAFF = "RETURN_STAFF";
 
+  /** An interlibrary-loan item goes back to the library that lent it. */
+  public static final String RETURN_LENDING_LIBRARY = "RETURN_LENDING_LIBRARY";
+
   /** Every code the engine itself produces; a policy must have a message for each. */
   public static final List<String> ALL =
       List.of(
@@ -60,6 +72,8 @@ public final class ReasonCodes {
           ITEM_UNAVAILABLE,
           ILL_LIMIT,
           IN_LIBRARY_ONLY,
+          NOT_ELIGIBLE,
+          PARTS_ON_REQUEST,
           CATEGORY_UNKNOWN,
           NO_LOAN_RULE,
           RENEWAL_LIMIT,
@@ -68,7 +82,8 @@ public final class ReasonCodes {
           RETURN_SHELF,
           RETURN_HOLD_SHELF,
           RETURN_OTHER_BRANCH,
-          RETURN_STAFF);
+          RETURN_STAFF,
+          RETURN_LENDING_LIBRARY);
 
   private ReasonCodes() {}
 }

@@ -194,4 +194,50 @@ class PolicyPropertiesTest {
     assertThat(d.reasonCode()).contains(ReasonCodes.NOT_FOR_LOAN);
     assertThat(d.ruleId()).isEqualTo("R-ILL-1");
   }
+
+  @Provide
+  Arbitrary<Set<String>> anyFlags() {
+    return Arbitraries.of(POLICY.definition().flags()).set().ofMaxSize(5);
+  }
+
+  /**
+   * R-LIMIT-6, R-LIMIT-3, R-ITEM-1: braille and DAISY on an ordinary or group card, AV for a group,
+   * reference works, newspapers and local history are never lent, whatever flags (ILL included)
+   * make another loan rule more specific.
+   */
+  @Property
+  void eligibilityAndNotForLoanOutrankEveryLoanRule(
+      @ForAll("categories") String category,
+      @ForAll("branches") String branch,
+      @ForAll("days") LocalDate day,
+      @ForAll("anyFlags") Set<String> flags,
+      @ForAll("restrictedMaterials") String material) {
+    boolean restricted =
+        Set.of("reference", "newspaper", "local-history").contains(material)
+            || (!category.equals("disability") && Set.of("braille", "daisy").contains(material))
+            || (category.equals("group") && Set.of("video", "audio").contains(material));
+    ItemRecord item =
+        new ItemRecord(
+            "i", "-", material, "central", ItemStatus.AVAILABLE, flags, 1, Optional.empty());
+    Decision d =
+        POLICY.checkout(
+            new CheckoutContext(
+                patron(category, Map.of()),
+                item,
+                1,
+                List.of(),
+                branch,
+                day.atTime(LocalTime.NOON).atZone(PolicyFixtures.TOKYO)));
+    if (restricted) {
+      assertThat(d.allowed()).as(material + " " + flags + " for " + category).isFalse();
+      assertThat(d.reasonCode().orElseThrow())
+          .isIn("NOT_ELIGIBLE", "NOT_FOR_LOAN", "IN_LIBRARY_ONLY");
+    }
+  }
+
+  @Provide
+  Arbitrary<String> restrictedMaterials() {
+    return Arbitraries.of(
+        "braille", "daisy", "reference", "newspaper", "local-history", "video", "audio", "book");
+  }
 }

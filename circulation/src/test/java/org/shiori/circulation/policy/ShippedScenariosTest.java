@@ -72,7 +72,7 @@ class ShippedScenariosTest {
                               DynamicTest.dynamicTest(
                                   s.name(),
                                   () -> {
-                                    ScenarioResult r = s.run(policy);
+                                    ScenarioResult r = ScenarioRunner.run(s, policy);
                                     assertThat(r.mismatches()).as(name + ":" + s.line()).isEmpty();
                                   })));
             });

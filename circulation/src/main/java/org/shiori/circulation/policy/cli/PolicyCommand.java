@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.shiori.circulation.policy.CirculationPolicy;
+import org.shiori.circulation.policy.LoanChannel;
 import org.shiori.circulation.policy.ShippedPolicies;
 import org.shiori.circulation.policy.load.PolicyException;
 import org.shiori.circulation.policy.load.PolicyProblem;
@@ -139,8 +140,20 @@ public final class PolicyCommand implements Callable<Integer> {
     @Option(names = "--material", defaultValue = "book", description = "Material type.")
     String material;
 
-    @Option(names = "--flag", description = "Item flag (repeatable).")
+    @Option(
+        names = "--flag",
+        description =
+            "Item flag of the policy (repeatable); a flag the policy does not define is a usage"
+                + " error.")
     List<String> flags = List.of();
+
+    @Option(
+        names = "--channel",
+        defaultValue = "kiosk",
+        description =
+            "kiosk, or home-delivery (staff delivery: the rule's deliveryPeriod, R-LIMIT-6)."
+                + " Default: ${DEFAULT-VALUE}.")
+    String channel;
 
     @Option(names = "--on", required = true, description = "Day of the loan, ISO format.")
     LocalDate on;
@@ -150,7 +163,32 @@ public final class PolicyCommand implements Callable<Integer> {
       return printAnswers(
           spec,
           options,
-          policy -> List.of(policy.dueDate(category, material, Set.copyOf(flags), branch, on)));
+          policy -> {
+            LoanChannel how = channel(channel);
+            for (String flag : flags) {
+              if (!policy.definition().flags().contains(flag)) {
+                throw new IllegalArgumentException(
+                    "unknown flag '"
+                        + flag
+                        + "'; the policy defines "
+                        + String.join(", ", policy.definition().flags())
+                        + (flag.contains("deliver")
+                            ? "; for home delivery use --channel home-delivery"
+                            : ""));
+              }
+            }
+            return List.of(policy.dueDate(category, material, Set.copyOf(flags), branch, on, how));
+          });
+    }
+
+    private static LoanChannel channel(String text) {
+      return switch (text) {
+        case "kiosk" -> LoanChannel.KIOSK;
+        case "home-delivery" -> LoanChannel.HOME_DELIVERY;
+        default ->
+            throw new IllegalArgumentException(
+                "unknown channel '" + text + "'; use kiosk or home-delivery");
+      };
     }
   }
 
@@ -200,6 +238,11 @@ public final class PolicyCommand implements Callable<Integer> {
     @Option(names = "--policy", description = "Run against this policy instead of the file's own.")
     String policy;
 
+    @Option(
+        names = "--explain",
+        description = "Print under each case what each step decided and the checks that ran.")
+    boolean explain;
+
     @Override
     public Integer call() {
       return guarded(
@@ -207,7 +250,7 @@ public final class PolicyCommand implements Callable<Integer> {
           () -> {
             List<String> names =
                 files.equals(List.of("shipped")) ? ScenarioRunner.shippedNames() : files;
-            ScenarioTable table = new ScenarioTable();
+            ScenarioTable table = new ScenarioTable(explain);
             for (String name : names) {
               ScenarioFile file = ScenarioRunner.load(name);
               List<ScenarioResult> results =

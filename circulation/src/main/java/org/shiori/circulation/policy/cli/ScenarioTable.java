@@ -11,6 +11,15 @@ final class ScenarioTable {
   private record Row(String file, ScenarioResult result) {}
 
   private final List<Row> rows = new ArrayList<>();
+  private final boolean explain;
+
+  ScenarioTable(boolean explain) {
+    this.explain = explain;
+  }
+
+  ScenarioTable() {
+    this(false);
+  }
 
   void add(String file, List<ScenarioResult> results) {
     results.forEach(r -> rows.add(new Row(file, r)));
@@ -31,6 +40,9 @@ final class ScenarioTable {
               label(row),
               String.join("; ", row.result.mismatches()));
       out.println(line.stripTrailing());
+      if (explain) {
+        row.result.explanation().forEach(e -> out.println("       " + e));
+      }
     }
     out.printf("%d passed, %d failed%n", rows.size() - failures(), failures());
     out.flush();

@@ -20,7 +20,7 @@ import org.shiori.circulation.policy.calendar.MonthEndClosure;
 import org.shiori.circulation.policy.calendar.OpeningHours;
 import org.shiori.circulation.policy.calendar.WeeklyClosure;
 import org.shiori.circulation.policy.model.BranchDefinition;
-import org.yaml.snakeyaml.nodes.Node;
+import org.shiori.yaml.YamlNode;
 
 /** Reads the {@code branches} section of a policy: closure rules, hours and explicit days. */
 final class CalendarReader {
@@ -41,18 +41,18 @@ final class CalendarReader {
           "sunday",
           "holiday");
 
-  private final YamlDocument doc;
+  private final PolicyYaml doc;
 
-  CalendarReader(YamlDocument doc) {
+  CalendarReader(PolicyYaml doc) {
     this.doc = doc;
   }
 
-  Optional<BranchDefinition> branch(String id, Node node) {
+  Optional<BranchDefinition> branch(String id, YamlNode node) {
     String what = "branch " + id;
     if (!id.matches("[a-z][a-z0-9-]*")) {
       doc.problem(node, what + ": ids are lowercase letters, digits and '-'");
     }
-    Map<String, Node> map = doc.mapping(node, what, BRANCH_KEYS);
+    Map<String, YamlNode> map = doc.mapping(node, what, BRANCH_KEYS);
     List<ClosureRule> closures = new ArrayList<>();
     Optional.ofNullable(map.get("closures"))
         .ifPresent(
@@ -81,8 +81,8 @@ final class CalendarReader {
         new BranchDefinition(id, closures, hours, new CalendarOverride(closed, open)));
   }
 
-  private Optional<ClosureRule> closure(String what, Node node) {
-    Map<String, Node> map = doc.mapping(node, what + " closure", CLOSURE_KEYS);
+  private Optional<ClosureRule> closure(String what, YamlNode node) {
+    Map<String, YamlNode> map = doc.mapping(node, what + " closure", CLOSURE_KEYS);
     Optional<String> ruleId =
         Optional.ofNullable(map.get("rule")).flatMap(n -> doc.text(n, what + " closure.rule"));
     if (ruleId.isEmpty()) {
@@ -108,9 +108,9 @@ final class CalendarReader {
     return Optional.empty();
   }
 
-  private Optional<ClosureRule> monthEnd(String what, Node node, String ruleId) {
+  private Optional<ClosureRule> monthEnd(String what, YamlNode node, String ruleId) {
     String where = what + ".monthEnd";
-    Map<String, Node> map = doc.mapping(node, where, MONTH_END_KEYS);
+    Map<String, YamlNode> map = doc.mapping(node, where, MONTH_END_KEYS);
     Set<Integer> months =
         Optional.ofNullable(map.get("months"))
             .flatMap(n -> doc.value(n, where + ".months", CalendarReader::months))
@@ -166,12 +166,12 @@ final class CalendarReader {
     return Optional.empty();
   }
 
-  private OpeningHours hours(String what, Node node) {
-    Map<String, Node> map = doc.mapping(node, what + ".hours", HOURS_KEYS);
+  private OpeningHours hours(String what, YamlNode node) {
+    Map<String, YamlNode> map = doc.mapping(node, what + ".hours", HOURS_KEYS);
     Optional<OpeningHours.Span> regular = Optional.empty();
     Optional<OpeningHours.Span> holiday = Optional.empty();
     Map<DayOfWeek, OpeningHours.Span> byDay = new EnumMap<>(DayOfWeek.class);
-    for (Map.Entry<String, Node> e : map.entrySet()) {
+    for (Map.Entry<String, YamlNode> e : map.entrySet()) {
       Optional<OpeningHours.Span> span =
           doc.value(e.getValue(), what + ".hours." + e.getKey(), CalendarReader::span);
       if (e.getKey().equals("regular")) {
@@ -185,9 +185,9 @@ final class CalendarReader {
     return new OpeningHours(regular, byDay, holiday);
   }
 
-  List<LocalDate> dates(Node node, String what) {
+  List<LocalDate> dates(YamlNode node, String what) {
     List<LocalDate> result = new ArrayList<>();
-    for (Node n : doc.list(node, what)) {
+    for (YamlNode n : doc.list(node, what)) {
       doc.value(n, what, PolicyReader::date).ifPresent(result::add);
     }
     return result;

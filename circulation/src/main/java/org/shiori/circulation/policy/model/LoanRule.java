@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.shiori.yaml.SourcePosition;
 
 /**
  * One loan rule of a policy: which items it applies to and what it decides. An empty criterion set
@@ -20,7 +21,8 @@ import java.util.Set;
  * @param period loan period when lent
  * @param onClosedDay due-date strategy on a closed day
  * @param renewals how many renewals are allowed
- * @param splitLending whether a multi-part item may be lent with parts missing (R-LIMIT-5)
+ * @param split whether a multi-part item may be lent with parts missing (R-PART-1, R-LIMIT-5)
+ * @param deliveryPeriod loan period for home delivery by staff (R-LIMIT-6); empty = the period
  */
 public record LoanRule(
     String ruleId,
@@ -33,7 +35,8 @@ public record LoanRule(
     Optional<Period> period,
     ClosedDayStrategy onClosedDay,
     int renewals,
-    boolean splitLending) {
+    SplitLending split,
+    Optional<Period> deliveryPeriod) {
 
   public LoanRule {
     Objects.requireNonNull(ruleId, "ruleId");
@@ -45,9 +48,44 @@ public record LoanRule(
     Objects.requireNonNull(refusal, "refusal");
     Objects.requireNonNull(period, "period");
     Objects.requireNonNull(onClosedDay, "onClosedDay");
+    Objects.requireNonNull(split, "split");
+    Objects.requireNonNull(deliveryPeriod, "deliveryPeriod");
     if (refusal.isEmpty() && period.isEmpty()) {
       throw new IllegalArgumentException("a lending rule needs a period");
     }
+  }
+
+  /** A rule as written before split-on-request and home delivery existed. */
+  public LoanRule(
+      String ruleId,
+      SourcePosition at,
+      Set<String> categories,
+      Set<String> materials,
+      Set<String> flags,
+      Set<String> branches,
+      Optional<String> refusal,
+      Optional<Period> period,
+      ClosedDayStrategy onClosedDay,
+      int renewals,
+      boolean splitLending) {
+    this(
+        ruleId,
+        at,
+        categories,
+        materials,
+        flags,
+        branches,
+        refusal,
+        period,
+        onClosedDay,
+        renewals,
+        splitLending ? SplitLending.ALWAYS : SplitLending.NEVER,
+        Optional.empty());
+  }
+
+  /** Whether any parts on the pad are lent without asking. */
+  public boolean splitLending() {
+    return split == SplitLending.ALWAYS;
   }
 
   public boolean lends() {

@@ -25,6 +25,8 @@ import org.shiori.circulation.domain.Message;
  * @param branches service points by id
  * @param messages patron messages by reason code
  * @param blocks which patron blocks apply
+ * @param eligibility who may not borrow what, whatever loan rule applies (checked first)
+ * @param notForLoan what is never lent, whatever loan rule applies
  */
 public record PolicyDefinition(
     String name,
@@ -40,7 +42,9 @@ public record PolicyDefinition(
     List<IllCap> illCaps,
     Map<String, BranchDefinition> branches,
     Map<String, Message> messages,
-    Blocks blocks) {
+    Blocks blocks,
+    List<Restriction> eligibility,
+    List<Restriction> notForLoan) {
 
   /**
    * Which patron states refuse borrowing at a kiosk. A staff block always does (R-BLOCK-2).
@@ -65,5 +69,42 @@ public record PolicyDefinition(
     branches = Map.copyOf(branches);
     messages = Map.copyOf(messages);
     Objects.requireNonNull(blocks, "blocks");
+    eligibility = List.copyOf(eligibility);
+    notForLoan = List.copyOf(notForLoan);
+  }
+
+  /** A definition without eligibility or not-for-loan sections: loan rules decide everything. */
+  public PolicyDefinition(
+      String name,
+      MonthDay fiscalYearStart,
+      int firstYear,
+      int lastYear,
+      Set<LocalDate> holidaysAdded,
+      Set<LocalDate> holidaysRemoved,
+      Set<String> materials,
+      List<String> flags,
+      Map<String, PatronCategory> categories,
+      List<LoanRule> rules,
+      List<IllCap> illCaps,
+      Map<String, BranchDefinition> branches,
+      Map<String, Message> messages,
+      Blocks blocks) {
+    this(
+        name,
+        fiscalYearStart,
+        firstYear,
+        lastYear,
+        holidaysAdded,
+        holidaysRemoved,
+        materials,
+        flags,
+        categories,
+        rules,
+        illCaps,
+        branches,
+        messages,
+        blocks,
+        List.of(),
+        List.of());
   }
 }

@@ -14,21 +14,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import org.shiori.circulation.domain.Decision;
 import org.shiori.circulation.domain.ItemRecord;
 import org.shiori.circulation.domain.ItemStatus;
+import org.shiori.circulation.domain.LenderInstructions;
 import org.shiori.circulation.domain.PatronKey;
 import org.shiori.circulation.domain.PatronSnapshot;
 import org.shiori.circulation.domain.ReturnRoute;
-import org.shiori.circulation.policy.CheckoutContext;
-import org.shiori.circulation.policy.CirculationPolicy;
-import org.shiori.circulation.policy.RenewalContext;
-import org.shiori.circulation.policy.ReturnContext;
-import org.shiori.circulation.policy.calendar.BranchCalendar;
+import org.shiori.circulation.policy.LoanChannel;
 import org.shiori.circulation.policy.load.PolicyException;
-import org.shiori.circulation.policy.load.YamlDocument;
-import org.yaml.snakeyaml.nodes.Node;
+import org.shiori.circulation.policy.load.PolicyYaml;
+import org.shiori.circulation.policy.model.Period;
+import org.shiori.yaml.YamlNode;
 
 /**
  * Reads a scenario file (format: docs/policy.md, "Scenarios"): librarian-written cases with a
@@ -71,14 +68,28 @@ public final class ScenarioReader {
           "groupConfirmed",
           "home");
   private static final Set<String> ITEM_KEYS =
-      Set.of("id", "material", "flags", "parts", "onPad", "status", "hold", "home");
+      Set.of(
+          "id",
+          "material",
+          "flags",
+          "parts",
+          "onPad",
+          "status",
+          "hold",
+          "home",
+          "lendingLibrary",
+          "lendingBranch",
+          "lender");
+  private static final Set<String> LENDER_KEYS = Set.of("dueDate", "period", "inLibraryOnly");
+  private static final Set<String> CHECKOUT_KEYS =
+      Set.of("item", "expect", "splitRequested", "channel");
   private static final Set<String> EXPECT_KEYS =
-      Set.of("lend", "refuse", "rule", "allow", "bin", "to");
+      Set.of("lend", "refuse", "ask", "rule", "allow", "bin", "to");
 
-  private final YamlDocument doc;
+  private final PolicyYaml doc;
   private ZoneId zone = ZoneId.of("Asia/Tokyo");
 
-  private ScenarioReader(YamlDocument doc) {
+  private ScenarioReader(PolicyYaml doc) {
     this.doc = doc;
   }
 
@@ -88,7 +99,7 @@ public final class ScenarioReader {
    * @throws PolicyException listing every problem with line and column
    */
   public static ScenarioFile read(String source, Reader text) {
-    YamlDocument.Parsed parsed = YamlDocument.read(source, text);
+    PolicyYaml.Parsed parsed = PolicyYaml.read(source, text);
     if (parsed.root().isEmpty()) {
       if (!parsed.doc().hasProblems()) {
         parsed.doc().problemAt(1, 1, "the file is empty");
@@ -102,8 +113,8 @@ public final class ScenarioReader {
     return file;
   }
 
-  private ScenarioFile file(String source, Node root) {
-    Map<String, Node> top = doc.mapping(root, "scenario file", TOP_KEYS);
+  private ScenarioFile file(String source, YamlNode root) {
+    Map<String, YamlNode> top = doc.mapping(root, "scenario file", TOP_KEYS);
     String policy =
         Optional.ofNullable(top.get("policy"))
             .flatMap(n -> doc.text(n, "policy"))
@@ -111,7 +122,7 @@ public final class ScenarioReader {
     Optional.ofNullable(top.get("zone"))
         .flatMap(n -> doc.value(n, "zone", ZoneId::of))
         .ifPresent(z -> zone = z);
-    Map<String, Node> defaults =
+    Map<String, YamlNode> defaults =
         top.containsKey("defaults")
             ? doc.mapping(top.get("defaults"), "defaults", CASE_KEYS)
             : Map.of();
@@ -119,17 +130,17 @@ public final class ScenarioReader {
     if (!top.containsKey("cases")) {
       doc.problem(root, "missing required key 'cases'");
     } else {
-      for (Node c : doc.list(top.get("cases"), "cases")) {
+      for (YamlNode c : doc.list(top.get("cases"), "cases")) {
         scenario(c, defaults).ifPresent(scenarios::add);
       }
     }
     return new ScenarioFile(source, policy, zone, scenarios);
   }
 
-  private Optional<Scenario> scenario(Node node, Map<String, Node> defaults) {
-    int line = node.getStartMark().getLine() + 1;
-    Map<String, Node> own = doc.mapping(node, "case at line " + line, CASE_KEYS);
-    Map<String, Node> c = new LinkedHashMap<>(defaults);
+  private Optional<Scenario> scenario(YamlNode node, Map<String, YamlNode> defaults) {
+    int line = node.position().line();
+    Map<String, YamlNode> own = doc.mapping(node, "case at line " + line, CASE_KEYS);
+    Map<String, YamlNode> c = new LinkedHashMap<>(defaults);
     c.putAll(own);
     String name =
         Optional.ofNullable(own.get("name"))
@@ -145,90 +156,77 @@ public final class ScenarioReader {
       doc.problem(node, "case '" + name + "': give the date with 'on'");
       return Optional.empty();
     }
-    Function<CirculationPolicy, List<String>> check = action(node, c, defaults, branch, now);
-    return check == null ? Optional.empty() : Optional.of(new Scenario(name, line, check));
+    PatronSnapshot patron = patron(c.get("patron"), defaults.get("patron"), branch);
+    boolean pin = patronPin(c.get("patron"), defaults.get("patron"));
+    List<ItemRecord> session = new ArrayList<>();
+    if (c.containsKey("session")) {
+      for (YamlNode n : doc.list(c.get("session"), "session")) {
+        session.add(item(n, branch, session.size()).item);
+      }
+    }
+    Scenario.Given given = new Scenario.Given(patron, pin, session, branch, now);
+    List<Scenario.Step> steps = steps(node, c, branch, now);
+    return steps == null ? Optional.empty() : Optional.of(new Scenario(name, line, given, steps));
   }
 
-  private Function<CirculationPolicy, List<String>> action(
-      Node node,
-      Map<String, Node> c,
-      Map<String, Node> defaults,
-      String branch,
-      ZonedDateTime now) {
+  private List<Scenario.Step> steps(
+      YamlNode node, Map<String, YamlNode> c, String branch, ZonedDateTime now) {
     if (c.containsKey("checkout")) {
-      return checkout(c, defaults, branch, now);
+      return checkout(c, branch);
     }
     if (c.containsKey("return")) {
-      return returnCase(c.get("return"), c.get("expect"), branch, now);
+      return returnCase(c.get("return"), c.get("expect"), branch);
     }
     if (c.containsKey("renew")) {
-      return renew(c, defaults, branch, now);
+      return renew(c, branch);
     }
     if (c.containsKey("holdRequest")) {
-      PatronSnapshot patron = patron(c.get("patron"), defaults.get("patron"), branch);
-      Expect expect = expect(c.get("expect"), node);
-      return p -> {
-        Optional<Decision> refusal = p.holdRequestRefusal(patron);
-        return expect.compare(refusal.orElse(null), "hold request");
-      };
+      return List.of(new Scenario.Step(new Scenario.HoldRequest(), expect(c.get("expect"), node)));
     }
     if (c.containsKey("calendar")) {
-      return calendar(c.get("calendar"), branch);
+      return List.of(calendar(c.get("calendar")));
     }
     if (c.containsKey("dueDate")) {
-      return dueDate(c.get("dueDate"), branch, now.toLocalDate());
+      Scenario.Step step = dueDate(c.get("dueDate"));
+      return step == null ? null : List.of(step);
     }
     doc.problem(node, "a case has one of: checkout, return, renew, holdRequest, calendar, dueDate");
     return null;
   }
 
-  private Function<CirculationPolicy, List<String>> checkout(
-      Map<String, Node> c, Map<String, Node> defaults, String branch, ZonedDateTime now) {
-    PatronSnapshot patron = patron(c.get("patron"), defaults.get("patron"), branch);
-    boolean pin = patronPin(c.get("patron"), defaults.get("patron"));
-    List<ItemRecord> session = new ArrayList<>();
-    if (c.containsKey("session")) {
-      for (Node n : doc.list(c.get("session"), "session")) {
-        session.add(item(n, branch, session.size()).item);
-      }
-    }
-    List<StackEntry> stack = new ArrayList<>();
-    for (Node n : doc.list(c.get("checkout"), "checkout")) {
-      Map<String, Node> entry = doc.mapping(n, "checkout entry", Set.of("item", "expect"));
+  private List<Scenario.Step> checkout(Map<String, YamlNode> c, String branch) {
+    List<Scenario.Step> steps = new ArrayList<>();
+    for (YamlNode n : doc.list(c.get("checkout"), "checkout")) {
+      Map<String, YamlNode> entry = doc.mapping(n, "checkout entry", CHECKOUT_KEYS);
       if (!entry.containsKey("item") || !entry.containsKey("expect")) {
         doc.problem(n, "a checkout entry has 'item' and 'expect'");
         continue;
       }
-      stack.add(
-          new StackEntry(
-              item(entry.get("item"), branch, 100 + stack.size()), expect(entry.get("expect"), n)));
+      ItemOnPad item = item(entry.get("item"), branch, 100 + steps.size());
+      LoanChannel channel =
+          Optional.ofNullable(entry.get("channel"))
+              .flatMap(ch -> doc.value(ch, "channel", ScenarioReader::channel))
+              .orElse(LoanChannel.KIOSK);
+      steps.add(
+          new Scenario.Step(
+              new Scenario.Checkout(item.item, item.onPad, bool(entry, "splitRequested"), channel),
+              expect(entry.get("expect"), n)));
     }
-    return p -> {
-      List<String> mismatches = new ArrayList<>();
-      List<ItemRecord> lent = new ArrayList<>(session);
-      for (int i = 0; i < stack.size(); i++) {
-        StackEntry e = stack.get(i);
-        Decision d =
-            p.checkout(
-                new CheckoutContext(patron, e.item.item, e.item.onPad, lent, branch, now, pin));
-        mismatches.addAll(e.expect.compare(d, "item " + (i + 1)));
-        if (d.allowed()) {
-          lent.add(e.item.item);
-        }
-      }
-      return mismatches;
+    return steps;
+  }
+
+  private static LoanChannel channel(String text) {
+    return switch (text) {
+      case "kiosk" -> LoanChannel.KIOSK;
+      case "home-delivery" -> LoanChannel.HOME_DELIVERY;
+      default -> throw new IllegalArgumentException("'" + text + "': use kiosk or home-delivery");
     };
   }
 
-  private record StackEntry(ItemOnPad item, Expect expect) {}
-
   private record ItemOnPad(ItemRecord item, int onPad) {}
 
-  private Function<CirculationPolicy, List<String>> renew(
-      Map<String, Node> c, Map<String, Node> defaults, String branch, ZonedDateTime now) {
-    PatronSnapshot patron = patron(c.get("patron"), defaults.get("patron"), branch);
-    boolean pin = patronPin(c.get("patron"), defaults.get("patron"));
-    Map<String, Node> r = doc.mapping(c.get("renew"), "renew", Set.of("item", "renewals"));
+  private List<Scenario.Step> renew(Map<String, YamlNode> c, String branch) {
+    Map<String, YamlNode> r = doc.mapping(c.get("renew"), "renew", Set.of("item", "renewals"));
     if (!r.containsKey("item")) {
       doc.problem(c.get("renew"), "renew needs an 'item'");
       return null;
@@ -236,15 +234,13 @@ public final class ScenarioReader {
     ItemRecord item = item(r.get("item"), branch, 0).item;
     int renewals =
         Optional.ofNullable(r.get("renewals")).flatMap(n -> doc.integer(n, "renewals")).orElse(0);
-    Expect expect = expect(c.get("expect"), c.get("renew"));
-    return p ->
-        expect.compare(
-            p.renew(new RenewalContext(patron, item, renewals, branch, now, pin)), "renewal");
+    return List.of(
+        new Scenario.Step(
+            new Scenario.Renewal(item, renewals), expect(c.get("expect"), c.get("renew"))));
   }
 
-  private Function<CirculationPolicy, List<String>> returnCase(
-      Node node, Node expectNode, String branch, ZonedDateTime now) {
-    Map<String, Node> r = doc.mapping(node, "return", Set.of("item", "damaged", "holdPickup"));
+  private List<Scenario.Step> returnCase(YamlNode node, YamlNode expectNode, String branch) {
+    Map<String, YamlNode> r = doc.mapping(node, "return", Set.of("item", "damaged", "holdPickup"));
     if (!r.containsKey("item") || expectNode == null) {
       doc.problem(
           node, "a return case has 'return: {item: ...}' and 'expect: {bin: ..., to: ...}'");
@@ -255,44 +251,28 @@ public final class ScenarioReader {
         Optional.ofNullable(r.get("damaged")).flatMap(n -> doc.bool(n, "damaged")).orElse(false);
     Optional<String> pickup =
         Optional.ofNullable(r.get("holdPickup")).flatMap(n -> doc.text(n, "holdPickup"));
-    Map<String, Node> e = doc.mapping(expectNode, "expect", Set.of("bin", "to"));
+    Map<String, YamlNode> e = doc.mapping(expectNode, "expect", Set.of("bin", "to"));
     Optional<ReturnRoute.Bin> bin =
         Optional.ofNullable(e.get("bin"))
             .flatMap(
                 n -> doc.value(n, "bin", s -> ReturnRoute.Bin.valueOf(s.toUpperCase(Locale.ROOT))));
     Optional<String> to = Optional.ofNullable(e.get("to")).flatMap(n -> doc.text(n, "to"));
-    return p -> {
-      ReturnRoute route = p.route(new ReturnContext(item, branch, damaged, now, pickup));
-      List<String> m = new ArrayList<>();
-      bin.filter(b -> b != route.bin())
-          .ifPresent(b -> m.add("expected bin " + b + ", got " + route.bin()));
-      to.filter(t -> !t.equals(route.targetBranch()))
-          .ifPresent(t -> m.add("expected to " + t + ", got " + route.targetBranch()));
-      return m;
-    };
+    return List.of(
+        new Scenario.Step(
+            new Scenario.Return(item, damaged, pickup), new Scenario.ExpectRoute(bin, to)));
   }
 
-  private Function<CirculationPolicy, List<String>> calendar(Node node, String branch) {
-    Map<String, Node> m = doc.mapping(node, "calendar", Set.of("closed", "open"));
+  private Scenario.Step calendar(YamlNode node) {
+    Map<String, YamlNode> m = doc.mapping(node, "calendar", Set.of("closed", "open"));
     List<LocalDate> closed = m.containsKey("closed") ? dates(m.get("closed")) : List.of();
     List<LocalDate> open = m.containsKey("open") ? dates(m.get("open")) : List.of();
-    return p -> {
-      BranchCalendar cal = p.calendar(branch);
-      List<String> mismatches = new ArrayList<>();
-      closed.stream()
-          .filter(cal::isOpen)
-          .forEach(d -> mismatches.add(d + " expected closed, is open"));
-      open.stream()
-          .filter(cal::isClosed)
-          .forEach(d -> mismatches.add(d + " expected open, is closed"));
-      return mismatches;
-    };
+    return new Scenario.Step(
+        new Scenario.CalendarDays(), new Scenario.ExpectDays(Set.copyOf(closed), Set.copyOf(open)));
   }
 
-  private Function<CirculationPolicy, List<String>> dueDate(
-      Node node, String branch, LocalDate on) {
-    Map<String, Node> m =
-        doc.mapping(node, "dueDate", Set.of("category", "material", "flags", "expect"));
+  private Scenario.Step dueDate(YamlNode node) {
+    Map<String, YamlNode> m =
+        doc.mapping(node, "dueDate", Set.of("category", "material", "flags", "channel", "expect"));
     String category =
         Optional.ofNullable(m.get("category"))
             .flatMap(n -> doc.text(n, "category"))
@@ -301,23 +281,25 @@ public final class ScenarioReader {
         Optional.ofNullable(m.get("material")).flatMap(n -> doc.text(n, "material")).orElse("book");
     Set<String> flags =
         m.containsKey("flags") ? Set.copyOf(doc.texts(m.get("flags"), "flags")) : Set.of();
+    LoanChannel channel =
+        Optional.ofNullable(m.get("channel"))
+            .flatMap(ch -> doc.value(ch, "channel", ScenarioReader::channel))
+            .orElse(LoanChannel.KIOSK);
     Optional<LocalDate> expected =
         Optional.ofNullable(m.get("expect")).flatMap(n -> doc.value(n, "expect", LocalDate::parse));
     if (expected.isEmpty()) {
       doc.problem(node, "dueDate needs 'expect: <date>'");
       return null;
     }
-    return p -> {
-      LocalDate due = p.dueDate(category, material, flags, branch, on);
-      return due.equals(expected.get())
-          ? List.of()
-          : List.of("expected due " + expected.get() + ", got " + due);
-    };
+    return new Scenario.Step(
+        new Scenario.DueDate(category, material, flags, channel),
+        new Scenario.ExpectDecision(
+            Decision.Outcome.LEND, expected, Optional.empty(), Optional.empty()));
   }
 
-  private List<LocalDate> dates(Node node) {
+  private List<LocalDate> dates(YamlNode node) {
     List<LocalDate> result = new ArrayList<>();
-    for (Node n : doc.list(node, "dates")) {
+    for (YamlNode n : doc.list(node, "dates")) {
       doc.value(n, "date", LocalDate::parse).ifPresent(result::add);
     }
     return result;
@@ -330,8 +312,9 @@ public final class ScenarioReader {
     return LocalDateTime.parse(text).atZone(zone);
   }
 
-  private Map<String, Node> merged(Node own, Node fallback, String what, Set<String> keys) {
-    Map<String, Node> result = new HashMap<>();
+  private Map<String, YamlNode> merged(
+      YamlNode own, YamlNode fallback, String what, Set<String> keys) {
+    Map<String, YamlNode> result = new HashMap<>();
     if (fallback != null) {
       result.putAll(doc.mapping(fallback, what, keys));
     }
@@ -341,13 +324,13 @@ public final class ScenarioReader {
     return result;
   }
 
-  private boolean patronPin(Node own, Node fallback) {
-    Map<String, Node> p = merged(own, fallback, "patron", PATRON_KEYS);
+  private boolean patronPin(YamlNode own, YamlNode fallback) {
+    Map<String, YamlNode> p = merged(own, fallback, "patron", PATRON_KEYS);
     return Optional.ofNullable(p.get("pin")).flatMap(n -> doc.bool(n, "pin")).orElse(false);
   }
 
-  private PatronSnapshot patron(Node own, Node fallback, String branch) {
-    Map<String, Node> p = merged(own, fallback, "patron", PATRON_KEYS);
+  private PatronSnapshot patron(YamlNode own, YamlNode fallback, String branch) {
+    Map<String, YamlNode> p = merged(own, fallback, "patron", PATRON_KEYS);
     Map<String, Integer> loans = new HashMap<>();
     if (p.containsKey("loans")) {
       doc.mapping(p.get("loans"), "patron.loans", Set.of())
@@ -367,8 +350,8 @@ public final class ScenarioReader {
         text(p, "home").orElse(branch));
   }
 
-  private ItemOnPad item(Node node, String branch, int n) {
-    Map<String, Node> i = doc.mapping(node, "item", ITEM_KEYS);
+  private ItemOnPad item(YamlNode node, String branch, int n) {
+    Map<String, YamlNode> i = doc.mapping(node, "item", ITEM_KEYS);
     if (!i.containsKey("material")) {
       doc.problem(node, "an item needs a 'material'");
     }
@@ -398,88 +381,81 @@ public final class ScenarioReader {
             status,
             i.containsKey("flags") ? Set.copyOf(doc.texts(i.get("flags"), "flags")) : Set.of(),
             Math.max(1, parts),
-            holdFor);
+            holdFor,
+            text(i, "lendingLibrary"),
+            text(i, "lendingBranch"),
+            i.containsKey("lender") ? lender(i.get("lender")) : LenderInstructions.NONE);
     int onPad = i.containsKey("onPad") ? integer(i, "onPad") : item.parts();
     return new ItemOnPad(item, onPad);
   }
 
-  private Optional<String> text(Map<String, Node> m, String key) {
+  private LenderInstructions lender(YamlNode node) {
+    Map<String, YamlNode> m = doc.mapping(node, "lender", LENDER_KEYS);
+    Optional<java.time.Period> period =
+        Optional.ofNullable(m.get("period"))
+            .flatMap(n -> doc.value(n, "lender.period", ScenarioReader::period));
+    return new LenderInstructions(date(m, "dueDate"), period, bool(m, "inLibraryOnly"));
+  }
+
+  /** A period as a policy writes it ("4 weeks"), as the item record carries it. */
+  private static java.time.Period period(String text) {
+    Period p = Period.parse(text);
+    return switch (p.unit()) {
+      case DAYS -> java.time.Period.ofDays(p.amount());
+      case WEEKS -> java.time.Period.ofWeeks(p.amount());
+      default -> java.time.Period.ofMonths(p.amount());
+    };
+  }
+
+  private Optional<String> text(Map<String, YamlNode> m, String key) {
     return Optional.ofNullable(m.get(key)).flatMap(n -> doc.text(n, key));
   }
 
-  private Optional<LocalDate> date(Map<String, Node> m, String key) {
+  private Optional<LocalDate> date(Map<String, YamlNode> m, String key) {
     return Optional.ofNullable(m.get(key)).flatMap(n -> doc.value(n, key, LocalDate::parse));
   }
 
-  private boolean bool(Map<String, Node> m, String key) {
+  private boolean bool(Map<String, YamlNode> m, String key) {
     return Optional.ofNullable(m.get(key)).flatMap(n -> doc.bool(n, key)).orElse(false);
   }
 
-  private int integer(Map<String, Node> m, String key) {
+  private int integer(Map<String, YamlNode> m, String key) {
     return Optional.ofNullable(m.get(key)).flatMap(n -> doc.integer(n, key)).orElse(0);
   }
 
-  /** What a case expects of a decision. */
-  private record Expect(
-      boolean lend, Optional<LocalDate> due, Optional<String> reason, Optional<String> rule) {
-    List<String> compare(Decision d, String what) {
-      List<String> m = new ArrayList<>();
-      if (d == null) {
-        if (!lend) {
-          m.add(what + ": expected refuse " + reason.orElse("") + ", got allowed");
-        }
-        return m;
-      }
-      if (lend != d.allowed()) {
-        m.add(what + ": expected " + describe() + ", got " + describe(d));
-        return m;
-      }
-      due.filter(x -> !d.dueDate().equals(Optional.of(x)))
-          .ifPresent(
-              x -> m.add(what + ": expected due " + x + ", got " + d.dueDate().orElse(null)));
-      reason
-          .filter(x -> !d.reasonCode().equals(Optional.of(x)))
-          .ifPresent(
-              x -> m.add(what + ": expected reason " + x + ", got " + d.reasonCode().orElse("-")));
-      rule.filter(x -> !x.equals(d.ruleId()))
-          .ifPresent(x -> m.add(what + ": expected rule " + x + ", got " + d.ruleId()));
-      return m;
-    }
-
-    private String describe() {
-      return lend
-          ? "lend " + due.map(LocalDate::toString).orElse("")
-          : "refuse " + reason.orElse("");
-    }
-
-    private static String describe(Decision d) {
-      return d.allowed()
-          ? "lend " + d.dueDate().orElseThrow()
-          : "refuse " + d.reasonCode().orElseThrow() + " (" + d.ruleId() + ")";
-    }
-  }
-
-  private Expect expect(Node node, Node owner) {
+  private Scenario.ExpectDecision expect(YamlNode node, YamlNode owner) {
     if (node == null) {
       doc.problem(owner, "missing 'expect'");
-      return new Expect(true, Optional.empty(), Optional.empty(), Optional.empty());
+      return anyLend(Optional.empty());
     }
-    Map<String, Node> e = doc.mapping(node, "expect", EXPECT_KEYS);
+    Map<String, YamlNode> e = doc.mapping(node, "expect", EXPECT_KEYS);
     Optional<String> rule = text(e, "rule");
     if (e.containsKey("refuse")) {
-      return new Expect(false, Optional.empty(), text(e, "refuse"), rule);
+      return new Scenario.ExpectDecision(
+          Decision.Outcome.REFUSE, Optional.empty(), text(e, "refuse"), rule);
+    }
+    if (e.containsKey("ask")) {
+      return new Scenario.ExpectDecision(
+          Decision.Outcome.ASK_PATRON, Optional.empty(), text(e, "ask"), rule);
     }
     if (e.containsKey("lend")) {
       Optional<String> due = text(e, "lend");
       Optional<LocalDate> date =
           due.filter(s -> !s.equals("any"))
               .flatMap(s -> doc.value(e.get("lend"), "lend", LocalDate::parse));
-      return new Expect(true, date, Optional.empty(), rule);
+      return new Scenario.ExpectDecision(Decision.Outcome.LEND, date, Optional.empty(), rule);
     }
     if (e.containsKey("allow")) {
-      return new Expect(true, Optional.empty(), Optional.empty(), rule);
+      return anyLend(rule);
     }
-    doc.problem(node, "expect has 'lend: <date>|any', 'refuse: <REASON>' or 'allow: true'");
-    return new Expect(true, Optional.empty(), Optional.empty(), rule);
+    doc.problem(
+        node,
+        "expect has 'lend: <date>|any', 'refuse: <REASON>', 'ask: <REASON>' or 'allow: true'");
+    return anyLend(rule);
+  }
+
+  private static Scenario.ExpectDecision anyLend(Optional<String> rule) {
+    return new Scenario.ExpectDecision(
+        Decision.Outcome.LEND, Optional.empty(), Optional.empty(), rule);
   }
 }

@@ -80,7 +80,7 @@ class PolicyCommandTest {
             "--on",
             "2027-07-21");
     assertThat(code).isZero();
-    assertThat(out.toString().strip()).isEqualTo("2027-08-18");
+    assertThat(out.toString().strip()).isEqualTo("2027-08-04");
   }
 
   @Test
@@ -146,6 +146,88 @@ class PolicyCommandTest {
   void checkReportsAMissingFile() {
     assertThat(run("check", "/nonexistent/policy.yaml")).isEqualTo(1);
     assertThat(out.toString()).contains("no such policy file");
+  }
+
+  @Test
+  @DisplayName("R-LIMIT-6 due-date --flag delivery is a usage error that names --channel")
+  void dueDateRefusesAFlagThePolicyDoesNotDefine() {
+    int code =
+        run(
+            "due-date",
+            "--branch",
+            "central",
+            "--category",
+            "disability",
+            "--material",
+            "braille",
+            "--flag",
+            "delivery",
+            "--on",
+            "2027-07-20");
+    assertThat(code).isEqualTo(2);
+    assertThat(out.toString()).isEmpty();
+    assertThat(err.toString())
+        .contains("unknown flag 'delivery'")
+        .contains("ill-ndl")
+        .contains("--channel home-delivery");
+  }
+
+  @Test
+  @DisplayName("R-LIMIT-6 due-date --channel home-delivery gives the 4-week delivery period")
+  void dueDateForHomeDelivery() {
+    String[] args = {
+      "due-date",
+      "--branch",
+      "central",
+      "--category",
+      "disability",
+      "--material",
+      "braille",
+      "--on",
+      "2027-07-20"
+    };
+    assertThat(run(args)).isZero();
+    assertThat(out.toString().strip()).isEqualTo("2027-08-03");
+    out.getBuffer().setLength(0);
+    String[] delivery = java.util.Arrays.copyOf(args, args.length + 2);
+    delivery[args.length] = "--channel";
+    delivery[args.length + 1] = "home-delivery";
+    assertThat(run(delivery)).isZero();
+    assertThat(out.toString().strip()).isEqualTo("2027-08-17");
+  }
+
+  @Test
+  void dueDateRefusesAnUnknownChannelAndAnUnknownOption() {
+    assertThat(run("due-date", "--branch", "central", "--on", "2027-07-20", "--channel", "post"))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("unknown channel 'post'");
+    assertThat(run("due-date", "--branch", "central", "--on", "2027-07-20", "--deliver"))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("--deliver");
+  }
+
+  @Test
+  @DisplayName("R-LIMIT-6 due-date refuses a material the category may not borrow, with the rule")
+  void dueDateNamesTheEligibilityRefusal() {
+    int code =
+        run("due-date", "--branch", "central", "--material", "braille", "--on", "2027-07-20");
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("NOT_ELIGIBLE").contains("R-LIMIT-6");
+  }
+
+  @Test
+  @DisplayName("policy test --explain prints each case with the checks that decided")
+  void testExplainsEachCase() {
+    assertThat(run("test", "--explain", "matsuyama-checkout")).isZero();
+    String table = out.toString();
+    assertThat(table)
+        .contains("R-LIMIT-6 an ILL braille or DAISY item is not lent on an ordinary card")
+        .contains("item 1 (braille [ill-other]): refuse NOT_ELIGIBLE (R-LIMIT-6)")
+        .contains("=> EligibilityCheck [R-LIMIT-6 R-LIMIT-3]: refuse NOT_ELIGIBLE (R-LIMIT-6)")
+        .contains("   CategoryCheck [R-ELIG-1 R-ELIG-2]: category individual")
+        .contains("   LoanRuleCheck [")
+        .contains("=> DueDateCheck [R-CAL-1 R-ILL-3 R-LIMIT-6]: lend until 2027-08-03 (R-LIMIT-2)")
+        .contains("item 1 (large-print, 3 parts): ask PARTS_ON_REQUEST (R-LIMIT-5)");
   }
 
   @Test

@@ -1,4 +1,4 @@
-package org.shiori.config.yaml;
+package org.shiori.yaml;
 
 import java.util.List;
 

@@ -1,7 +1,9 @@
 package org.shiori.circulation.policy.load;
 
+import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,52 +11,55 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.shiori.yaml.DuplicateKey;
+import org.shiori.yaml.SourcePosition;
+import org.shiori.yaml.YamlMap;
+import org.shiori.yaml.YamlNode;
+import org.shiori.yaml.YamlScalar;
+import org.shiori.yaml.YamlSequence;
+import org.shiori.yaml.YamlSyntaxException;
+import org.shiori.yaml.YamlTreeReader;
 
 /**
- * A YAML file read as a node tree that keeps line and column of every value, so each problem can be
- * reported where it is written. Problems are collected, not thrown, so one run reports them all.
+ * A policy or scenario file read with the project's positioned-YAML reader, with typed access to
+ * its values. Problems are collected with file, line and column, not thrown, so one run reports
+ * them all.
  */
-public final class YamlDocument {
+public final class PolicyYaml {
 
   private final String source;
   private final List<PolicyProblem> problems = new ArrayList<>();
 
-  private YamlDocument(String source) {
+  private PolicyYaml(String source) {
     this.source = source;
   }
 
-  /** Reads a file into a document and returns its root node, if it is valid YAML. */
+  /** Reads a file and returns its root mapping, if it is valid YAML. */
   public static Parsed read(String source, Reader text) {
-    YamlDocument doc = new YamlDocument(source);
-    LoaderOptions options = new LoaderOptions();
-    options.setAllowDuplicateKeys(false);
+    PolicyYaml doc = new PolicyYaml(source);
     try {
-      Node root = new Yaml(options).compose(text);
-      return new Parsed(doc, Optional.ofNullable(root));
-    } catch (MarkedYAMLException e) {
-      Mark mark = e.getProblemMark();
-      doc.problemAt(
-          mark == null ? 0 : mark.getLine() + 1,
-          mark == null ? 0 : mark.getColumn() + 1,
-          "not valid YAML: " + e.getProblem());
+      StringBuilder all = new StringBuilder();
+      char[] buffer = new char[8192];
+      for (int n = text.read(buffer); n >= 0; n = text.read(buffer)) {
+        all.append(buffer, 0, n);
+      }
+      if (all.toString().isBlank()) {
+        return new Parsed(doc, Optional.empty());
+      }
+      YamlMap root = YamlTreeReader.read(all.toString()).root();
+      return new Parsed(doc, Optional.of(root));
+    } catch (YamlSyntaxException e) {
+      SourcePosition at = e.problemPosition();
+      doc.problemAt(at.line(), at.column(), "not valid YAML: " + e.parserProblem());
       return new Parsed(doc, Optional.empty());
-    } catch (RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       doc.problemAt(0, 0, "cannot read: " + e.getMessage());
       return new Parsed(doc, Optional.empty());
     }
   }
 
-  /** A parsed document and its root node. */
-  public record Parsed(YamlDocument doc, Optional<Node> root) {}
+  /** A parsed file and its root node. */
+  public record Parsed(PolicyYaml doc, Optional<YamlNode> root) {}
 
   public String source() {
     return source;
@@ -64,8 +69,7 @@ public final class YamlDocument {
   public List<PolicyProblem> problems() {
     List<PolicyProblem> sorted = new ArrayList<>(problems);
     sorted.sort(
-        java.util.Comparator.comparingInt(PolicyProblem::line)
-            .thenComparingInt(PolicyProblem::column));
+        Comparator.comparingInt(PolicyProblem::line).thenComparingInt(PolicyProblem::column));
     return List.copyOf(sorted);
   }
 
@@ -73,9 +77,12 @@ public final class YamlDocument {
     return !problems.isEmpty();
   }
 
-  public void problem(Node at, String message) {
-    Mark mark = at.getStartMark();
-    problemAt(mark.getLine() + 1, mark.getColumn() + 1, message);
+  public void problem(YamlNode at, String message) {
+    problem(at.position(), message);
+  }
+
+  public void problem(SourcePosition at, String message) {
+    problemAt(at.line(), at.column(), message);
   }
 
   public void problemAt(int line, int column, String message) {
@@ -86,42 +93,37 @@ public final class YamlDocument {
   }
 
   /** The node as a mapping of key text to value node, checking keys against {@code allowed}. */
-  public Map<String, Node> mapping(Node node, String what, Set<String> allowed) {
-    Map<String, Node> result = new LinkedHashMap<>();
-    if (!(node instanceof MappingNode m)) {
+  public Map<String, YamlNode> mapping(YamlNode node, String what, Set<String> allowed) {
+    Map<String, YamlNode> result = new LinkedHashMap<>();
+    if (!(node instanceof YamlMap m)) {
       problem(node, what + " must be a mapping of keys to values");
       return result;
     }
-    for (NodeTuple t : m.getValue()) {
-      if (!(t.getKeyNode() instanceof ScalarNode key)) {
-        problem(t.getKeyNode(), what + ": keys must be plain text");
-        continue;
-      }
-      if (!allowed.isEmpty() && !allowed.contains(key.getValue())) {
+    for (YamlMap.Entry e : m.entries().values()) {
+      if (!allowed.isEmpty() && !allowed.contains(e.key())) {
         problem(
-            key,
+            e.keyPosition(),
             what
                 + ": unknown key '"
-                + key.getValue()
+                + e.key()
                 + "'; allowed: "
                 + String.join(", ", new TreeSet<>(allowed)));
         continue;
       }
-      if (result.containsKey(key.getValue())) {
-        problem(key, what + ": key '" + key.getValue() + "' is written twice");
-        continue;
-      }
-      result.put(key.getValue(), t.getValueNode());
+      result.put(e.key(), e.value());
+    }
+    for (DuplicateKey d : m.duplicateKeys()) {
+      problem(d.position(), what + ": key '" + d.key() + "' is written twice");
     }
     return result;
   }
 
   /** The node as a list; a single scalar counts as a list of one. */
-  public List<Node> list(Node node, String what) {
-    if (node instanceof SequenceNode s) {
-      return s.getValue();
+  public List<YamlNode> list(YamlNode node, String what) {
+    if (node instanceof YamlSequence s) {
+      return s.items();
     }
-    if (node instanceof ScalarNode) {
+    if (node instanceof YamlScalar) {
       return List.of(node);
     }
     problem(node, what + " must be a list");
@@ -129,25 +131,25 @@ public final class YamlDocument {
   }
 
   /** The text of a scalar, or empty after reporting a problem. */
-  public Optional<String> text(Node node, String what) {
-    if (node instanceof ScalarNode s) {
-      return Optional.of(s.getValue());
+  public Optional<String> text(YamlNode node, String what) {
+    if (node instanceof YamlScalar s) {
+      return Optional.of(s.text());
     }
     problem(node, what + " must be a single value");
     return Optional.empty();
   }
 
   /** The texts of a list of scalars. */
-  public List<String> texts(Node node, String what) {
+  public List<String> texts(YamlNode node, String what) {
     List<String> result = new ArrayList<>();
-    for (Node n : list(node, what)) {
+    for (YamlNode n : list(node, what)) {
       text(n, what).ifPresent(result::add);
     }
     return result;
   }
 
   /** A scalar converted by {@code parse}; a conversion error becomes a problem at the value. */
-  public <T> Optional<T> value(Node node, String what, Function<String, T> parse) {
+  public <T> Optional<T> value(YamlNode node, String what, Function<String, T> parse) {
     Optional<String> text = text(node, what);
     if (text.isEmpty()) {
       return Optional.empty();
@@ -160,7 +162,7 @@ public final class YamlDocument {
     }
   }
 
-  public Optional<Integer> integer(Node node, String what) {
+  public Optional<Integer> integer(YamlNode node, String what) {
     return value(
         node,
         what,
@@ -173,7 +175,7 @@ public final class YamlDocument {
         });
   }
 
-  public Optional<Boolean> bool(Node node, String what) {
+  public Optional<Boolean> bool(YamlNode node, String what) {
     return value(
         node,
         what,

@@ -1,4 +1,4 @@
-package org.shiori.circulation.policy;
+package org.shiori.circulation.policy.check;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,23 +9,25 @@ import java.util.Map;
 import java.util.Set;
 import org.shiori.circulation.domain.Decision;
 import org.shiori.circulation.domain.Message;
+import org.shiori.circulation.policy.ReasonCodes;
 import org.shiori.circulation.policy.model.LimitGroup;
 import org.shiori.circulation.policy.model.LoanRule;
 import org.shiori.circulation.policy.model.PatronCategory;
 import org.shiori.circulation.policy.model.PolicyDefinition;
+import org.shiori.circulation.policy.model.Restriction;
 
 /**
  * The loan rules and limits of a policy, indexed by patron category and material type once at load
  * time, with the refusal decisions built in advance: the hot path of a checkout does array reads
  * and a few set lookups and allocates only the decision of a lent item.
  */
-final class RuleIndex {
+public final class RuleIndex {
 
   /** A loan rule with what it answers, prepared once. */
-  static final class RuleEntry {
-    final LoanRule rule;
+  public static final class RuleEntry {
+    public final LoanRule rule;
     final String[] flags;
-    final Decision refusal;
+    public final Decision refusal;
     final Message lent;
 
     RuleEntry(LoanRule rule, Decision refusal, Message lent) {
@@ -33,6 +35,24 @@ final class RuleIndex {
       this.flags = rule.flags().toArray(String[]::new);
       this.refusal = refusal;
       this.lent = lent;
+    }
+  }
+
+  /** A restriction with its refusal, prepared once. */
+  static final class RestrictionEntry {
+    final Restriction restriction;
+    final String[] flags;
+    final Decision refusal;
+
+    RestrictionEntry(Restriction restriction, Decision refusal) {
+      this.restriction = restriction;
+      this.flags = restriction.flags().toArray(String[]::new);
+      this.refusal = refusal;
+    }
+
+    boolean matches(java.util.Set<String> itemFlags, String branch) {
+      return hasAll(itemFlags, flags)
+          && (restriction.branches().isEmpty() || restriction.branches().contains(branch));
     }
   }
 
@@ -53,6 +73,7 @@ final class RuleIndex {
 
   private static final RuleEntry[] NO_RULES = {};
   private static final LimitEntry[] NO_LIMITS = {};
+  private static final RestrictionEntry[] NO_RESTRICTIONS = {};
 
   private final Map<String, Integer> categoryIndex = new HashMap<>();
   private final Map<String, Integer> materialIndex = new HashMap<>();
@@ -65,7 +86,13 @@ final class RuleIndex {
   /** [category][material] → limit groups that count the material. */
   private final LimitEntry[][][] limits;
 
-  RuleIndex(PolicyDefinition def, Map<String, Message> messages) {
+  /** [category][material] → eligibility restrictions that can apply. */
+  private final RestrictionEntry[][][] eligibility;
+
+  /** [category][material] → not-for-loan restrictions that can apply. */
+  private final RestrictionEntry[][][] notForLoan;
+
+  public RuleIndex(PolicyDefinition def, Map<String, Message> messages) {
     List<String> categoryIds = new ArrayList<>(def.categories().keySet());
     List<String> materialIds = new ArrayList<>(def.materials());
     List<String> branchIds = new ArrayList<>(def.branches().keySet());
@@ -75,6 +102,10 @@ final class RuleIndex {
     categories = new PatronCategory[categoryIds.size()];
     candidates = new RuleEntry[branchIds.size()][categoryIds.size()][materialIds.size()][];
     limits = new LimitEntry[categoryIds.size()][materialIds.size()][];
+    eligibility = new RestrictionEntry[categoryIds.size()][materialIds.size()][];
+    notForLoan = new RestrictionEntry[categoryIds.size()][materialIds.size()][];
+    List<RestrictionEntry> eligibilityEntries = restrictionEntries(def.eligibility(), messages);
+    List<RestrictionEntry> notForLoanEntries = restrictionEntries(def.notForLoan(), messages);
     for (int m = 0; m < materialIds.size(); m++) {
       materialIndex.put(materialIds.get(m), m);
     }
@@ -108,12 +139,40 @@ final class RuleIndex {
                   .map(ruleEntries::get)
                   .toArray(RuleEntry[]::new);
         }
+        eligibility[c][m] = applicable(eligibilityEntries, category, material);
+        notForLoan[c][m] = applicable(notForLoanEntries, category, material);
         limits[c][m] =
             categoryLimits.stream()
                 .filter(g -> g.materials.contains(material))
                 .toArray(LimitEntry[]::new);
       }
     }
+  }
+
+  private static List<RestrictionEntry> restrictionEntries(
+      List<Restriction> restrictions, Map<String, Message> messages) {
+    List<RestrictionEntry> result = new ArrayList<>();
+    for (Restriction r : restrictions) {
+      result.add(
+          new RestrictionEntry(
+              r, Decision.refuse(r.reasonCode(), r.ruleId(), messages.get(r.reasonCode()))));
+    }
+    return result;
+  }
+
+  private static RestrictionEntry[] applicable(
+      List<RestrictionEntry> entries, String category, String material) {
+    return entries.stream()
+        .filter(e -> e.restriction.appliesTo(category, material))
+        .toArray(RestrictionEntry[]::new);
+  }
+
+  RestrictionEntry[] eligibility(int category, int material) {
+    return material < 0 ? NO_RESTRICTIONS : eligibility[category][material];
+  }
+
+  RestrictionEntry[] notForLoan(int category, int material) {
+    return material < 0 ? NO_RESTRICTIONS : notForLoan[category][material];
   }
 
   private static Decision limitRefusal(LimitGroup g, Map<String, Message> messages) {
@@ -125,29 +184,29 @@ final class RuleIndex {
   }
 
   /** Index of a category, or -1 when the policy does not define it. */
-  int category(String id) {
+  public int category(String id) {
     Integer i = categoryIndex.get(id);
     return i == null ? -1 : i;
   }
 
   /** Index of a material, or -1 when the policy does not define it. */
-  int material(String id) {
+  public int material(String id) {
     Integer i = materialIndex.get(id);
     return i == null ? -1 : i;
   }
 
-  PatronCategory categoryAt(int index) {
+  public PatronCategory categoryAt(int index) {
     return categories[index];
   }
 
   /** Index of a branch, or -1 when the policy does not define it. */
-  int branch(String id) {
+  public int branch(String id) {
     Integer i = branchIndex.get(id);
     return i == null ? -1 : i;
   }
 
   /** The most specific rule for the loan, or null when none applies. */
-  RuleEntry rule(int branch, int category, int material, Set<String> itemFlags) {
+  public RuleEntry rule(int branch, int category, int material, Set<String> itemFlags) {
     RuleEntry[] rules = material < 0 ? NO_RULES : candidates[branch][category][material];
     for (RuleEntry entry : rules) {
       if (hasAll(itemFlags, entry.flags)) {
@@ -157,7 +216,7 @@ final class RuleIndex {
     return null;
   }
 
-  private static boolean hasAll(Set<String> itemFlags, String[] required) {
+  static boolean hasAll(Set<String> itemFlags, String[] required) {
     for (String f : required) {
       if (!itemFlags.contains(f)) {
         return false;

@@ -1,4 +1,4 @@
-package org.shiori.config.yaml;
+package org.shiori.yaml;
 
 /** One node of a parsed YAML document, remembering where it was written. */
 public sealed interface YamlNode permits YamlMap, YamlScalar, YamlSequence {

@@ -1,4 +1,4 @@
-package org.shiori.config.yaml;
+package org.shiori.yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
