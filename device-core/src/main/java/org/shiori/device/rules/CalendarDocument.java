@@ -10,8 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.shiori.circulation.policy.calendar.CalendarOverride;
 import org.shiori.circulation.policy.load.PolicyException;
-import org.shiori.circulation.policy.load.YamlDocument;
-import org.yaml.snakeyaml.nodes.Node;
+import org.shiori.circulation.policy.load.PolicyYaml;
+import org.shiori.yaml.YamlNode;
 
 /**
  * Central's calendar document: temporary closures and openings per branch (R-CAL-5), on top of the
@@ -40,22 +40,22 @@ public record CalendarDocument(Map<String, CalendarOverride> overrides) {
    * @throws PolicyException listing every problem with line and column
    */
   public static CalendarDocument read(String source, String text) {
-    YamlDocument.Parsed parsed = YamlDocument.read(source, new StringReader(text));
-    YamlDocument doc = parsed.doc();
+    PolicyYaml.Parsed parsed = PolicyYaml.read(source, new StringReader(text));
+    PolicyYaml doc = parsed.doc();
     if (parsed.root().isEmpty()) {
       if (!doc.hasProblems()) {
         doc.problemAt(1, 1, "the calendar document is empty");
       }
       throw new PolicyException(doc.problems());
     }
-    Map<String, Node> top =
+    Map<String, YamlNode> top =
         doc.mapping(parsed.root().get(), "calendar document", Set.of("branches"));
     Map<String, CalendarOverride> overrides = new LinkedHashMap<>();
-    Node branchesNode = top.get("branches");
+    YamlNode branchesNode = top.get("branches");
     if (branchesNode == null) {
       doc.problem(parsed.root().get(), "calendar document: 'branches' is required");
     } else {
-      Map<String, Node> branches = doc.mapping(branchesNode, "branches", Set.of());
+      Map<String, YamlNode> branches = doc.mapping(branchesNode, "branches", Set.of());
       branches.forEach(
           (id, node) -> readBranch(doc, id, node).ifPresent(o -> overrides.put(id, o)));
     }
@@ -65,9 +65,9 @@ public record CalendarDocument(Map<String, CalendarOverride> overrides) {
     return new CalendarDocument(overrides);
   }
 
-  private static Optional<CalendarOverride> readBranch(YamlDocument doc, String id, Node node) {
+  private static Optional<CalendarOverride> readBranch(PolicyYaml doc, String id, YamlNode node) {
     String what = "branch " + id;
-    Map<String, Node> map = doc.mapping(node, what, Set.of("closed", "open"));
+    Map<String, YamlNode> map = doc.mapping(node, what, Set.of("closed", "open"));
     Set<LocalDate> closed = days(doc, map.get("closed"), what + ".closed");
     Set<LocalDate> open = days(doc, map.get("open"), what + ".open");
     try {
@@ -78,13 +78,13 @@ public record CalendarDocument(Map<String, CalendarOverride> overrides) {
     }
   }
 
-  private static Set<LocalDate> days(YamlDocument doc, Node node, String what) {
+  private static Set<LocalDate> days(PolicyYaml doc, YamlNode node, String what) {
     Set<LocalDate> days = new LinkedHashSet<>();
     if (node == null) {
       return days;
     }
-    List<Node> items = doc.list(node, what);
-    for (Node item : items) {
+    List<YamlNode> items = doc.list(node, what);
+    for (YamlNode item : items) {
       doc.value(item, what, s -> LocalDate.parse(s.trim())).ifPresent(days::add);
     }
     return days;
