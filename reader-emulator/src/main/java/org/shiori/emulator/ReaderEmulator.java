@@ -28,6 +28,7 @@ public abstract class ReaderEmulator implements AutoCloseable {
   private final Thread thread;
   private volatile boolean running;
   private final AtomicLong requestsServed = new AtomicLong();
+  private volatile RealTimePacing pacing;
 
   protected ReaderEmulator(Transport transport, TagField field, FrameSyntax syntax, String name) {
     this.transport = transport;
@@ -43,6 +44,27 @@ public abstract class ReaderEmulator implements AutoCloseable {
 
   public FaultInjection faults() {
     return faults;
+  }
+
+  /**
+   * Answers no sooner than a real reader on this line would (byte time and ISO 15693 air time);
+   * null answers at once.
+   */
+  public void setPacing(RealTimePacing pacing) {
+    this.pacing = pacing;
+  }
+
+  /** The pacing in force, or null. */
+  public RealTimePacing pacing() {
+    return pacing;
+  }
+
+  /**
+   * The air time the reader spends with the tags on {@code request}, judged from the field before
+   * the request is carried out; zero for commands that stay inside the reader.
+   */
+  protected Duration airTime(byte[] request, Iso15693AirTime air) throws ReaderException {
+    return Duration.ZERO;
   }
 
   /** Number of requests answered or deliberately ignored so far. */
@@ -76,10 +98,16 @@ public abstract class ReaderEmulator implements AutoCloseable {
         return;
       }
       try {
+        long received = System.nanoTime();
+        RealTimePacing paced = pacing;
+        Duration air = paced == null ? Duration.ZERO : airTime(request, paced.air());
         FaultInjection.Fault fault = faults.take();
         byte[] reply = fault == FaultInjection.Fault.NO_TAG ? noTagReply(request) : answer(request);
         requestsServed.incrementAndGet();
         if (reply != null) {
+          if (paced != null) {
+            RealTimePacing.waitUntil(paced.replyDue(received, request.length, reply.length, air));
+          }
           send(reply, fault);
         }
       } catch (ReaderException malformed) {
