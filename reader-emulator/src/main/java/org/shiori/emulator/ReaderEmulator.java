@@ -29,6 +29,9 @@ public abstract class ReaderEmulator implements AutoCloseable {
   private volatile boolean running;
   private final AtomicLong requestsServed = new AtomicLong();
   private volatile RealTimePacing pacing;
+  private volatile long lastReplySentNanos;
+  private final AtomicLong modelledNanos = new AtomicLong();
+  private final AtomicLong pacedExchanges = new AtomicLong();
 
   protected ReaderEmulator(Transport transport, TagField field, FrameSyntax syntax, String name) {
     this.transport = transport;
@@ -65,6 +68,31 @@ public abstract class ReaderEmulator implements AutoCloseable {
    */
   protected Duration airTime(byte[] request, Iso15693AirTime air) throws ReaderException {
     return Duration.ZERO;
+  }
+
+  /** When ({@link System#nanoTime}) the last byte of the latest reply was handed to the line. */
+  public long lastReplySentNanos() {
+    return lastReplySentNanos;
+  }
+
+  /**
+   * The time the paced exchanges so far take on a real line and air by the timing model (request
+   * and reply bytes at the baud rate plus air time): the physical floor of the command sequence,
+   * without the host's own gaps between commands.
+   */
+  public java.time.Duration modelledTime() {
+    return java.time.Duration.ofNanos(modelledNanos.get());
+  }
+
+  /** Exchanges paced so far (each one a request the reader answered). */
+  public long pacedExchanges() {
+    return pacedExchanges.get();
+  }
+
+  /** Starts {@link #modelledTime} and {@link #pacedExchanges} again from zero. */
+  public void resetModelledTime() {
+    modelledNanos.set(0);
+    pacedExchanges.set(0);
   }
 
   /** Number of requests answered or deliberately ignored so far. */
@@ -106,9 +134,13 @@ public abstract class ReaderEmulator implements AutoCloseable {
         requestsServed.incrementAndGet();
         if (reply != null) {
           if (paced != null) {
-            RealTimePacing.waitUntil(paced.replyDue(received, request.length, reply.length, air));
+            long due = paced.replyDue(received, request.length, reply.length, air);
+            modelledNanos.addAndGet(due - received);
+            pacedExchanges.incrementAndGet();
+            RealTimePacing.waitUntil(due);
           }
           send(reply, fault);
+          lastReplySentNanos = System.nanoTime();
         }
       } catch (ReaderException malformed) {
         // A real reader ignores frames it cannot parse; so do we.

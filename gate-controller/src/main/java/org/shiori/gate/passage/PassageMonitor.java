@@ -38,10 +38,15 @@ public final class PassageMonitor implements AutoCloseable {
   /** What an alarm sets off. */
   public record Outputs(AlarmSignals signals, Duration alarmDuration, AlarmReport report) {}
 
-  /** Told at the moment the outputs of a round are switched on, for latency measurements. */
+  /** Told the moment each alarm is decided, for latency measurements (benchmarks, tests). */
   @FunctionalInterface
-  public interface OutputsListener {
-    void outputsSet(long nanoTime, int alarmsInRound);
+  public interface AlarmListener {
+    /**
+     * @param nanoTime {@link System#nanoTime} right after the decision
+     * @param uid the alarming tag
+     * @param outputsSwitched whether this alarm switched the outputs on (the first of its round)
+     */
+    void raised(long nanoTime, TagUid uid, boolean outputsSwitched);
   }
 
   private final TagReader reader;
@@ -52,7 +57,7 @@ public final class PassageMonitor implements AutoCloseable {
   private final AtomicLong rounds = new AtomicLong();
   private final AtomicLong alarms = new AtomicLong();
   private final AtomicLong faultyRounds = new AtomicLong();
-  private volatile OutputsListener outputsListener = (t, n) -> {};
+  private volatile AlarmListener alarmListener = (t, u, o) -> {};
   private ScheduledExecutorService io;
   private boolean failing;
 
@@ -71,8 +76,8 @@ public final class PassageMonitor implements AutoCloseable {
     this.outputs = outputs;
   }
 
-  public void setOutputsListener(OutputsListener listener) {
-    this.outputsListener = listener;
+  public void setAlarmListener(AlarmListener listener) {
+    this.alarmListener = listener;
   }
 
   /** Starts the loop on a new I/O thread, pausing {@code cycle} between rounds. */
@@ -154,10 +159,11 @@ public final class PassageMonitor implements AutoCloseable {
           facts.status().map(Enum::name).orElse("?"));
     }
     if (verdict.alarm()) {
-      if (raised.isEmpty()) {
+      boolean first = raised.isEmpty();
+      if (first) {
         outputs.signals().alarm(outputs.alarmDuration());
-        outputsListener.outputsSet(System.nanoTime(), 1);
       }
+      alarmListener.raised(System.nanoTime(), uid, first);
       alarms.incrementAndGet();
       raised.add(new Raised(facts, verdict.mismatch()));
     }
