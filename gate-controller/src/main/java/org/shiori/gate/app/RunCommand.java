@@ -5,6 +5,7 @@ import com.pi4j.context.Context;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.shiori.config.ConfigError;
@@ -93,6 +94,12 @@ final class RunCommand implements Callable<Integer> {
         .addShutdownHook(new Thread(() -> stopInOrder(stopping, closed), "gate-shutdown"));
     try (TagReader reader = ConfiguredReaders.open(device.reader(), tuning.readerTimeout())) {
       Context pi4j = Pi4J.newAutoContext();
+      Optional<String> refusal = GpioHonesty.refusal(pi4j, device.requireGate());
+      if (refusal.isPresent()) {
+        pi4j.shutdown();
+        spec.commandLine().getErr().println(config + ": " + refusal.get());
+        return ExitCodes.FAILURE;
+      }
       try (GateService gate = GateService.start(device, reader, pi4j, tuning, clock)) {
         stopping.await();
       } finally {
