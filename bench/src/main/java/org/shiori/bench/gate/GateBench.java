@@ -126,10 +126,10 @@ public final class GateBench {
         VirtualTag t = tag(++n, (int) (n * 10 % ITEMS), true);
         field.put(t);
         inField.add(t);
-        if (inField.size() > 16) {
+        if (inField.size() > 8) {
           field.remove(inField.remove(0).uid());
         }
-        nextTag += Duration.ofMillis(250).toNanos();
+        nextTag += Duration.ofMillis(120).toNanos();
       }
       long before = monitor.rounds();
       monitor.scanOnce();
