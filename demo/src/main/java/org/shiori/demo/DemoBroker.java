@@ -15,7 +15,7 @@ import java.nio.file.Path;
  * loopback only, anonymous, in-memory, so the demo needs no service installed. Real deployments use
  * the library's broker over TLS (see docs/mqtt.md).
  */
-final class DemoBroker implements AutoCloseable {
+public final class DemoBroker implements AutoCloseable {
   private final Path workDir;
   private final int port;
   private EmbeddedHiveMQ broker;
@@ -23,12 +23,12 @@ final class DemoBroker implements AutoCloseable {
   /**
    * @param workDir the broker's own folders; never the device's data directory
    */
-  DemoBroker(Path workDir) {
+  public DemoBroker(Path workDir) {
     this.workDir = workDir;
     this.port = freeLoopbackPort();
   }
 
-  DemoBroker start() {
+  public DemoBroker start() {
     try {
       Path config = Files.createDirectories(workDir.resolve("conf"));
       Files.writeString(config.resolve("config.xml"), configuration(), StandardCharsets.UTF_8);
@@ -58,7 +58,7 @@ final class DemoBroker implements AutoCloseable {
     }
   }
 
-  URI url() {
+  public URI url() {
     return URI.create("tcp://127.0.0.1:" + port);
   }
 

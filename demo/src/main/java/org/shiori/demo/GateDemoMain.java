@@ -1,5 +1,6 @@
 package org.shiori.demo;
 
+import org.shiori.demo.gate.GateDemoCommand;
 import org.shiori.demo.gate.SimulateCommand;
 import org.shiori.gate.app.GateCommand;
 import picocli.CommandLine;
@@ -8,9 +9,11 @@ import picocli.CommandLine;
 public final class GateDemoMain {
   private GateDemoMain() {}
 
-  /** The gate's command line with {@code simulate}, for {@link #main} and tests. */
+  /** The gate's commands plus {@code simulate} and {@code demo}. */
   public static CommandLine commandLine() {
-    return GateCommand.commandLine().addSubcommand(new SimulateCommand());
+    return GateCommand.commandLine()
+        .addSubcommand(new SimulateCommand())
+        .addSubcommand(new GateDemoCommand());
   }
 
   public static void main(String[] args) {

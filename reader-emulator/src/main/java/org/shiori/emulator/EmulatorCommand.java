@@ -2,6 +2,7 @@ package org.shiori.emulator;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import org.shiori.rfid.codec.LibraryTagCodec;
 import org.shiori.rfid.reader.ReaderProtocol;
 import org.shiori.rfid.tag.TagUid;
+import org.shiori.rfid.transport.SerialSettings;
 import org.shiori.rfid.transport.SerialTransport;
 import org.shiori.rfid.transport.Transport;
 import picocli.CommandLine;
@@ -51,6 +53,19 @@ public final class EmulatorCommand implements Callable<Integer> {
   @Option(names = "--isil", defaultValue = "", description = "Owner ISIL on the tags.")
   String isil;
 
+  @Option(
+      names = "--real-time",
+      description =
+          "Answer no sooner than a real reader: byte time at the line's baud rate plus ISO 15693"
+              + " air time (docs/rfid.md).")
+  boolean realTime;
+
+  @Option(
+      names = "--write-time-ms",
+      defaultValue = "20",
+      description = "With --real-time: a tag's EEPROM programming time per write (default 20).")
+  int writeTimeMs;
+
   private final CountDownLatch stop = new CountDownLatch(1);
 
   /** Ends a running {@link #call()} (for embedding and tests). */
@@ -66,11 +81,26 @@ public final class EmulatorCommand implements Callable<Integer> {
     for (String t : tags) {
       field.put(tag(t, afiValue));
     }
-    Transport transport = new SerialTransport(kind.serialDefaults(port));
+    if (writeTimeMs < 0 || writeTimeMs > 20) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--write-time-ms must be 0..20 (ISO 15693 bound), got " + writeTimeMs);
+    }
+    SerialSettings line = kind.serialDefaults(port);
+    Transport transport = new SerialTransport(line);
     ReaderEmulator emulator = emulator(kind, transport, field);
+    if (realTime) {
+      emulator.setPacing(
+          RealTimePacing.of(line, new Iso15693AirTime(Duration.ofMillis(writeTimeMs))));
+    }
     emulator.start();
     PrintWriter out = spec.commandLine().getOut();
-    out.printf("%s emulator on %s with %d tag(s)%n", kind, port, field.tags().size());
+    out.printf(
+        "%s emulator on %s with %d tag(s)%s%n",
+        kind,
+        port,
+        field.tags().size(),
+        realTime ? ", real-time pacing at " + line.baud() + " baud" : "");
     out.flush();
     try {
       stop.await();

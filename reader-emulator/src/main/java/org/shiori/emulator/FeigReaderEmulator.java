@@ -1,5 +1,6 @@
 package org.shiori.emulator;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,6 +40,55 @@ public final class FeigReaderEmulator extends ReaderEmulator {
   public FeigReaderEmulator start() {
     super.start();
     return this;
+  }
+
+  @Override
+  protected Duration airTime(byte[] request, Iso15693AirTime air) throws ProtocolException {
+    FeigFrame req = FeigFrameCodec.decodeRequest(request);
+    byte[] d = req.data();
+    if (req.command() == FeigReader.CMD_MANUFACTURER && d.length == 11) {
+      Optional<VirtualTag> tag = field().find(TagUid.fromMsbFirst(d, 3));
+      return (d[1] & 0xFF) == FeigReader.NXP_EAS_ALARM
+          ? air.easAlarm(tag.map(VirtualTag::eas).orElse(false))
+          : air.writeWithoutData(1);
+    }
+    if (req.command() != FeigReader.CMD_ISO || d.length < 2) {
+      return Duration.ZERO;
+    }
+    int cmd = d[0] & 0xFF;
+    if (cmd == FeigReader.ISO_INVENTORY) {
+      int mode = d[1] & 0xFF;
+      if ((mode & FeigReader.MODE_INVENTORY_MORE) != 0) {
+        return Duration.ZERO; // the rest of the last round, from the reader's buffer
+      }
+      boolean filter = (mode & FeigReader.MODE_INVENTORY_AFI) != 0 && d.length >= 3;
+      List<TagUid> answering = new ArrayList<>();
+      for (VirtualTag t : field().tags()) {
+        if (!filter || t.afi() == (d[2] & 0xFF)) {
+          answering.add(t.uid());
+        }
+      }
+      return air.inventory(answering, filter);
+    }
+    if (d.length < 10) {
+      return Duration.ZERO;
+    }
+    Optional<VirtualTag> tag = field().find(TagUid.fromMsbFirst(d, 2));
+    int blockSize = tag.map(VirtualTag::blockSize).orElse(4);
+    switch (cmd) {
+      case FeigReader.ISO_READ_MULTIPLE:
+        return d.length >= 12 ? air.readBlocks(d[11] & 0xFF, blockSize) : Duration.ZERO;
+      case FeigReader.ISO_WRITE_MULTIPLE:
+        return d.length >= 12 ? air.writeBlocks(d[11] & 0xFF, blockSize) : Duration.ZERO;
+      case FeigReader.ISO_WRITE_AFI:
+        return air.writeWithoutData(1);
+      case FeigReader.ISO_LOCK_AFI:
+        return air.writeWithoutData(0);
+      case FeigReader.ISO_SYSTEM_INFO:
+        return air.systemInfo();
+      default:
+        return Duration.ZERO;
+    }
   }
 
   @Override

@@ -28,6 +28,10 @@ public abstract class ReaderEmulator implements AutoCloseable {
   private final Thread thread;
   private volatile boolean running;
   private final AtomicLong requestsServed = new AtomicLong();
+  private volatile RealTimePacing pacing;
+  private volatile long lastReplySentNanos;
+  private final AtomicLong modelledNanos = new AtomicLong();
+  private final AtomicLong pacedExchanges = new AtomicLong();
 
   protected ReaderEmulator(Transport transport, TagField field, FrameSyntax syntax, String name) {
     this.transport = transport;
@@ -43,6 +47,52 @@ public abstract class ReaderEmulator implements AutoCloseable {
 
   public FaultInjection faults() {
     return faults;
+  }
+
+  /**
+   * Answers no sooner than a real reader on this line would (byte time and ISO 15693 air time);
+   * null answers at once.
+   */
+  public void setPacing(RealTimePacing pacing) {
+    this.pacing = pacing;
+  }
+
+  /** The pacing in force, or null. */
+  public RealTimePacing pacing() {
+    return pacing;
+  }
+
+  /**
+   * The air time the reader spends with the tags on {@code request}, judged from the field before
+   * the request is carried out; zero for commands that stay inside the reader.
+   */
+  protected Duration airTime(byte[] request, Iso15693AirTime air) throws ReaderException {
+    return Duration.ZERO;
+  }
+
+  /** When ({@link System#nanoTime}) the last byte of the latest reply was handed to the line. */
+  public long lastReplySentNanos() {
+    return lastReplySentNanos;
+  }
+
+  /**
+   * The time the paced exchanges so far take on a real line and air by the timing model (request
+   * and reply bytes at the baud rate plus air time): the physical floor of the command sequence,
+   * without the host's own gaps between commands.
+   */
+  public java.time.Duration modelledTime() {
+    return java.time.Duration.ofNanos(modelledNanos.get());
+  }
+
+  /** Exchanges paced so far (each one a request the reader answered). */
+  public long pacedExchanges() {
+    return pacedExchanges.get();
+  }
+
+  /** Starts {@link #modelledTime} and {@link #pacedExchanges} again from zero. */
+  public void resetModelledTime() {
+    modelledNanos.set(0);
+    pacedExchanges.set(0);
   }
 
   /** Number of requests answered or deliberately ignored so far. */
@@ -76,11 +126,21 @@ public abstract class ReaderEmulator implements AutoCloseable {
         return;
       }
       try {
+        long received = System.nanoTime();
+        RealTimePacing paced = pacing;
+        Duration air = paced == null ? Duration.ZERO : airTime(request, paced.air());
         FaultInjection.Fault fault = faults.take();
         byte[] reply = fault == FaultInjection.Fault.NO_TAG ? noTagReply(request) : answer(request);
         requestsServed.incrementAndGet();
         if (reply != null) {
+          if (paced != null) {
+            long due = paced.replyDue(received, request.length, reply.length, air);
+            modelledNanos.addAndGet(due - received);
+            pacedExchanges.incrementAndGet();
+            RealTimePacing.waitUntil(due);
+          }
           send(reply, fault);
+          lastReplySentNanos = System.nanoTime();
         }
       } catch (ReaderException malformed) {
         // A real reader ignores frames it cannot parse; so do we.

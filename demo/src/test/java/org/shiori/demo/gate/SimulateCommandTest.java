@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.shiori.demo.GateDemoMain;
 import picocli.CommandLine;
 
-/** {@code bin/gate simulate}: the gate's command line as the demo module extends it. */
+/** {@code bin/gate simulate}: the alarm rules on emulated tags, through the real monitor. */
 class SimulateCommandTest {
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
@@ -51,11 +51,5 @@ class SimulateCommandTest {
     assertThat(run("simulate", "--mode", "sometimes", "--tag", "1:secured")).isEqualTo(2);
     assertThat(run("simulate", "--tag", "1:maybe")).isEqualTo(2);
     assertThat(err.toString()).contains("afi, eas, database or cross-check", "secured or released");
-  }
-
-  @Test
-  void theGatesOwnCommandsStayAvailable() {
-    assertThat(run("run", "--help")).isZero();
-    assertThat(out.toString()).contains("--config");
   }
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.shiori.circulation.domain.HoldRecord;
 import org.shiori.circulation.domain.ItemRecord;
+import org.shiori.circulation.domain.ItemStatus;
 import org.shiori.circulation.domain.PatronKey;
 import org.shiori.circulation.domain.PatronSnapshot;
 import org.shiori.circulation.domain.Transaction;
@@ -62,6 +63,37 @@ public final class SqliteStore
   @Override
   public Optional<ItemRecord> find(String itemId) {
     return catalog.find(itemId);
+  }
+
+  /**
+   * The durable staff-event store in this database (table {@code device_events}).
+   *
+   * @param capacity events held before routine ones give way (alarms never do)
+   */
+  public EventStore events(int capacity, Clock clock) {
+    return new EventStore(database, capacity, clock);
+  }
+
+  /**
+   * Streams every cached item's id and status to {@code scan} under the store's read lock (the gate
+   * loads its in-memory item states from here at start).
+   *
+   * @return the number of items scanned
+   */
+  public long scanItemStatuses(ItemStatusScan scan) {
+    return database.read(
+        sql -> {
+          long n = 0;
+          try (var statement =
+                  database.connection().prepareStatement("SELECT item_id, status FROM items");
+              var rs = statement.executeQuery()) {
+            while (rs.next()) {
+              scan.item(rs.getString(1), ItemStatus.valueOf(rs.getString(2)));
+              n++;
+            }
+          }
+          return n;
+        });
   }
 
   @Override

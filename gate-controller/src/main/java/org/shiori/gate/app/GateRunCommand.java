@@ -98,6 +98,12 @@ final class GateRunCommand implements Callable<Integer> {
         .addShutdownHook(new Thread(() -> stopInOrder(stopping, closed), "gate-shutdown"));
     try (TagReader reader = ConfiguredReaders.open(device.reader(), tuning.readerTimeout())) {
       Context pi4j = Pi4J.newAutoContext();
+      Optional<String> refusal = GpioHonesty.refusal(pi4j, device.requireGate());
+      if (refusal.isPresent()) {
+        pi4j.shutdown();
+        spec.commandLine().getErr().println(config + ": " + refusal.get());
+        return ExitCodes.FAILURE;
+      }
       try (GateService gate = GateService.start(device, reader, pi4j, tuning, clock)) {
         // The environment is read here, at the edge: systemd names its socket and watchdog.
         Map<String, String> environment = System.getenv();

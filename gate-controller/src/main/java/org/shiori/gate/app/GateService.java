@@ -13,12 +13,14 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.shiori.config.AlarmMode;
 import org.shiori.config.DeviceConfig;
 import org.shiori.config.GateSettings;
 import org.shiori.device.health.HealthCheck;
 import org.shiori.device.health.ProgressCheck;
 import org.shiori.device.health.ThreadProbe;
-import org.shiori.device.messaging.EventPublisher;
+import org.shiori.device.messaging.DurableEventPublisher;
 import org.shiori.device.messaging.MqttLink;
 import org.shiori.device.messaging.MqttLinkSettings;
 import org.shiori.device.messaging.SyncSubscriber;
@@ -26,6 +28,9 @@ import org.shiori.device.messaging.TlsFiles;
 import org.shiori.device.store.SqliteStore;
 import org.shiori.gate.beam.Pi4jBeamSensor;
 import org.shiori.gate.cache.GateSyncSink;
+import org.shiori.gate.cache.ItemStates;
+import org.shiori.gate.cache.ItemStatusSource;
+import org.shiori.gate.passage.GateAlarm;
 import org.shiori.gate.passage.GateRules;
 import org.shiori.gate.passage.PassageMemory;
 import org.shiori.gate.passage.PassageMonitor;
@@ -59,6 +64,8 @@ public final class GateService implements AutoCloseable {
   private Optional<VisitorCounter> visitors = Optional.empty();
   private MqttLink link;
   private SqliteStore store;
+  private DurableEventPublisher events;
+  private AlarmEvents alarmEvents;
 
   private GateService() {}
 
@@ -92,23 +99,39 @@ public final class GateService implements AutoCloseable {
             SqliteStore.open(
                 config.dataDir().resolve(DATABASE_FILE), config.outbox().capacity(), clock));
     link = remember(new MqttLink(linkSettings(config), clock));
-    SyncSubscriber sync = remember(new SyncSubscriber(link, new GateSyncSink(store), clock));
+    TagInspector inspector;
+    SyncSubscriber sync;
+    if (rules.mode() == AlarmMode.DATABASE || rules.mode() == AlarmMode.CROSS_CHECK) {
+      long started = System.nanoTime();
+      ItemStatusSource source = store::scanItemStatuses;
+      ItemStates states = source.load();
+      LOG.info(
+          "{} item states in memory, loaded in {} ms",
+          states.size(),
+          (System.nanoTime() - started) / 1_000_000);
+      sync = remember(new SyncSubscriber(link, new GateSyncSink(store, states, source), clock));
+      inspector = TagInspector.withStates(reader, states, rules);
+    } else {
+      sync = remember(new SyncSubscriber(link, new GateSyncSink(store), clock));
+      inspector = new TagInspector(reader, store, rules);
+    }
     sync.start();
     health.add(new ThreadProbe("sync worker", sync.thread(), STUCK_AFTER, clock));
-    EventPublisher events = remember(new EventPublisher(link, clock));
+    events =
+        remember(
+            new DurableEventPublisher(
+                link, store.events(config.outbox().capacity(), clock), clock));
+    alarmEvents = remember(new AlarmEvents(store, events));
     Pi4jAlarmSignals signals =
         remember(new Pi4jAlarmSignals(pi4j, gate.lightPin(), gate.buzzerPin(), tuning.pattern()));
     monitor =
         remember(
             new PassageMonitor(
                 reader,
-                new TagInspector(reader, store, rules),
+                inspector,
                 rules,
                 new PassageMemory(tuning.passageWindow(), clock),
-                new PassageMonitor.Outputs(
-                    signals,
-                    gate.alarmDuration(),
-                    alarm -> events.gateAlarm(alarm.itemId(), alarm.title()))));
+                new PassageMonitor.Outputs(signals, gate.alarmDuration(), alarmEvents)));
     if (gate.beamPin().isPresent()) {
       startVisitorCounting(config, pi4j, gate.beamPin().getAsInt(), tuning, clock);
     }
@@ -168,6 +191,16 @@ public final class GateService implements AutoCloseable {
 
   public MqttLink link() {
     return link;
+  }
+
+  /** Tells {@code listener} of every alarm once its event is stored, with the item's title. */
+  public void onAlarm(Consumer<GateAlarm> listener) {
+    alarmEvents.addListener(listener);
+  }
+
+  /** Staff events stored and waiting for the broker. */
+  public DurableEventPublisher events() {
+    return events;
   }
 
   /** The item cache. */

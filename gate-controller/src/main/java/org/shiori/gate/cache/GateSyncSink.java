@@ -19,6 +19,8 @@ import org.shiori.protocol.SyncBatch;
  */
 public final class GateSyncSink implements SyncSink {
   private final SyncSink store;
+  private final Optional<ItemStates> states;
+  private final Optional<ItemStatusSource> reload;
   private final Map<Dataset, Long> dropped = new EnumMap<>(Dataset.class);
 
   /**
@@ -26,6 +28,18 @@ public final class GateSyncSink implements SyncSink {
    */
   public GateSyncSink(SyncSink store) {
     this.store = store;
+    this.states = Optional.empty();
+    this.reload = Optional.empty();
+  }
+
+  /**
+   * Also keeps the in-memory item states current: deltas are applied to them after the store has
+   * them; a complete snapshot (which may drop items) reloads them from the store.
+   */
+  public GateSyncSink(SyncSink store, ItemStates states, ItemStatusSource reload) {
+    this.store = store;
+    this.states = Optional.of(states);
+    this.reload = Optional.of(reload);
   }
 
   @Override
@@ -47,6 +61,18 @@ public final class GateSyncSink implements SyncSink {
             batch.chunks(),
             withoutHolder,
             batch.deletes()));
+    if (states.isEmpty()) {
+      return;
+    }
+    ItemStates memory = states.get();
+    if (batch.snapshot() && batch.lastChunk()) {
+      memory.replaceWith(reload.get().load());
+      return;
+    }
+    for (ItemRecord item : batch.upserts()) {
+      memory.item(item.itemId(), item.status());
+    }
+    batch.deletes().forEach(memory::remove);
   }
 
   private static ItemRecord withoutHolder(ItemRecord i) {

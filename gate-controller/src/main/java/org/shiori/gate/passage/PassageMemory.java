@@ -3,51 +3,65 @@ package org.shiori.gate.passage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.shiori.rfid.tag.TagUid;
 
 /**
- * Remembers the tags of current passages, so a tag read again and again while it crosses the
- * antenna field is decided (and alarms) once. A passage ends when the tag has not been read for
- * {@code window}; a later read is a new passage. Confined to the reader's I/O thread.
+ * Remembers the tags of current passages, so a tag read round after round while it stands in or
+ * crosses the antenna field is decided (and alarms) once. A tag re-arms only when it has been
+ * absent for {@code rearmAfter} <em>and</em> missed at least one whole inventory round: a slow
+ * round alone (a reader retry, a busy line) never turns a tag still in the field into a new
+ * passage. Confined to the reader's I/O thread.
  */
 public final class PassageMemory {
-  private final Duration window;
+  private final Duration rearmAfter;
   private final Clock clock;
-  private final Map<TagUid, Instant> lastSeen = new HashMap<>();
+  private final Map<TagUid, Sighting> seen = new HashMap<>();
+  private long round;
 
-  public PassageMemory(Duration window, Clock clock) {
-    if (window.isNegative() || window.isZero()) {
-      throw new IllegalArgumentException("passage window must be positive, was " + window);
+  private record Sighting(Instant at, long round) {}
+
+  public PassageMemory(Duration rearmAfter, Clock clock) {
+    if (rearmAfter.isNegative() || rearmAfter.isZero()) {
+      throw new IllegalArgumentException("re-arm time must be positive, was " + rearmAfter);
     }
-    this.window = window;
+    this.rearmAfter = rearmAfter;
     this.clock = clock;
   }
 
-  /** Whether {@code uid} is in a passage already decided; if so its passage is extended to now. */
-  public boolean inPassage(TagUid uid) {
+  /**
+   * Records one inventory round and returns the tags in it that start a new passage, in round
+   * order. Tags whose passage has ended are forgotten, so the memory stays small on a busy day.
+   */
+  public List<TagUid> entering(Collection<TagUid> inRound) {
+    round++;
     Instant now = clock.instant();
-    Instant seen = lastSeen.get(uid);
-    if (seen == null || now.isAfter(seen.plus(window))) {
-      return false;
+    List<TagUid> entering = new ArrayList<>();
+    for (TagUid uid : inRound) {
+      Sighting last = seen.put(uid, new Sighting(now, round));
+      if (last == null || ended(last, now)) {
+        entering.add(uid);
+      }
     }
-    lastSeen.put(uid, now);
-    return true;
+    // Absent from this round and long enough gone: whatever comes next is a new passage anyway.
+    seen.values().removeIf(s -> s.round() < round && !now.isBefore(s.at().plus(rearmAfter)));
+    return entering;
   }
 
-  /** Records that {@code uid}'s passage has been decided. */
-  public void decided(TagUid uid) {
-    lastSeen.put(uid, clock.instant());
+  private boolean ended(Sighting last, Instant now) {
+    return last.round() < round - 1 && !now.isBefore(last.at().plus(rearmAfter));
   }
 
-  /** Forgets passages that ended, so the memory stays small on a busy day. */
-  public void forgetEnded() {
-    Instant cutoff = clock.instant().minus(window);
-    lastSeen.values().removeIf(seen -> seen.isBefore(cutoff));
+  /** The decision on {@code uid} could not be made (a read failed): the next round tries again. */
+  public void undecided(TagUid uid) {
+    seen.remove(uid);
   }
 
   public int size() {
-    return lastSeen.size();
+    return seen.size();
   }
 }

@@ -1,6 +1,7 @@
 package org.shiori.gate.passage;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -16,10 +17,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Watches the gate's antenna: runs inventory rounds on the reader's own I/O thread, decides each
- * tag once per passage, and on an alarm switches light and buzzer on first (before any further
- * reader command), then identifies the item for the staff event. Reader faults are retried round
- * after round and logged once per outage; nothing a reader sends can stop the loop.
+ * Watches the gate's antenna: runs inventory rounds on the reader's own I/O thread and decides each
+ * tag that enters the field once per passage (docs/gate.md). Every decision rests on the current
+ * round alone: a tag that is not in it cannot alarm. Light and buzzer are switched on the moment
+ * the first alarming tag of a round is decided, before any further reader command. Only after all
+ * tags of the round are decided does the monitor read the item id of alarming tags whose mode did
+ * not need it (afi, eas), at most {@link #IDENTIFY_PER_ROUND} per round, one attempt each; the
+ * alarms then go to the report, which looks titles up and stores the events off this thread. Reader
+ * faults are retried round after round and logged once per outage.
  */
 public final class PassageMonitor implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PassageMonitor.class);
@@ -27,11 +32,22 @@ public final class PassageMonitor implements AutoCloseable {
   /** Pause between rounds while the reader fails, so a dead line does not spin. */
   private static final Duration FAULT_BACKOFF = Duration.ofMillis(250);
 
-  /** Reads of the item id after an alarm before it is reported by tag UID only. */
-  private static final int IDENTIFY_ATTEMPTS = 3;
+  /** Item-id reads after a round's alarms, so a crowd cannot stall the inventory loop. */
+  static final int IDENTIFY_PER_ROUND = 4;
 
   /** What an alarm sets off. */
   public record Outputs(AlarmSignals signals, Duration alarmDuration, AlarmReport report) {}
+
+  /** Told the moment each alarm is decided, for latency measurements (benchmarks, tests). */
+  @FunctionalInterface
+  public interface AlarmListener {
+    /**
+     * @param nanoTime {@link System#nanoTime} right after the decision
+     * @param uid the alarming tag
+     * @param outputsSwitched whether this alarm switched the outputs on (the first of its round)
+     */
+    void raised(long nanoTime, TagUid uid, boolean outputsSwitched);
+  }
 
   private final TagReader reader;
   private final TagInspector inspector;
@@ -41,8 +57,11 @@ public final class PassageMonitor implements AutoCloseable {
   private final AtomicLong rounds = new AtomicLong();
   private final AtomicLong alarms = new AtomicLong();
   private final AtomicLong faultyRounds = new AtomicLong();
+  private volatile AlarmListener alarmListener = (t, u, o) -> {};
   private ScheduledExecutorService io;
   private boolean failing;
+
+  private record Raised(TagFacts facts, boolean mismatch) {}
 
   public PassageMonitor(
       TagReader reader,
@@ -55,6 +74,10 @@ public final class PassageMonitor implements AutoCloseable {
     this.rules = rules;
     this.memory = memory;
     this.outputs = outputs;
+  }
+
+  public void setAlarmListener(AlarmListener listener) {
+    this.alarmListener = listener;
   }
 
   /** Starts the loop on a new I/O thread, pausing {@code cycle} between rounds. */
@@ -90,13 +113,15 @@ public final class PassageMonitor implements AutoCloseable {
    */
   public boolean scanOnce() {
     rounds.incrementAndGet();
+    List<Raised> raised = new ArrayList<>();
     try {
       List<InventoryEntry> inField = reader.inventory(rules.inventoryFilter());
-      memory.forgetEnded();
+      List<TagUid> uids = new ArrayList<>(inField.size());
       for (InventoryEntry tag : inField) {
-        if (!memory.inPassage(tag.uid())) {
-          decide(tag.uid());
-        }
+        uids.add(tag.uid());
+      }
+      for (TagUid uid : memory.entering(uids)) {
+        decide(uid, raised);
       }
       if (failing) {
         LOG.info("gate reader answers again");
@@ -110,20 +135,22 @@ public final class PassageMonitor implements AutoCloseable {
         failing = true;
       }
       return false;
+    } finally {
+      report(raised);
     }
   }
 
-  private void decide(TagUid uid) {
+  private void decide(TagUid uid, List<Raised> raised) {
     TagFacts facts;
     try {
       facts = inspector.forDecision(uid);
     } catch (ReaderException e) {
       // The tag may have left the field after the inventory: decided when it is read again.
+      memory.undecided(uid);
       LOG.debug("tag {} not inspected: {}", uid, e.toString());
       return;
     }
     AlarmVerdict verdict = AlarmRule.decide(rules.mode(), facts);
-    memory.decided(uid);
     if (verdict.mismatch()) {
       LOG.warn(
           "tag and item database disagree on item {}: tag secured={}, database status={}",
@@ -132,32 +159,37 @@ public final class PassageMonitor implements AutoCloseable {
           facts.status().map(Enum::name).orElse("?"));
     }
     if (verdict.alarm()) {
-      raise(facts, verdict);
+      boolean first = raised.isEmpty();
+      if (first) {
+        outputs.signals().alarm(outputs.alarmDuration());
+      }
+      alarmListener.raised(System.nanoTime(), uid, first);
+      alarms.incrementAndGet();
+      raised.add(new Raised(facts, verdict.mismatch()));
     }
   }
 
-  private void raise(TagFacts facts, AlarmVerdict verdict) {
-    outputs.signals().alarm(outputs.alarmDuration());
-    alarms.incrementAndGet();
-    GateAlarm alarm = GateAlarm.of(identify(facts), verdict.mismatch());
-    LOG.warn("gate alarm: item {} (tag {}, mode {})", alarm.itemId(), alarm.uid(), rules.mode());
-    try {
-      outputs.report().alarm(alarm);
-    } catch (RuntimeException e) {
-      LOG.error("gate alarm not reported: {}", e.toString());
-    }
-  }
-
-  /** The item behind an alarming tag, for staff; the light is already on, so retrying is cheap. */
-  private TagFacts identify(TagFacts facts) {
-    for (int attempt = 1; attempt <= IDENTIFY_ATTEMPTS; attempt++) {
+  /** After the round: item ids the mode did not read, then every alarm to the report. */
+  private void report(List<Raised> raised) {
+    int reads = 0;
+    for (Raised r : raised) {
+      TagFacts facts = r.facts();
+      if (facts.itemId().isEmpty() && reads < IDENTIFY_PER_ROUND) {
+        reads++;
+        try {
+          facts = inspector.withItem(facts);
+        } catch (ReaderException | RuntimeException e) {
+          LOG.debug("item of tag {} not read: {}", facts.uid(), e.toString());
+        }
+      }
+      GateAlarm alarm = GateAlarm.of(facts, r.mismatch());
+      LOG.warn("gate alarm: item {} (tag {}, mode {})", alarm.itemId(), alarm.uid(), rules.mode());
       try {
-        return inspector.withItem(facts);
-      } catch (ReaderException e) {
-        LOG.debug("item of tag {} not read (attempt {}): {}", facts.uid(), attempt, e.toString());
+        outputs.report().alarm(alarm);
+      } catch (RuntimeException e) {
+        LOG.error("gate alarm not reported: {}", e.toString());
       }
     }
-    return facts;
   }
 
   /** Inventory rounds run so far. */
@@ -173,6 +205,11 @@ public final class PassageMonitor implements AutoCloseable {
   /** Rounds in which the reader failed. */
   public long faultyRounds() {
     return faultyRounds.get();
+  }
+
+  /** Tags currently remembered as in a passage. */
+  public int tagsInPassage() {
+    return memory.size();
   }
 
   @Override

@@ -4,6 +4,7 @@ import java.util.Optional;
 import org.shiori.circulation.domain.ItemRecord;
 import org.shiori.config.AlarmMode;
 import org.shiori.device.store.ItemCatalog;
+import org.shiori.gate.cache.ItemStates;
 import org.shiori.rfid.codec.LibraryTagCodec;
 import org.shiori.rfid.codec.TagContent;
 import org.shiori.rfid.reader.ReaderException;
@@ -20,14 +21,43 @@ public final class TagInspector {
   /** ISO 28560-3 needs 34 bytes: nine 4-byte blocks of an ICODE SLIX (RFID501 fits in seven). */
   static final int DATA_BLOCKS = 9;
 
+  /** Where the decision finds an item's status (and, from the SQLite cache, its title). */
+  private interface ItemLookup {
+    TagFacts withItem(TagFacts facts, String itemId);
+  }
+
   private final TagReader reader;
-  private final ItemCatalog catalog;
+  private final ItemLookup items;
   private final GateRules rules;
   private final TagSecurity tagSecurity;
 
+  /** Looks items up in {@code catalog} (status and title, one SQLite query a tag). */
   public TagInspector(TagReader reader, ItemCatalog catalog, GateRules rules) {
+    this(
+        reader,
+        (facts, itemId) -> {
+          Optional<ItemRecord> item = catalog.find(itemId);
+          return facts.withItem(
+              Optional.of(itemId), item.map(ItemRecord::status), item.map(ItemRecord::title));
+        },
+        rules);
+  }
+
+  /**
+   * Looks statuses up in the in-memory {@code states} (no disk access on the inventory loop); the
+   * title is left for the alarm report to find.
+   */
+  public static TagInspector withStates(TagReader reader, ItemStates states, GateRules rules) {
+    return new TagInspector(
+        reader,
+        (facts, itemId) ->
+            facts.withItem(Optional.of(itemId), states.status(itemId), Optional.empty()),
+        rules);
+  }
+
+  private TagInspector(TagReader reader, ItemLookup items, GateRules rules) {
     this.reader = reader;
-    this.catalog = catalog;
+    this.items = items;
     this.rules = rules;
     SecurityMode check = rules.mode() == AlarmMode.EAS ? SecurityMode.NXP_EAS : rules.tagSecurity();
     this.tagSecurity = new TagSecurity(reader, check);
@@ -49,7 +79,9 @@ public final class TagInspector {
     }
   }
 
-  /** Adds the item id and cached status and title, unless already there. */
+  /**
+   * Adds the item id and cached status (and title when the lookup has it), unless already there.
+   */
   public TagFacts withItem(TagFacts facts) throws ReaderException {
     if (facts.itemId().isPresent()) {
       return facts;
@@ -59,8 +91,6 @@ public final class TagInspector {
     if (itemId == null || itemId.isBlank()) {
       return facts;
     }
-    Optional<ItemRecord> item = catalog.find(itemId);
-    return facts.withItem(
-        Optional.of(itemId), item.map(ItemRecord::status), item.map(ItemRecord::title));
+    return items.withItem(facts, itemId);
   }
 }

@@ -7,9 +7,12 @@ import org.shiori.rfid.reader.ReaderTimeoutException;
 import org.shiori.rfid.transport.Transport;
 
 /**
- * Cuts frames out of a byte stream: skips garbage one byte at a time until a candidate with a valid
- * checksum appears (resynchronisation), joins split reads and keeps the surplus of coalesced reads
- * for the next frame. Not thread-safe: one reader per transport.
+ * Cuts frames out of a byte stream by the length field of their header: once the header is in, it
+ * reads exactly the bytes the frame still lacks and returns the frame the moment its last byte has
+ * arrived. Garbage is skipped one byte at a time until a candidate with a valid checksum appears;
+ * only while resynchronising does a quiet line ({@code idleGap}) count, to give up a candidate that
+ * a garbage byte made look long. Joins split reads and keeps the surplus of coalesced reads for the
+ * next frame. Not thread-safe: one reader per transport.
  */
 public final class FrameReader {
   private static final int MAX_BUFFER = 1 << 17;
@@ -60,7 +63,7 @@ public final class FrameReader {
                 + " bytes pending)");
       }
       Duration wait = Duration.ofNanos(Math.min(left, idleGap.toNanos()));
-      if (fill(wait) == 0 && end > start) {
+      if (fill(wait, stillNeeded()) == 0 && end > start) {
         frame = searchBeyondPending();
         if (frame != null) {
           return frame;
@@ -115,7 +118,19 @@ public final class FrameReader {
     return null;
   }
 
-  private int fill(Duration timeout) throws IOException {
+  /**
+   * Bytes the head candidate still lacks by its length field (at least one), so a read asks for
+   * exactly the rest of the frame and returns the moment it is there.
+   */
+  private int stillNeeded() {
+    if (end == start) {
+      return Integer.MAX_VALUE;
+    }
+    int len = syntax.frameLength(buf, start, end - start);
+    return len > end - start ? len - (end - start) : 1;
+  }
+
+  private int fill(Duration timeout, int wanted) throws IOException {
     if (start > 0) {
       System.arraycopy(buf, start, buf, 0, end - start);
       end -= start;
@@ -132,7 +147,7 @@ public final class FrameReader {
         buf = Arrays.copyOf(buf, buf.length * 2);
       }
     }
-    int n = transport.read(buf, end, buf.length - end, timeout);
+    int n = transport.read(buf, end, Math.min(wanted, buf.length - end), timeout);
     if (n < 0) {
       throw new IOException("transport closed");
     }

@@ -10,6 +10,9 @@ import org.slf4j.LoggerFactory;
  * A serial port through jSerialComm. When the device disappears (USB-serial adapter unplugged) the
  * current operation fails with an IOException and the port is reopened by a later call once the
  * device is back, at most once per {@code reopenInterval}.
+ *
+ * <p>{@link #read} returns as soon as any bytes are there; it never waits for the line to go quiet.
+ * Frames are cut by their length field ({@link org.shiori.rfid.frame.FrameReader}).
  */
 public final class SerialTransport implements Transport {
   private static final Logger LOG = LoggerFactory.getLogger(SerialTransport.class);
@@ -162,21 +165,10 @@ public final class SerialTransport implements Transport {
       sleepQuietly(Math.min(timeout.toMillis(), reopenInterval.toMillis()));
       throw unavailable;
     }
-    int n = readOnce(p, buf, off, len, timeout);
-    if (n <= 0) {
-      return n;
-    }
-    // Collect the rest of a burst: bytes closer together than the inter-byte timeout.
-    int total = n;
-    Duration gap = settings.interByteTimeout();
-    while (total < len && !gap.isZero()) {
-      int more = readOnce(p, buf, off + total, len - total, gap);
-      if (more <= 0) {
-        break;
-      }
-      total += more;
-    }
-    return total;
+    // Whatever has arrived, at least one byte: the frame reader knows from the header how many
+    // more it needs and asks for them. Waiting for a quiet line here cost about 100 ms a reply,
+    // because jSerialComm's shortest inter-byte timeout on Linux is one tenth of a second.
+    return readOnce(p, buf, off, len, timeout);
   }
 
   private int readOnce(SerialPort p, byte[] buf, int off, int len, Duration timeout)

@@ -1,0 +1,153 @@
+package org.shiori.device.messaging;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.shiori.device.store.EventStore;
+import org.shiori.device.store.StoredEvent;
+import org.shiori.protocol.DeviceEvent;
+import org.shiori.protocol.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Staff events that survive a broker outage and a stop: each event is stored durably in the
+ * device's {@link EventStore} before this returns, then published with QoS 1 in the order stored,
+ * and deleted when the broker confirms it (store, publish, confirm). What is still stored after a
+ * restart is published then. While the link is down nothing is sent; on every connect publishing
+ * starts again from the oldest stored event, so an event may arrive twice but never not at all.
+ */
+public final class DurableEventPublisher implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(DurableEventPublisher.class);
+  private static final int BATCH = 32;
+  private static final Duration CONFIRM_TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration RETRY = Duration.ofSeconds(1);
+
+  private final MqttLink link;
+  private final EventStore store;
+  private final Clock clock;
+  private final String deviceId;
+  private final String topic;
+  private final ScheduledExecutorService worker;
+  private final AtomicBoolean drainQueued = new AtomicBoolean();
+
+  public DurableEventPublisher(MqttLink link, EventStore store, Clock clock) {
+    this.link = link;
+    this.store = store;
+    this.clock = clock;
+    this.deviceId =
+        link.settings()
+            .deviceId()
+            .orElseThrow(() -> new IllegalArgumentException("events need a device link"));
+    this.topic = link.topics().event(deviceId);
+    this.worker =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "event-publisher");
+              t.setDaemon(true);
+              return t;
+            });
+    link.addConnectionListener(
+        new ConnectionListener() {
+          @Override
+          public void connected(boolean sessionPresent) {
+            wake();
+          }
+
+          @Override
+          public void disconnected(String reason) {
+            // nothing to do: the next connect drains again
+          }
+        });
+    long retry = RETRY.toMillis();
+    worker.scheduleWithFixedDelay(this::wake, retry, retry, TimeUnit.MILLISECONDS);
+  }
+
+  /** An item not on loan passed the gate: item id and title, never a patron. */
+  public void gateAlarm(String itemId, String title) {
+    store(DeviceEvent.Type.GATE_ALARM, Optional.of(itemId), Optional.of(title), Optional.empty());
+  }
+
+  /**
+   * @param code what was tampered with, e.g. {@code READER_REMOVED}
+   */
+  public void tamper(String code) {
+    store(
+        DeviceEvent.Type.TAMPER,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.of(Topics.requireSegment("code", code)));
+  }
+
+  /** Events stored and not yet confirmed by the broker. */
+  public int pending() {
+    return store.pendingCount();
+  }
+
+  private void store(
+      DeviceEvent.Type type,
+      Optional<String> itemId,
+      Optional<String> title,
+      Optional<String> code) {
+    DeviceEvent e =
+        new DeviceEvent(
+            type,
+            deviceId,
+            clock.instant(),
+            itemId,
+            title,
+            Optional.<UUID>empty(),
+            code,
+            OptionalLong.empty());
+    store.store(e.encode(), type == DeviceEvent.Type.GATE_ALARM);
+    wake();
+  }
+
+  private void wake() {
+    if (drainQueued.compareAndSet(false, true)) {
+      try {
+        worker.execute(this::drain);
+      } catch (java.util.concurrent.RejectedExecutionException closed) {
+        drainQueued.set(false);
+      }
+    }
+  }
+
+  private void drain() {
+    drainQueued.set(false);
+    if (!link.isConnected()) {
+      return;
+    }
+    try {
+      List<StoredEvent> batch;
+      while (!(batch = store.pending(BATCH)).isEmpty()) {
+        for (StoredEvent e : batch) {
+          link.publish(topic, e.payload(), 1, false)
+              .get(CONFIRM_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+          store.confirmed(e.sequence());
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      LOG.debug("event publishing paused, retried: {}", e.toString());
+    }
+  }
+
+  @Override
+  public void close() {
+    worker.shutdownNow();
+    try {
+      worker.awaitTermination(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
