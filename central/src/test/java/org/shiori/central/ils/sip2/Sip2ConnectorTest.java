@@ -29,7 +29,7 @@ import org.shiori.central.ils.IlsUnavailableException;
 /** {@link Sip2Connector} against {@link FakeSip2Server} over real loopback TCP. */
 class Sip2ConnectorTest {
   static final String CARD = "2100012345678";
-  static final String PIN = "4321";
+  static final String PIN = "975310";
   static final String BLOCKED_CARD = "2100099999999";
   static final String BOOK = "3010000000011";
   static final String OTHER_BOOK = "3010000000022";
