@@ -294,6 +294,30 @@ class Sip2ConnectorTest {
   }
 
   @Test
+  void checksumStillBadAfterTheResendsIsUnavailable() throws Exception {
+    connector.heartbeat();
+    server.clearReceived();
+    server.corruptChecksums(10);
+
+    assertThatThrownBy(() -> connector.itemInfo(BOOK))
+        .isInstanceOf(IlsUnavailableException.class)
+        .hasMessageContaining("checksum");
+    // 17, three 97s; then once more on a new connection, whose 94 is already corrupted
+    assertThat(server.receivedText().stream().filter("97AZFEF5"::equals).count())
+        .isGreaterThanOrEqualTo(3);
+  }
+
+  @Test
+  void ilsThatSaysItIsOfflineRejectsWithIlsUnavailableAndHeartbeatSaysSo() throws Exception {
+    server.offline(true);
+
+    assertThat(connector.checkout(IlsCheckout.now(CARD, BOOK)))
+        .isEqualTo(
+            IlsResult.rejected(IlsRejectionReason.ILS_UNAVAILABLE, "Library system off line"));
+    assertThat(connector.heartbeat().online()).isFalse();
+  }
+
+  @Test
   void requestScResend96IsAnsweredBySendingTheRequestAgain() throws Exception {
     connector.heartbeat();
     server.clearReceived();
