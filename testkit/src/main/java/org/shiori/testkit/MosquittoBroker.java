@@ -15,10 +15,9 @@ import java.util.stream.Stream;
  * persistence directory (so a restart keeps sessions and queued messages). {@link #kill9()} sends
  * SIGKILL; {@link #restart()} starts it again on the same port with the same data.
  *
- * <p>With {@link #withTls}, the only listener is TLS with {@code require_certificate true} and
- * {@code use_identity_as_username true}, and an ACL confines each client certificate to {@code
- * lib/{tenant}/dev/{its CN}/#} plus reading {@code lib/{tenant}/sync/#}; the CN {@code central} may
- * use all of {@code lib/{tenant}/#}.
+ * <p>With {@link #withTls}, the broker runs the configuration and ACL shipped in {@code
+ * docs/mosquitto/} (see {@link ShippedBrokerConfig}): one TLS listener requiring client
+ * certificates, the CN as user name and client id, the packet limit, and the tenant ACL.
  */
 public final class MosquittoBroker implements AutoCloseable {
 
@@ -51,7 +50,7 @@ public final class MosquittoBroker implements AutoCloseable {
     }
   }
 
-  /** A broker with one TLS listener requiring client certificates, and the tenant ACL. */
+  /** A broker running the shipped configuration and ACL of docs/mosquitto for this tenant. */
   public static MosquittoBroker withTls(String tenant, TestCertificates certificates) {
     try {
       return new MosquittoBroker(tenant, Optional.of(certificates));
@@ -127,6 +126,16 @@ public final class MosquittoBroker implements AutoCloseable {
   }
 
   private void writeConfig() throws IOException {
+    if (tls.isPresent()) {
+      ShippedBrokerConfig shipped = ShippedBrokerConfig.load();
+      Path acl = dir.resolve("acl");
+      Files.writeString(acl, shipped.acl(tenant), StandardCharsets.UTF_8);
+      Files.writeString(
+          dir.resolve("mosquitto.conf"),
+          shipped.config(dir, port, tls.get(), acl),
+          StandardCharsets.UTF_8);
+      return;
+    }
     StringBuilder c = new StringBuilder();
     c.append("per_listener_settings false\n");
     c.append("user ").append(System.getProperty("user.name")).append('\n');
@@ -139,36 +148,7 @@ public final class MosquittoBroker implements AutoCloseable {
     c.append("log_dest file ").append(dir.resolve("mosquitto.log")).append('\n');
     c.append("log_type error\nlog_type warning\nlog_type notice\nlog_type information\n");
     c.append("listener ").append(port).append(" 127.0.0.1\n");
-    if (tls.isEmpty()) {
-      c.append("allow_anonymous true\n");
-    } else {
-      TestCertificates t = tls.get();
-      c.append("allow_anonymous false\n");
-      c.append("cafile ").append(t.caCertificate()).append('\n');
-      c.append("certfile ").append(t.serverCertificate()).append('\n');
-      c.append("keyfile ").append(t.serverKey()).append('\n');
-      c.append("require_certificate true\n");
-      c.append("use_identity_as_username true\n");
-      c.append("tls_version tlsv1.2\n");
-      c.append("acl_file ").append(dir.resolve("acl")).append('\n');
-      Files.writeString(dir.resolve("acl"), acl(tenant), StandardCharsets.US_ASCII);
-    }
+    c.append("allow_anonymous true\n");
     Files.writeString(dir.resolve("mosquitto.conf"), c, StandardCharsets.US_ASCII);
-  }
-
-  /** The same rules as docs/mosquitto/acl, for one tenant. */
-  public static String acl(String tenant) {
-    return "# central consumers: the whole tenant tree\n"
-        + "user central\n"
-        + "topic readwrite lib/"
-        + tenant
-        + "/#\n\n"
-        + "# every device certificate (CN = device id): its own subtree, and reading sync\n"
-        + "pattern readwrite lib/"
-        + tenant
-        + "/dev/%u/#\n"
-        + "pattern read lib/"
-        + tenant
-        + "/sync/#\n";
   }
 }
