@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -25,11 +26,15 @@ public final class MosquittoBroker implements AutoCloseable {
   private final int port;
   private final Optional<TestCertificates> tls;
   private final String tenant;
+  private final List<String> registeredDevices;
   private final MosquittoProcess process;
 
-  private MosquittoBroker(String tenant, Optional<TestCertificates> tls) throws IOException {
+  private MosquittoBroker(
+      String tenant, Optional<TestCertificates> tls, List<String> registeredDevices)
+      throws IOException {
     this.tenant = tenant;
     this.tls = tls;
+    this.registeredDevices = List.copyOf(registeredDevices);
     this.dir = Files.createTempDirectory("mosquitto-test-");
     this.port = FreePort.find();
     writeConfig();
@@ -44,7 +49,7 @@ public final class MosquittoBroker implements AutoCloseable {
   /** A broker with one plain listener on loopback, anonymous access. */
   public static MosquittoBroker plain(String tenant) {
     try {
-      return new MosquittoBroker(tenant, Optional.empty());
+      return new MosquittoBroker(tenant, Optional.empty(), List.of());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -52,8 +57,17 @@ public final class MosquittoBroker implements AutoCloseable {
 
   /** A broker running the shipped configuration and ACL of docs/mosquitto for this tenant. */
   public static MosquittoBroker withTls(String tenant, TestCertificates certificates) {
+    return withTls(tenant, certificates, List.of());
+  }
+
+  /**
+   * As {@link #withTls(String, TestCertificates)}, with these device ids registered in the shipped
+   * dynamic-security.json (refused the central share group, as in the field).
+   */
+  public static MosquittoBroker withTls(
+      String tenant, TestCertificates certificates, List<String> registeredDevices) {
     try {
-      return new MosquittoBroker(tenant, Optional.of(certificates));
+      return new MosquittoBroker(tenant, Optional.of(certificates), registeredDevices);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -130,9 +144,11 @@ public final class MosquittoBroker implements AutoCloseable {
       ShippedBrokerConfig shipped = ShippedBrokerConfig.load();
       Path acl = dir.resolve("acl");
       Files.writeString(acl, shipped.acl(tenant), StandardCharsets.UTF_8);
+      Path dynsec = dir.resolve("dynamic-security.json");
+      Files.writeString(dynsec, shipped.dynamicSecurity(registeredDevices), StandardCharsets.UTF_8);
       Files.writeString(
           dir.resolve("mosquitto.conf"),
-          shipped.config(dir, port, tls.get(), acl),
+          shipped.config(dir, port, tls.get(), acl, dynsec),
           StandardCharsets.UTF_8);
       return;
     }

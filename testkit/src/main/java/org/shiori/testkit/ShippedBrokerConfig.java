@@ -24,12 +24,17 @@ public final class ShippedBrokerConfig {
 
   private static final Path DOCS = Path.of("docs", "mosquitto");
 
+  /** The device whose line in dynamic-security.json is the example for every device. */
+  public static final String EXAMPLE_DEVICE = "kiosk-01";
+
   private final List<String> configLines;
   private final String acl;
+  private final List<String> dynamicSecurity;
 
-  private ShippedBrokerConfig(List<String> configLines, String acl) {
+  private ShippedBrokerConfig(List<String> configLines, String acl, List<String> dynamicSecurity) {
     this.configLines = configLines;
     this.acl = acl;
+    this.dynamicSecurity = dynamicSecurity;
   }
 
   /** Reads the shipped files from the repository this test runs in. */
@@ -38,7 +43,8 @@ public final class ShippedBrokerConfig {
     try {
       return new ShippedBrokerConfig(
           Files.readAllLines(dir.resolve("mosquitto.conf"), StandardCharsets.UTF_8),
-          Files.readString(dir.resolve("acl"), StandardCharsets.UTF_8));
+          Files.readString(dir.resolve("acl"), StandardCharsets.UTF_8),
+          Files.readAllLines(dir.resolve("dynamic-security.json"), StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -76,16 +82,51 @@ public final class ShippedBrokerConfig {
   }
 
   /**
+   * The shipped dynamic-security.json with one client line per device id, made from the line of
+   * {@link #EXAMPLE_DEVICE}; fails if that line is missing.
+   */
+  public String dynamicSecurity(List<String> deviceIds) {
+    String marker = "\"username\": \"" + EXAMPLE_DEVICE + "\"";
+    List<String> out = new ArrayList<>();
+    boolean found = false;
+    for (String line : dynamicSecurity) {
+      if (!line.contains(marker)) {
+        out.add(line);
+        continue;
+      }
+      found = true;
+      String example = line.strip().replaceAll(",$", "");
+      String indent = line.substring(0, line.indexOf('{'));
+      for (int i = 0; i < deviceIds.size(); i++) {
+        String id = deviceIds.get(i);
+        if (!id.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")) {
+          throw new IllegalArgumentException("device id " + id);
+        }
+        out.add(
+            indent
+                + example.replace(marker, "\"username\": \"" + id + "\"")
+                + (i < deviceIds.size() - 1 ? "," : ""));
+      }
+    }
+    if (!found) {
+      throw new IllegalStateException("docs/mosquitto/dynamic-security.json has no " + marker);
+    }
+    return String.join("\n", out) + "\n";
+  }
+
+  /**
    * The shipped mosquitto.conf with this test's paths and port; fails if a directive to replace is
    * missing, so the shipped file and the test cannot drift apart silently.
    */
-  public String config(Path dir, int port, TestCertificates certs, Path aclFile) {
+  public String config(
+      Path dir, int port, TestCertificates certs, Path aclFile, Path dynamicSecurityFile) {
     Map<String, String> replaced = new LinkedHashMap<>();
     replaced.put("listener", port + " 127.0.0.1");
     replaced.put("cafile", certs.caCertificate().toString());
     replaced.put("certfile", certs.serverCertificate().toString());
     replaced.put("keyfile", certs.serverKey().toString());
     replaced.put("acl_file", aclFile.toString());
+    replaced.put("plugin_opt_config_file", dynamicSecurityFile.toString());
     replaced.put("persistence_location", dir + "/");
     replaced.put("log_dest", "file " + dir.resolve("mosquitto.log"));
     // Crash tests kill the broker with SIGKILL; they need the session state saved each second.

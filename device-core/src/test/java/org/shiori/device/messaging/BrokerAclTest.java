@@ -13,9 +13,9 @@ import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -26,13 +26,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.shiori.circulation.domain.Transaction;
+import org.shiori.device.testing.InMemoryOutbox;
 import org.shiori.device.testing.MessagingRig;
 import org.shiori.device.testing.TestTls;
 import org.shiori.device.testing.Transactions;
 import org.shiori.protocol.Dataset;
-import org.shiori.protocol.SequencedTransaction;
 import org.shiori.protocol.Topics;
-import org.shiori.protocol.TransactionCodec;
 import org.shiori.testkit.MosquittoBroker;
 import org.shiori.testkit.Required;
 import org.shiori.testkit.ShippedBrokerConfig;
@@ -47,6 +46,18 @@ class BrokerAclTest {
   private static final Topics TOPICS = new Topics(TENANT);
   private static final byte[] FORGED = "{}".getBytes(StandardCharsets.UTF_8);
 
+  /** The devices of this test, listed in dynamic-security.json as every field device is. */
+  private static final List<String> DEVICES =
+      List.of(
+          "kiosk-21",
+          "kiosk-31",
+          "kiosk-32",
+          "kiosk-41",
+          "kiosk-42",
+          "kiosk-51",
+          "kiosk-52",
+          "kiosk-61");
+
   @TempDir static Path certDir;
   private static TestCertificates certs;
   private static MessagingRig rig;
@@ -55,7 +66,7 @@ class BrokerAclTest {
   static void startBroker() {
     Required.part(MosquittoBroker.installed(), "mosquitto (apt-get install mosquitto)");
     certs = TestCertificates.create(certDir);
-    rig = MessagingRig.tls(TENANT, certs);
+    rig = MessagingRig.tls(TENANT, certs, DEVICES);
   }
 
   @AfterAll
@@ -73,6 +84,8 @@ class BrokerAclTest {
     assertThat(shipped.value("use_username_as_clientid")).contains("true");
     assertThat(shipped.value("allow_anonymous")).contains("false");
     assertThat(shipped.value("max_packet_size")).isPresent();
+    assertThat(shipped.value("plugin"))
+        .hasValueSatisfying(p -> assertThat(p).endsWith("mosquitto_dynamic_security.so"));
   }
 
   @Test
@@ -101,39 +114,46 @@ class BrokerAclTest {
   }
 
   @Test
-  void aDeviceCertificateInTheCentralShareGroupReadsNoTransaction() throws Exception {
+  void aDeviceCertificateCannotJoinTheCentralShareGroup() throws Exception {
     MqttLink thief = connectedDevice("kiosk-31");
     List<String> stolen = new CopyOnWriteArrayList<>();
-    // Mosquitto 2.0's acl_file never checks SUBSCRIBE, so the broker grants this subscription;
-    // the read rules keep every transaction from the thief. The broker still hands the thief its
-    // turn of the group's messages and drops them: a denial of service that only a broker
-    // checking subscriptions prevents (docs/mosquitto/README.md, "What the ACL cannot stop").
-    CompletableFuture<Void> join =
-        thief.subscribe(
-            "$share/" + Topics.CENTRAL_SHARE_GROUP + "/" + TOPICS.allDevices("tx"),
-            1,
-            m -> stolen.add(m.topic()));
-    try {
-      join.get(10, TimeUnit.SECONDS);
-    } catch (ExecutionException refused) {
-      assertThat(refused).hasCauseInstanceOf(BrokerRefusedException.class);
+    for (String leaf : List.of("tx", "cmd", "event", "#")) {
+      String filter = "$share/" + Topics.CENTRAL_SHARE_GROUP + "/" + TOPICS.allDevices(leaf);
+      assertThatThrownBy(
+              () ->
+                  thief.subscribe(filter, 1, m -> stolen.add(m.topic())).get(10, TimeUnit.SECONDS))
+          .as(filter)
+          .isInstanceOf(ExecutionException.class)
+          .hasCauseInstanceOf(BrokerRefusedException.class);
     }
-    MqttLink device = connectedDevice("kiosk-32");
-    int before = rig.central().received().size();
-    for (int i = 1; i <= 6; i++) {
-      Transaction t = Transactions.checkout("kiosk-32", "item-" + i, Transactions.PATRON);
-      device
-          .publish(
-              TOPICS.tx("kiosk-32"),
-              new TransactionCodec().encode(new SequencedTransaction(i, 1, t)),
-              1,
-              false)
-          .get(10, TimeUnit.SECONDS);
+    assertThatThrownBy(
+            () ->
+                thief
+                    .subscribe(
+                        "$share/other/" + TOPICS.allDevices("tx"), 1, m -> stolen.add(m.topic()))
+                    .get(10, TimeUnit.SECONDS))
+        .as("any share group")
+        .hasCauseInstanceOf(BrokerRefusedException.class);
+
+    // Central, alone in its group again, gets every transaction and acknowledges each.
+    InMemoryOutbox outbox = new InMemoryOutbox();
+    MqttLink device = rig.deviceLink("kiosk-32");
+    OutboxPublisher publisher = rig.track(new OutboxPublisher(device, outbox, rig.clock()));
+    publisher.start();
+    device.start();
+    assertThat(device.awaitConnected(MessagingRig.CONNECT_TIMEOUT)).isTrue();
+    List<Transaction> sent = new ArrayList<>();
+    for (int i = 1; i <= 10; i++) {
+      sent.add(
+          outbox
+              .append(Transactions.checkout("kiosk-32", "item-" + i, Transactions.PATRON))
+              .transaction());
     }
-    await(
-        Duration.ofSeconds(30),
-        () -> rig.central().received().size() > before,
-        () -> "central received none of the six\n" + rig.broker().log());
+    publisher.notifyCommitted();
+    await(Duration.ofSeconds(60), () -> outbox.pendingCount() == 0, () -> rig.broker().log());
+    assertThat(rig.central().received())
+        .extracting(r -> r.transaction().id())
+        .containsAll(sent.stream().map(Transaction::id).toList());
     assertThat(stolen).isEmpty();
   }
 
