@@ -247,6 +247,32 @@ class FileImportTest {
     assertThat(state.last()).isEqualTo(Fingerprints.none());
   }
 
+  @Test
+  void aDamagedStateFileIsReportedWithItsLineAndLeftAsItWas() throws Exception {
+    Path stateFile = dir.resolve("import.state");
+    Files.writeString(stateFile, "ITEMS\t1001\tabc\nnot a state line\n", StandardCharsets.UTF_8);
+    byte[] before = Files.readAllBytes(stateFile);
+    assertThatThrownBy(
+            () -> importer(new FileImportState(stateFile)).prepare(write(ITEMS, PATRONS, HOLDS)))
+        .isInstanceOf(IOException.class)
+        .hasMessage(stateFile + ":2: not dataset, key and fingerprint");
+    assertThat(Files.readAllBytes(stateFile)).isEqualTo(before);
+  }
+
+  @Test
+  void aRowWithMoreValuesThanColumnsIsRefused() throws Exception {
+    assertThatThrownBy(
+            () ->
+                importer(state)
+                    .prepare(
+                        write(
+                            "itemId,title,material,homeBranch,status\n"
+                                + "1001,雪国,book,main,AVAILABLE,extra\n",
+                            PATRONS,
+                            HOLDS)))
+        .hasMessage("items.csv:2: 6 values, allowed: at most 5 (one per column of line 1)");
+  }
+
   private static SyncMessage message(Dataset dataset, ImportDelta.Changes<?> changes) {
     return new SyncMessage(
         "t1", dataset, false, 1, 0, 1, changes.upserts(), changes.deletes(), Optional.empty());
