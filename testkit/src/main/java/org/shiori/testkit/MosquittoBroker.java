@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -15,10 +16,9 @@ import java.util.stream.Stream;
  * persistence directory (so a restart keeps sessions and queued messages). {@link #kill9()} sends
  * SIGKILL; {@link #restart()} starts it again on the same port with the same data.
  *
- * <p>With {@link #withTls}, the only listener is TLS with {@code require_certificate true} and
- * {@code use_identity_as_username true}, and an ACL confines each client certificate to {@code
- * lib/{tenant}/dev/{its CN}/#} plus reading {@code lib/{tenant}/sync/#}; the CN {@code central} may
- * use all of {@code lib/{tenant}/#}.
+ * <p>With {@link #withTls}, the broker runs the configuration and ACL shipped in {@code
+ * docs/mosquitto/} (see {@link ShippedBrokerConfig}): one TLS listener requiring client
+ * certificates, the CN as user name and client id, the packet limit, and the tenant ACL.
  */
 public final class MosquittoBroker implements AutoCloseable {
 
@@ -26,11 +26,15 @@ public final class MosquittoBroker implements AutoCloseable {
   private final int port;
   private final Optional<TestCertificates> tls;
   private final String tenant;
+  private final List<String> registeredDevices;
   private final MosquittoProcess process;
 
-  private MosquittoBroker(String tenant, Optional<TestCertificates> tls) throws IOException {
+  private MosquittoBroker(
+      String tenant, Optional<TestCertificates> tls, List<String> registeredDevices)
+      throws IOException {
     this.tenant = tenant;
     this.tls = tls;
+    this.registeredDevices = List.copyOf(registeredDevices);
     this.dir = Files.createTempDirectory("mosquitto-test-");
     this.port = FreePort.find();
     writeConfig();
@@ -45,16 +49,25 @@ public final class MosquittoBroker implements AutoCloseable {
   /** A broker with one plain listener on loopback, anonymous access. */
   public static MosquittoBroker plain(String tenant) {
     try {
-      return new MosquittoBroker(tenant, Optional.empty());
+      return new MosquittoBroker(tenant, Optional.empty(), List.of());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** A broker with one TLS listener requiring client certificates, and the tenant ACL. */
+  /** A broker running the shipped configuration and ACL of docs/mosquitto for this tenant. */
   public static MosquittoBroker withTls(String tenant, TestCertificates certificates) {
+    return withTls(tenant, certificates, List.of());
+  }
+
+  /**
+   * As {@link #withTls(String, TestCertificates)}, with these device ids registered in the shipped
+   * dynamic-security.json (refused the central share group, as in the field).
+   */
+  public static MosquittoBroker withTls(
+      String tenant, TestCertificates certificates, List<String> registeredDevices) {
     try {
-      return new MosquittoBroker(tenant, Optional.of(certificates));
+      return new MosquittoBroker(tenant, Optional.of(certificates), registeredDevices);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -127,6 +140,18 @@ public final class MosquittoBroker implements AutoCloseable {
   }
 
   private void writeConfig() throws IOException {
+    if (tls.isPresent()) {
+      ShippedBrokerConfig shipped = ShippedBrokerConfig.load();
+      Path acl = dir.resolve("acl");
+      Files.writeString(acl, shipped.acl(tenant), StandardCharsets.UTF_8);
+      Path dynsec = dir.resolve("dynamic-security.json");
+      Files.writeString(dynsec, shipped.dynamicSecurity(registeredDevices), StandardCharsets.UTF_8);
+      Files.writeString(
+          dir.resolve("mosquitto.conf"),
+          shipped.config(dir, port, tls.get(), acl, dynsec),
+          StandardCharsets.UTF_8);
+      return;
+    }
     StringBuilder c = new StringBuilder();
     c.append("per_listener_settings false\n");
     c.append("user ").append(System.getProperty("user.name")).append('\n');
@@ -139,36 +164,7 @@ public final class MosquittoBroker implements AutoCloseable {
     c.append("log_dest file ").append(dir.resolve("mosquitto.log")).append('\n');
     c.append("log_type error\nlog_type warning\nlog_type notice\nlog_type information\n");
     c.append("listener ").append(port).append(" 127.0.0.1\n");
-    if (tls.isEmpty()) {
-      c.append("allow_anonymous true\n");
-    } else {
-      TestCertificates t = tls.get();
-      c.append("allow_anonymous false\n");
-      c.append("cafile ").append(t.caCertificate()).append('\n');
-      c.append("certfile ").append(t.serverCertificate()).append('\n');
-      c.append("keyfile ").append(t.serverKey()).append('\n');
-      c.append("require_certificate true\n");
-      c.append("use_identity_as_username true\n");
-      c.append("tls_version tlsv1.2\n");
-      c.append("acl_file ").append(dir.resolve("acl")).append('\n');
-      Files.writeString(dir.resolve("acl"), acl(tenant), StandardCharsets.US_ASCII);
-    }
+    c.append("allow_anonymous true\n");
     Files.writeString(dir.resolve("mosquitto.conf"), c, StandardCharsets.US_ASCII);
-  }
-
-  /** The same rules as docs/mosquitto/acl, for one tenant. */
-  public static String acl(String tenant) {
-    return "# central consumers: the whole tenant tree\n"
-        + "user central\n"
-        + "topic readwrite lib/"
-        + tenant
-        + "/#\n\n"
-        + "# every device certificate (CN = device id): its own subtree, and reading sync\n"
-        + "pattern readwrite lib/"
-        + tenant
-        + "/dev/%u/#\n"
-        + "pattern read lib/"
-        + tenant
-        + "/sync/#\n";
   }
 }

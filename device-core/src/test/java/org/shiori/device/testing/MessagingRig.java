@@ -55,8 +55,16 @@ public final class MessagingRig implements AutoCloseable {
   }
 
   public static MessagingRig tls(String tenant, TestCertificates certificates) {
+    return tls(tenant, certificates, List.of());
+  }
+
+  /** With these device ids registered in the broker's dynamic-security.json. */
+  public static MessagingRig tls(
+      String tenant, TestCertificates certificates, List<String> registeredDevices) {
     return new MessagingRig(
-        MosquittoBroker.withTls(tenant, certificates), tenant, Optional.of(certificates));
+        MosquittoBroker.withTls(tenant, certificates, registeredDevices),
+        tenant,
+        Optional.of(certificates));
   }
 
   static MqttLinkSettings quick(MqttLinkSettings s) {
