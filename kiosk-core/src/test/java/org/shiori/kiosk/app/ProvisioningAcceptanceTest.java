@@ -34,6 +34,7 @@ import org.shiori.testkit.Conditions;
 import org.shiori.testkit.FreePort;
 import org.shiori.testkit.MosquittoBroker;
 import org.shiori.testkit.MosquittoProcess;
+import org.shiori.testkit.ShippedBrokerConfig;
 import org.shiori.testkit.Required;
 import org.shiori.testkit.SecretFile;
 
@@ -104,7 +105,7 @@ class ProvisioningAcceptanceTest {
         .isEqualTo("rw-------");
 
     // 3. The broker, as docs/mosquitto/mosquitto.conf, on loopback, with the tenant ACL.
-    Files.writeString(brokerDir.resolve("acl"), MosquittoBroker.acl(TENANT));
+    Files.writeString(brokerDir.resolve("acl"), ShippedBrokerConfig.load().acl(TENANT));
     Files.writeString(brokerDir.resolve("mosquitto.conf"), brokerConfig(brokerDir, ca, port));
     MosquittoProcess broker =
         remember(
