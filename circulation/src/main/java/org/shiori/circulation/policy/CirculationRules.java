@@ -14,4 +14,9 @@ public interface CirculationRules {
 
   /** Decides where a returned item goes. */
   ReturnRoute route(ReturnContext context);
+
+  /** Whether the kiosk offers a receipt by default to this patron category (R-GROUP-2). */
+  default boolean offersReceiptByDefault(String category) {
+    return false;
+  }
 }

@@ -73,6 +73,10 @@ public final class KioskSession implements PadListener {
   private Instant lastActivity;
   private volatile SessionView view;
 
+  /** Told on the I/O thread after every change of the view (the screen pushes it). */
+  private final List<java.util.function.Consumer<SessionView>> viewListeners =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+
   /**
    * The collaborators of a session.
    *
@@ -115,6 +119,14 @@ public final class KioskSession implements PadListener {
     SessionView current = view;
     boolean offline = parts.offline().offline();
     return current.offline() == offline ? current : current.withOffline(offline);
+  }
+
+  /**
+   * Registers a listener told of every new view, on the I/O thread; it must return quickly. The
+   * offline flag is not part of these changes: read {@link #view()} for it.
+   */
+  public void addViewListener(java.util.function.Consumer<SessionView> listener) {
+    viewListeners.add(listener);
   }
 
   /** A card was scanned (barcode or RFID card number). The number is hashed and forgotten. */
@@ -387,6 +399,15 @@ public final class KioskSession implements PadListener {
             banner,
             new ArrayList<>(outcomes.values()),
             parts.offline().offline(),
-            pad.size());
+            pad.size(),
+            patron.map(p -> parts.rules().offersReceiptByDefault(p.category())).orElse(false));
+    SessionView published = view;
+    for (java.util.function.Consumer<SessionView> listener : viewListeners) {
+      try {
+        listener.accept(published);
+      } catch (RuntimeException e) {
+        LOG.warn("a session view listener failed: {}", e.toString());
+      }
+    }
   }
 }

@@ -12,9 +12,15 @@ import org.shiori.circulation.domain.Message;
  * @param outcomes one line per item handled in this session, in order
  * @param offline whether the kiosk is working without the central system
  * @param tagsOnPad how many item tags the reader sees on the pad now
+ * @param receiptOffered whether the screen offers a receipt by default (groups, R-GROUP-2)
  */
 public record SessionView(
-    Mode mode, Message banner, List<ItemOutcome> outcomes, boolean offline, int tagsOnPad) {
+    Mode mode,
+    Message banner,
+    List<ItemOutcome> outcomes,
+    boolean offline,
+    int tagsOnPad,
+    boolean receiptOffered) {
 
   /** Kiosk modes. */
   public enum Mode {
@@ -29,6 +35,6 @@ public record SessionView(
   }
 
   public SessionView withOffline(boolean nowOffline) {
-    return new SessionView(mode, banner, outcomes, nowOffline, tagsOnPad);
+    return new SessionView(mode, banner, outcomes, nowOffline, tagsOnPad, receiptOffered);
   }
 }
