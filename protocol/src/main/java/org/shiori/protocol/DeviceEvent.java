@@ -53,7 +53,11 @@ public record DeviceEvent(
     /** The enclosure, reader or antenna reports tampering (code). */
     TAMPER,
     /** A failed or unauthorised access to the admin API or technician tools (code). */
-    UNAUTHORISED_ACCESS;
+    UNAUTHORISED_ACCESS,
+    /** A patron pressed the kiosk screen's help button (no code, no patron). */
+    HELP_REQUESTED,
+    /** The receipt printer needs staff (code: {@code PAPER_OUT} or {@code FAILED}). */
+    PRINTER_PROBLEM;
 
     public String wireName() {
       return name().toLowerCase(Locale.ROOT).replace('_', '-');

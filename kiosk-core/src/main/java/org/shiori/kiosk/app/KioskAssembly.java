@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -17,7 +18,10 @@ import org.shiori.device.store.SqliteStore;
 import org.shiori.kiosk.pad.PadScanner;
 import org.shiori.kiosk.session.KioskSession;
 import org.shiori.kiosk.session.OfflineGuard;
+import org.shiori.kiosk.text.PatronTexts;
 import org.shiori.kiosk.web.KioskWebServer;
+import org.shiori.kiosk.web.PatronScreenParts;
+import org.shiori.kiosk.web.StaffAccess;
 import org.shiori.protocol.Dataset;
 import org.shiori.rfid.security.TagSecurity;
 import org.slf4j.Logger;
@@ -41,6 +45,9 @@ public final class KioskAssembly implements AutoCloseable {
 
   /** Closed in reverse order of opening. */
   private final Deque<AutoCloseable> parts = new ArrayDeque<>();
+
+  /** The pad scanner of the started session: the screen shows its reader state. */
+  private PadScanner scanner;
 
   /** Keeps {@code part} to be closed with the kiosk. */
   public <T extends AutoCloseable> T remember(T part) {
@@ -91,7 +98,8 @@ public final class KioskAssembly implements AutoCloseable {
             clock,
             readerThread,
             IDLE_TIMEOUT);
-    remember(new PadScanner(wiring.reader(), session, PAD_CYCLE, readerThread)).start();
+    scanner = remember(new PadScanner(wiring.reader(), session, PAD_CYCLE, readerThread));
+    scanner.start();
     readerThread.scheduleWithFixedDelay(
         session::tick, TICK_SECONDS, TICK_SECONDS, TimeUnit.SECONDS);
     return session;
@@ -99,9 +107,30 @@ public final class KioskAssembly implements AutoCloseable {
 
   /** Serves the patron screen (and any extra routes) and returns the port in use. */
   public int servePatronScreen(
-      KioskSession session, List<Consumer<Javalin>> extraRoutes, String host, int port) {
-    KioskWebServer web = remember(new KioskWebServer(session, extraRoutes));
+      KioskSession session,
+      PatronScreenParts screen,
+      List<Consumer<Javalin>> extraRoutes,
+      String host,
+      int port) {
+    KioskWebServer web = remember(new KioskWebServer(session, screen, extraRoutes));
     return web.start(host, port);
+  }
+
+  /**
+   * The screen's parts with no printer, no staff mode and no opening hours, reading the started
+   * session's pad; {@code help} raises the staff event.
+   */
+  public PatronScreenParts basicScreen(Clock clock, Runnable help) {
+    PadScanner pad = scanner;
+    return new PatronScreenParts(
+        PatronTexts.shipped(),
+        clock,
+        day -> Optional.empty(),
+        pad == null ? () -> true : pad::readerAnswering,
+        pad == null ? () -> 0 : pad::unreadableTags,
+        help,
+        Optional.empty(),
+        StaffAccess.none());
   }
 
   @Override
