@@ -7,6 +7,7 @@ const RESULT_TEXT = {
   REFUSED: ["貸出できません", "Not borrowed"],
   RETURNED: ["返却しました", "Returned"],
   NEEDS_STAFF: ["係員にお渡しください", "Please see staff"],
+  WAITING_FOR_PARTS: ["残りの巻をお待ちしています", "Waiting for the other parts"],
 };
 const BIN_TEXT = {
   SHELF: ["返却棚へ", "Return shelf"],
@@ -39,6 +40,23 @@ function render(view) {
   document.getElementById("mode").textContent = checkout ? "貸出 / Borrow" : "返却 / Return";
   document.getElementById("finish").hidden = !checkout;
   document.getElementById("offline").hidden = !view.offline;
+  const notice = document.getElementById("notice");
+  notice.hidden = !view.notice;
+  if (view.notice) {
+    notice.dataset.key = view.notice.key;
+    notice.querySelector(".ja").textContent = view.notice.message.ja;
+    notice.querySelector(".en").textContent = view.notice.message.en;
+  }
+  const pin = document.getElementById("pin");
+  const pinOpen = !!view.pin && (view.pin.state === "REQUIRED" || view.pin.state === "WRONG");
+  pin.hidden = !view.pin || view.pin.state === "VERIFIED";
+  document.getElementById("pin-state").textContent = view.pin ? view.pin.state : "";
+  document.getElementById("keypad").hidden = !pinOpen;
+  if (!pinOpen) pinDigits = "";
+  const countdown = document.getElementById("countdown");
+  countdown.hidden = view.secondsLeft === null || view.secondsLeft === undefined;
+  countdown.textContent = "残り " + view.secondsLeft + " 秒 / " + view.secondsLeft + " s left";
+  document.getElementById("extend").hidden = !view.extendable;
   const body = document.querySelector("#items tbody");
   body.replaceChildren();
   for (const item of view.outcomes) {
@@ -46,7 +64,8 @@ function render(view) {
     row.className = item.result;
     row.dataset.itemId = item.itemId;
     row.dataset.reason = item.reasonCode || "";
-    cell(row, "title", document.createTextNode(item.title));
+    cell(row, "title", document.createTextNode(
+      item.title + (item.partsLabel ? " (" + item.partsLabel.ja + " / " + item.partsLabel.en + ")" : "")));
     const [ja, en] = RESULT_TEXT[item.result];
     cell(row, "result", bilingual(ja, en));
     const notes = document.createElement("div");
@@ -76,6 +95,33 @@ async function poll() {
   setTimeout(poll, 400);
 }
 
+let pinDigits = "";
+function showDigits() {
+  document.getElementById("pin-dots").textContent = "●".repeat(pinDigits.length);
+}
+for (const key of document.querySelectorAll("#keypad [data-digit]")) {
+  key.addEventListener("click", () => {
+    if (pinDigits.length < 8) pinDigits += key.dataset.digit;
+    showDigits();
+  });
+}
+document.getElementById("pin-clear").addEventListener("click", () => {
+  pinDigits = "";
+  showDigits();
+});
+document.getElementById("pin-ok").addEventListener("click", () => {
+  const digits = pinDigits;
+  pinDigits = "";
+  showDigits();
+  fetch("/api/pin", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ digits }),
+  });
+});
+document.getElementById("extend").addEventListener("click", () => {
+  fetch("/api/extend", { method: "POST" });
+});
 document.getElementById("finish").addEventListener("click", () => {
   fetch("/api/session/finish", { method: "POST" });
 });

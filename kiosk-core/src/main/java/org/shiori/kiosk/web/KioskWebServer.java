@@ -4,6 +4,8 @@ import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.shiori.kiosk.session.KioskSession;
 
@@ -36,6 +38,23 @@ public final class KioskWebServer implements AutoCloseable {
         "/api/session/finish",
         ctx -> {
           session.finish();
+          ctx.status(202);
+        });
+    app.post(
+        "/api/extend",
+        ctx -> {
+          session.extend();
+          ctx.status(202);
+        });
+    app.post(
+        "/api/pin",
+        ctx -> {
+          Optional<String> digits = PinEntry.digitsOf(ctx.body());
+          if (digits.isEmpty()) {
+            ctx.status(400).json(Map.of("error", PinEntry.EXPECTED));
+            return;
+          }
+          session.pinEntered(digits.get());
           ctx.status(202);
         });
     extraRoutes.forEach(routes -> routes.accept(app));
