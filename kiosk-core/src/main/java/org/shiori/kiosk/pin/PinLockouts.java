@@ -58,10 +58,13 @@ public final class PinLockouts implements AutoCloseable {
         if (!rs.next()) {
           return new Entry(0, Optional.empty());
         }
-        long until = rs.getLong(2);
+        int failures = rs.getInt(1);
+        Object until = rs.getObject(2);
         return new Entry(
-            rs.getInt(1),
-            rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(until)));
+            failures,
+            until instanceof Number n
+                ? Optional.of(Instant.ofEpochMilli(n.longValue()))
+                : Optional.empty());
       }
     } catch (SQLException e) {
       throw new IllegalStateException("PIN lockout read failed: " + e.getMessage(), e);
@@ -72,17 +75,17 @@ public final class PinLockouts implements AutoCloseable {
   public synchronized Entry failed(PatronKey patron, int lockAt, Instant lockedUntil) {
     int failures = entry(patron).failures() + 1;
     Optional<Instant> until = failures >= lockAt ? Optional.of(lockedUntil) : Optional.empty();
+    String lockedUntilValue = until.isPresent() ? "?" : "NULL";
     try (PreparedStatement s =
         db.prepareStatement(
-            "INSERT INTO pin_lockout (patron, failures, locked_until) VALUES (?, ?, ?)"
-                + " ON CONFLICT(patron) DO UPDATE SET failures = excluded.failures,"
+            "INSERT INTO pin_lockout (patron, failures, locked_until) VALUES (?, ?, "
+                + lockedUntilValue
+                + ") ON CONFLICT(patron) DO UPDATE SET failures = excluded.failures,"
                 + " locked_until = excluded.locked_until")) {
       s.setString(1, patron.value());
       s.setInt(2, failures);
       if (until.isPresent()) {
         s.setLong(3, until.get().toEpochMilli());
-      } else {
-        s.setNull(3, java.sql.Types.INTEGER);
       }
       s.executeUpdate();
     } catch (SQLException e) {
