@@ -103,7 +103,6 @@ class EvdevCardScannerTest {
   void aScannerAbsentAtStartIsPickedUpWhenItAppears() throws Exception {
     Path node = dir.resolve("later-event-kbd");
     start(node, 24);
-    Thread.onSpinWait();
     Files.move(fifo(dir, "made-later"), node);
     try (OutputStream plug = new FileOutputStream(node.toFile())) {
       plug.write(KeyStrokes.of("A2000000003B", 24));
