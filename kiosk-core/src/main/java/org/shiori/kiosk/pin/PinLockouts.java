@@ -38,7 +38,8 @@ public final class PinLockouts implements AutoCloseable {
     try {
       Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
       try (Statement s = c.createStatement()) {
-        s.execute("PRAGMA journal_mode=WAL");
+        s.execute("PRAGMA secure_delete=ON");
+        s.execute("PRAGMA journal_mode=DELETE");
         s.execute("PRAGMA synchronous=FULL");
         s.execute(
             "CREATE TABLE IF NOT EXISTS pin_lockout ("
