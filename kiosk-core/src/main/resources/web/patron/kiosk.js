@@ -8,7 +8,7 @@ const state = {
   languages: [], lang: null, texts: {}, byLang: {}, facts: {}, view: null,
   rows: new Map(), lastMode: "RETURN", summaryOpen: false, summaryTimer: null,
   sessionOpenInSummary: false, staffOpen: false, staffTimer: null,
-  lastHeard: 0, outOfService: false, sound: true, audio: null,
+  lastHeard: 0, outOfService: false, sound: true, audio: null, pinDigits: "", deadlineAt: null,
 };
 
 // ---- texts and dates -------------------------------------------------------------------------
@@ -131,7 +131,11 @@ function fillRow(row, o, mode) {
   text.className = "notes";
   text.append(span("note", note));
   if (todo) { text.append(document.createElement("br"), span("todo", todo)); }
-  row.replaceChildren(span("title", o.title, titleLang(o.title)), span("result", resultText(o, mode)), text);
+  const title = span("title", o.title, titleLang(o.title));
+  if (o.partsLabel) {
+    title.append(" ", span("parts", "(" + (o.partsLabel[state.lang] || o.partsLabel.en) + ")"));
+  }
+  row.replaceChildren(title, span("result", resultText(o, mode)), text);
 }
 
 function render(view, relabel) {
@@ -147,9 +151,15 @@ function render(view, relabel) {
   $("mode").textContent = t("mode." + mode);
   $("offline").hidden = !view.offline;
   $("finish").hidden = mode !== "CHECKOUT" || state.summaryOpen || state.staffOpen;
+  state.pinOpen = !!view.pin && view.pin.state !== "VERIFIED";
   $("banner").textContent = view.bannerKey ? t(view.bannerKey)
     : (view.banner[state.lang] || view.banner.en);
   deviceNotice(view.status);
+  patronNotice(view);
+  pinEntry(view);
+  state.deadlineAt = view.mode === "CHECKOUT" && view.secondsLeft !== null && view.secondsLeft !== undefined
+    ? Date.now() + view.secondsLeft * 1000 : null;
+  tickClock();
 
   const list = $("items");
   const seen = new Set();
@@ -181,6 +191,53 @@ function render(view, relabel) {
   const idle = mode === "RETURN" && view.outcomes.length === 0;
   $("welcome").hidden = !idle || state.summaryOpen || state.staffOpen;
   $("session").hidden = idle || state.summaryOpen || state.staffOpen;
+}
+
+// ---- lending: patron notice, PIN entry, countdown with extend -----------------------------------
+function patronNotice(view) {
+  const notice = $("notice");
+  notice.hidden = !view.notice;
+  notice.dataset.key = view.notice ? view.notice.key : "";
+  notice.textContent = !view.notice ? "" : view.notice.messageKey ? t(view.notice.messageKey)
+    : (view.notice.message[state.lang] || view.notice.message.en);
+}
+
+function pinEntry(view) {
+  const open = !!view.pin && (view.pin.state === "REQUIRED" || view.pin.state === "WRONG");
+  $("pin").hidden = !view.pin || view.pin.state === "VERIFIED";
+  $("keypad").hidden = !open;
+  $("pin").dataset.state = view.pin ? view.pin.state : "";
+  $("pin-state").textContent = view.pin && view.pin.state === "WRONG"
+    ? t("pin.attemptsLeft", view.pin.attemptsLeft) : t("pin.digits", state.pinDigits.length);
+  if (!open) state.pinDigits = "";
+}
+function pinKey(digit) {
+  if (state.pinDigits.length < 8) state.pinDigits += digit;
+  $("pin-state").textContent = t("pin.digits", state.pinDigits.length);
+}
+function pinSubmit() {
+  const digits = state.pinDigits;
+  state.pinDigits = "";
+  $("pin-state").textContent = t("pin.digits", 0);
+  fetch("/api/pin", { method: "POST", headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ digits }) });
+}
+
+/** The session's end counts down on the page itself: no request while the patron thinks. */
+const EXTEND_WINDOW_SECONDS = 15;
+function tickClock() {
+  const countdown = $("countdown");
+  const extend = $("extend");
+  const live = state.deadlineAt !== null && !state.summaryOpen && !state.staffOpen && !state.outOfService;
+  const left = live ? Math.max(0, Math.ceil((state.deadlineAt - Date.now()) / 1000)) : null;
+  const show = live && left <= EXTEND_WINDOW_SECONDS;
+  if (show && countdown.hidden) {
+    $("announcer").textContent = t("countdown", left);
+    SOUNDS.NEEDS_STAFF();
+  }
+  countdown.hidden = !show;
+  extend.hidden = !show;
+  if (show) countdown.textContent = t("countdown", left);
 }
 
 function tally(view) {
@@ -364,6 +421,18 @@ $("settings-toggle").addEventListener("click", () => {
   const open = document.body.classList.toggle("settings-open");
   $("settings-toggle").setAttribute("aria-expanded", open);
 });
+for (const key of document.querySelectorAll("#keypad [data-digit]")) {
+  key.addEventListener("click", () => pinKey(key.dataset.digit));
+}
+$("pin-clear").addEventListener("click", () => { state.pinDigits = ""; $("pin-state").textContent = t("pin.digits", 0); });
+$("pin-ok").addEventListener("click", pinSubmit);
+document.addEventListener("keydown", (e) => {
+  if ($("keypad").hidden || state.staffOpen) return;
+  if (/^[0-9]$/.test(e.key)) { pinKey(e.key); e.preventDefault(); }
+  else if (e.key === "Enter" && document.activeElement === document.body) pinSubmit();
+});
+$("extend").addEventListener("click", () => fetch("/api/extend", { method: "POST" }));
+setInterval(tickClock, 1000);
 $("language").addEventListener("click", () => setLanguage($("language").dataset.next));
 $("contrast").addEventListener("click", () => setContrast(!document.body.classList.contains("contrast")));
 $("large").addEventListener("click", () => setLarge(!document.body.classList.contains("large")));

@@ -413,6 +413,23 @@ class PatronScreenBrowserTest {
   }
 
   @Test
+  void theCountdownOffersMoreTimeInItsLastFifteenSeconds() throws Exception {
+    sim.scan(sim.barcodeOf("ordinary"));
+    assertThat(screen.getByTestId("mode")).hasText("貸出");
+    assertThat(screen.getByTestId("countdown")).isHidden();
+    // The page counts down from the pushed deadline by itself; bring it to 10 s before the end.
+    screen.evaluate("() => { state.deadlineAt = Date.now() + 10000; tickClock(); }");
+    assertThat(screen.getByTestId("countdown")).containsText("秒で終了します");
+    assertThat(screen.getByTestId("extend")).isVisible();
+    noSeriousAxeViolation(screen, "countdown with extend (ja)");
+    ScreenBrowser.screenshot(screen, "countdown-ja");
+    screen.getByTestId("extend").click();
+    // The kiosk extends the session and pushes the new deadline: the countdown goes away.
+    assertThat(screen.getByTestId("extend")).isHidden();
+    assertThat(sim.get("/api/session").get("secondsLeft").asLong()).isGreaterThan(30);
+  }
+
+  @Test
   void theHelpButtonRaisesAStaffEvent() throws Exception {
     long before = helpEvents();
     screen.getByTestId("help").click();

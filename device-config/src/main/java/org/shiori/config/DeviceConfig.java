@@ -27,7 +27,9 @@ public record DeviceConfig(
     PolicySource policy,
     OfflineSettings offline,
     OutboxSettings outbox,
-    Optional<GateSettings> gate) {
+    Optional<GateSettings> gate,
+    CardSettings card,
+    SessionSettings session) {
 
   public DeviceConfig {
     Objects.requireNonNull(deviceId, "deviceId");
@@ -47,6 +49,8 @@ public record DeviceConfig(
     Objects.requireNonNull(offline, "offline");
     Objects.requireNonNull(outbox, "outbox");
     Objects.requireNonNull(gate, "gate");
+    Objects.requireNonNull(card, "card");
+    Objects.requireNonNull(session, "session");
   }
 
   /**

@@ -45,7 +45,9 @@ final class DeviceConfigReader {
         "policy",
         "offline",
         "outbox",
-        "gate");
+        "gate",
+        "card",
+        "session");
     String deviceId =
         root.requiredMatching("deviceId", DEVICE_ID, "3 to 32 characters: " + SLUG_ALLOWED)
             .orElse("");
@@ -90,7 +92,9 @@ final class DeviceConfigReader {
         readPolicy(),
         readOffline(root.section("offline")),
         readOutbox(root.section("outbox")),
-        readGate(role, security.mode()));
+        readGate(role, security.mode()),
+        CardSection.read(root.section("card")),
+        CardSection.session(root.section("session")));
   }
 
   private Path readDataDir() {

@@ -34,7 +34,7 @@ class BrokenConfigTest {
   private static final String TLS_MISSING = "required when broker.url is ssl://: a readable file";
   private static final String TOP_KEYS =
       "one of deviceId, role, tenant, branch, zone, locale, broker, reader, security, dataDir,"
-          + " privacy, ui, admin, policy, offline, outbox, gate";
+          + " privacy, ui, admin, policy, offline, outbox, gate, card, session";
 
   static Map<String, List<String>> expectedMessages() {
     Map<String, List<String>> table = new TreeMap<>();
@@ -45,6 +45,41 @@ class BrokenConfigTest {
             "three-mistakes.yaml:11:9: reader.baud: found \"12345\", allowed: " + BAUDS,
             "three-mistakes.yaml:12:3: reader.partiy: found \"partiy\", allowed: one of protocol,"
                 + " port, baud, parity, dataBits, stopBits, busAddress (did you mean \"parity\"?)"));
+    table.put(
+        "card-and-session.yaml",
+        List.of(
+            "card-and-session.yaml:13:11: card.evdev.path: found \"input/event3\", allowed: an"
+                + " input event device path such as /dev/input/by-id/usb-…-event-kbd",
+            "card-and-session.yaml:14:17: card.evdev.eventBytes: found \"32\", allowed: one of"
+                + " 24, 16",
+            "card-and-session.yaml:16:5: card.serial.port: missing, allowed: a serial device path"
+                + " such as /dev/ttyACM0",
+            "card-and-session.yaml:16:11: card.serial.baud: found \"9601\", allowed: one of 1200,"
+                + " 2400, 4800, 9600, 19200, 38400, 57600, 115200",
+            "card-and-session.yaml:17:13: card.serial.suffix: found \"enter\", allowed: one of"
+                + " cr, lf, crlf, tab, etx",
+            "card-and-session.yaml:19:12: card.pad.usage: found \"16\", allowed: an integer from"
+                + " 0 to 15",
+            "card-and-session.yaml:21:12: card.codabar.start: found \"AE\", allowed: 1 to 4"
+                + " different characters of A, B, C, D, e.g. A or ABCD",
+            "card-and-session.yaml:22:11: card.codabar.stop: found \"BB\", allowed: 1 to 4"
+                + " different characters of A, B, C, D, e.g. A or ABCD",
+            "card-and-session.yaml:23:12: card.codabar.check: found \"luhn\", allowed: one of"
+                + " none, mod16, mod10-21-split, mod10-21-nonsplit",
+            "card-and-session.yaml:25:18: card.pin.maxFailures: found \"0\", allowed: an integer"
+                + " from 1 to 10",
+            "card-and-session.yaml:26:14: card.pin.offline: found \"hash\", allowed: one of"
+                + " refuse",
+            "card-and-session.yaml:27:3: card.scanner: found \"scanner\", allowed: one of evdev,"
+                + " serial, pad, pcsc, codabar, pin",
+            "card-and-session.yaml:29:16: session.idleSeconds: found \"10\", allowed: an integer"
+                + " from 20 to 600",
+            "card-and-session.yaml:30:19: session.abandonSeconds: found \"45\", allowed: an"
+                + " integer from 5 to 30",
+            "card-and-session.yaml:31:23: session.returnClearSeconds: found \"25\", allowed: an"
+                + " integer from 5 to 20",
+            "card-and-session.yaml:32:24: session.incompleteSetReturn: found \"half\", allowed:"
+                + " one of wait, staff"));
     table.put(
         "yaml-syntax-error.yaml",
         List.of(

@@ -59,6 +59,10 @@ final class EffectiveConfigYaml {
     root.put("offline", offline);
     root.put("outbox", Map.of("capacity", config.outbox().capacity()));
     config.gate().ifPresent(gate -> root.put("gate", gate(gate)));
+    if (config.role() == org.shiori.config.DeviceRole.KIOSK) {
+      root.put("card", card(config.card()));
+      root.put("session", session(config.session()));
+    }
     return root;
   }
 
@@ -107,6 +111,52 @@ final class EffectiveConfigYaml {
     map.put("buzzerPin", gate.buzzerPin());
     gate.beamPin().ifPresent(pin -> map.put("beamPin", pin));
     map.put("alarmMillis", gate.alarmMillis());
+    return map;
+  }
+
+  private static Map<String, Object> card(org.shiori.config.CardSettings card) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    card.evdev()
+        .ifPresent(e -> map.put("evdev", Map.of("path", e.path(), "eventBytes", e.eventBytes())));
+    card.serial()
+        .ifPresent(
+            s -> {
+              Map<String, Object> serial = new LinkedHashMap<>();
+              serial.put("port", s.port());
+              serial.put("baud", s.baud());
+              serial.put("prefix", s.prefix());
+              serial.put("suffix", s.suffix().configName());
+              map.put("serial", serial);
+            });
+    card.pad().ifPresent(p -> map.put("pad", Map.of("usage", p.usage())));
+    card.pcsc()
+        .ifPresent(
+            p -> {
+              Map<String, Object> pcsc = new LinkedHashMap<>();
+              p.reader().ifPresent(r -> pcsc.put("reader", r));
+              pcsc.put("data", p.data().configName());
+              map.put("pcsc", pcsc);
+            });
+    Map<String, Object> codabar = new LinkedHashMap<>();
+    codabar.put("start", card.codabar().start());
+    codabar.put("stop", card.codabar().stop());
+    codabar.put("check", card.codabar().check().configName());
+    map.put("codabar", codabar);
+    Map<String, Object> pin = new LinkedHashMap<>();
+    pin.put("maxFailures", card.pin().maxFailures());
+    pin.put("lockoutMinutes", card.pin().lockoutMinutes());
+    pin.put("offline", card.pin().offline().configName());
+    map.put("pin", pin);
+    return map;
+  }
+
+  private static Map<String, Object> session(org.shiori.config.SessionSettings session) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("idleSeconds", session.idleSeconds());
+    map.put("extendSeconds", session.extendSeconds());
+    map.put("abandonSeconds", session.abandonSeconds());
+    map.put("returnClearSeconds", session.returnClearSeconds());
+    map.put("incompleteSetReturn", session.incompleteSetReturn().configName());
     return map;
   }
 }

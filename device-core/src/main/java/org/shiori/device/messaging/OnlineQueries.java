@@ -6,20 +6,22 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.shiori.circulation.domain.PatronKey;
 import org.shiori.protocol.CentralRequest;
 import org.shiori.protocol.LoanList;
 import org.shiori.protocol.PayloadException;
+import org.shiori.protocol.PinAnswer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Asks central for data a device must not keep (a patron's current loans), with MQTT 5
- * request/response: the request carries the device's reply topic and a random correlation id; the
- * answer is matched by that id. A request with no answer within the timeout fails, so the kiosk can
- * say "not available offline".
+ * Asks central for data a device must not keep (a patron's current loans) and for checks only
+ * central can make (a patron's PIN, R-CARD-2), with MQTT 5 request/response: the request carries
+ * the device's reply topic and a random correlation id; the answer is matched by that id. A request
+ * with no answer within the timeout fails, so the kiosk can say "not available offline".
  */
 public final class OnlineQueries {
   private static final Logger LOG = LoggerFactory.getLogger(OnlineQueries.class);
@@ -27,7 +29,7 @@ public final class OnlineQueries {
   private final MqttLink link;
   private final Duration timeout;
   private final String deviceId;
-  private final Map<ByteBuffer, CompletableFuture<LoanList>> waiting = new ConcurrentHashMap<>();
+  private final Map<ByteBuffer, CompletableFuture<byte[]>> waiting = new ConcurrentHashMap<>();
 
   /**
    * @param link a device link
@@ -53,15 +55,46 @@ public final class OnlineQueries {
 
   /** The patron's current loans, or a failed future (link down, timeout, central's error). */
   public CompletableFuture<LoanList> loansOf(PatronKey patron) {
+    return ask(CentralRequest.loans(patron)).thenApply(OnlineQueries::loanList);
+  }
+
+  /**
+   * Whether {@code pin} is the patron's PIN, as central says (schema version 2 of the request); a
+   * failed future when central cannot be asked or does not answer in time. The PIN is sent once and
+   * not kept.
+   */
+  public CompletableFuture<PinAnswer> checkPin(PatronKey patron, String pin) {
+    return ask(CentralRequest.pinCheck(patron, pin)).thenApply(OnlineQueries::pinAnswer);
+  }
+
+  private static LoanList loanList(byte[] payload) {
+    try {
+      return LoanList.decode(payload);
+    } catch (PayloadException e) {
+      LOG.warn("invalid loans reply rejected: {}", e.getMessage());
+      throw new CompletionException(e);
+    }
+  }
+
+  private static PinAnswer pinAnswer(byte[] payload) {
+    try {
+      return PinAnswer.decode(payload);
+    } catch (PayloadException e) {
+      LOG.warn("invalid PIN reply rejected: {}", e.getMessage());
+      throw new CompletionException(e);
+    }
+  }
+
+  private CompletableFuture<byte[]> ask(CentralRequest request) {
     byte[] correlation = uuidBytes(UUID.randomUUID());
     ByteBuffer key = ByteBuffer.wrap(correlation);
-    CompletableFuture<LoanList> answer =
-        new CompletableFuture<LoanList>().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    CompletableFuture<byte[]> answer =
+        new CompletableFuture<byte[]>().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
     waiting.put(key, answer);
     answer.whenComplete((v, e) -> waiting.remove(key));
     link.publish(
             link.topics().cmd(deviceId),
-            CentralRequest.loans(patron).encode(),
+            request.encode(),
             1,
             false,
             Optional.of(link.topics().reply(deviceId)),
@@ -80,17 +113,12 @@ public final class OnlineQueries {
       LOG.warn("reply without correlation data on {} ignored", m.topic());
       return;
     }
-    CompletableFuture<LoanList> answer = waiting.get(ByteBuffer.wrap(m.correlationData().get()));
+    CompletableFuture<byte[]> answer = waiting.get(ByteBuffer.wrap(m.correlationData().get()));
     if (answer == null) {
       LOG.debug("late or unknown reply on {} ignored", m.topic());
       return;
     }
-    try {
-      answer.complete(LoanList.decode(m.payload()));
-    } catch (PayloadException e) {
-      LOG.warn("invalid reply on {} rejected: {}", m.topic(), e.getMessage());
-      answer.completeExceptionally(e);
-    }
+    answer.complete(m.payload());
   }
 
   private static byte[] uuidBytes(UUID id) {

@@ -32,6 +32,7 @@ import org.shiori.protocol.DeviceEvent;
 import org.shiori.protocol.DeviceState;
 import org.shiori.protocol.LoanList;
 import org.shiori.protocol.PayloadException;
+import org.shiori.protocol.PinAnswer;
 import org.shiori.protocol.SequencedTransaction;
 import org.shiori.protocol.SyncCodec;
 import org.shiori.protocol.SyncMessage;
@@ -68,6 +69,9 @@ public final class CentralSimulator implements AutoCloseable {
   private final List<ReceivedTransaction> arrival = new ArrayList<>();
   private final Map<String, Long> lastSequence = new HashMap<>();
   private final Map<String, Map<String, LocalDate>> loansByPatron = new HashMap<>();
+  private final Map<String, String> pins = new HashMap<>();
+  private final java.util.concurrent.atomic.AtomicInteger pinChecks =
+      new java.util.concurrent.atomic.AtomicInteger();
   private final Map<String, String> borrowerOfItem = new HashMap<>();
   private final Map<String, PatronKey> cards = new HashMap<>();
   private final Map<String, DeviceState> deviceStates = new TreeMap<>();
@@ -365,6 +369,8 @@ public final class CentralSimulator implements AutoCloseable {
     switch (request.kind()) {
       case RESYNC -> resync(device.get(), request.dataset().orElseThrow());
       case LOANS -> answerLoans(device.get(), request.patron().orElseThrow(), m);
+      case PIN ->
+          answerPin(device.get(), request.patron().orElseThrow(), request.pin().orElseThrow(), m);
     }
   }
 
@@ -376,6 +382,51 @@ public final class CentralSimulator implements AutoCloseable {
         sender.send(Outgoing.of(topics.deviceSync(device, d), syncCodec.encode(c)));
       }
     }
+  }
+
+  /** Sets the PIN central knows for a patron (kept here in the clear: a test double). */
+  public void setPin(PatronKey patron, String pin) {
+    synchronized (lock) {
+      pins.put(patron.value(), pin);
+    }
+  }
+
+  /** How many PIN checks central answered. */
+  public int pinChecks() {
+    return pinChecks.get();
+  }
+
+  private void answerPin(String device, PatronKey patron, String pin, InboundMessage m) {
+    if (m.responseTopic().isEmpty()
+        || !m.responseTopic().get().equals(topics.reply(device))
+        || m.correlationData().isEmpty()) {
+      invalid.incrementAndGet();
+      LOG.warn("PIN check of {} without its own reply topic and correlation refused", device);
+      return;
+    }
+    PinAnswer answer;
+    synchronized (lock) {
+      String known = pins.get(patron.value());
+      if (records.patron(patron).isEmpty() || known == null) {
+        answer = PinAnswer.failed("UNKNOWN_PATRON");
+      } else {
+        answer =
+            java.security.MessageDigest.isEqual(
+                    known.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                    pin.getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                ? PinAnswer.right()
+                : PinAnswer.wrong();
+      }
+    }
+    pinChecks.incrementAndGet();
+    sender.send(
+        new Outgoing(
+            m.responseTopic().get(),
+            answer.encode(),
+            1,
+            false,
+            Optional.empty(),
+            m.correlationData()));
   }
 
   private void answerLoans(String device, PatronKey patron, InboundMessage m) {

@@ -38,10 +38,8 @@ public final class KioskAssembly implements AutoCloseable {
   /** Pause between inventory rounds of the pad. */
   static final Duration PAD_CYCLE = Duration.ofMillis(150);
 
-  /** A session without activity for this long ends by itself. */
-  static final Duration IDLE_TIMEOUT = Duration.ofMinutes(2);
-
-  private static final long TICK_SECONDS = 5;
+  /** Session timers are checked this often: the countdown is in whole seconds. */
+  private static final long TICK_SECONDS = 1;
 
   /** Closed in reverse order of opening. */
   private final Deque<AutoCloseable> parts = new ArrayDeque<>();
@@ -94,11 +92,16 @@ public final class KioskAssembly implements AutoCloseable {
                 new TagSecurity(wiring.reader(), wiring.security()),
                 wiring.hasher(),
                 offline,
-                wiring.central().publisher()::notifyCommitted),
+                wiring.central().publisher()::notifyCommitted,
+                key -> store.exportPatron(key).holds(),
+                wiring.pins()),
             clock,
             readerThread,
-            IDLE_TIMEOUT);
-    scanner = remember(new PadScanner(wiring.reader(), session, PAD_CYCLE, readerThread));
+            wiring.timings());
+    scanner =
+        remember(
+            new PadScanner(
+                wiring.reader(), session, PAD_CYCLE, readerThread, wiring.patronCards(session)));
     scanner.start();
     readerThread.scheduleWithFixedDelay(
         session::tick, TICK_SECONDS, TICK_SECONDS, TimeUnit.SECONDS);

@@ -9,20 +9,30 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.shiori.circulation.policy.CirculationPolicy;
 import org.shiori.circulation.policy.CirculationRules;
 import org.shiori.circulation.privacy.CardHasher;
+import org.shiori.config.CardSettings;
 import org.shiori.config.DeviceConfig;
 import org.shiori.config.DeviceRole;
 import org.shiori.config.reader.ConfiguredReaders;
 import org.shiori.device.messaging.EventPublisher;
 import org.shiori.device.messaging.MqttLinkSettings;
+import org.shiori.device.messaging.OnlineQueries;
 import org.shiori.device.store.SqliteStore;
 import org.shiori.kiosk.admin.AdminServer;
 import org.shiori.kiosk.admin.AdminServices;
 import org.shiori.kiosk.admin.AdminToken;
+import org.shiori.kiosk.card.CardInbox;
+import org.shiori.kiosk.card.CardSource;
+import org.shiori.kiosk.card.EvdevCardScanner;
+import org.shiori.kiosk.card.PcscCardReader;
+import org.shiori.kiosk.card.SerialCardScanner;
+import org.shiori.kiosk.pin.PinGuard;
+import org.shiori.kiosk.pin.PinLockouts;
 import org.shiori.kiosk.receipt.DevicePrinterPort;
 import org.shiori.kiosk.receipt.EscPosReceipt;
 import org.shiori.kiosk.receipt.PrinterPort;
@@ -52,6 +62,12 @@ public final class ProductionKiosk implements AutoCloseable {
 
   /** The store's file inside the data directory. */
   public static final String DATABASE_FILE = "store.db";
+
+  /** How long central may take to check a PIN before the patron is told it cannot be checked. */
+  static final Duration PIN_CHECK_TIMEOUT = Duration.ofSeconds(5);
+
+  /** How often an absent card device is looked for. */
+  static final Duration DEVICE_RETRY = Duration.ofSeconds(1);
 
   private final DeviceConfig config;
   private final Clock clock;
@@ -134,7 +150,18 @@ public final class ProductionKiosk implements AutoCloseable {
     CentralConnection central = assembly.connect(parts.link(), store, clock);
     EventPublisher events = assembly.remember(new EventPublisher(central.link(), clock));
     central.publisher().addRejectionListener(new RejectionEvents(store, events));
+    OnlineQueries queries = new OnlineQueries(central.link(), PIN_CHECK_TIMEOUT);
+    queries.start();
     central.link().start();
+    PinLockouts lockouts =
+        assembly.remember(PinLockouts.open(config.dataDir().resolve(PinLockouts.FILE)));
+    PinGuard pins =
+        new PinGuard(
+            lockouts,
+            queries::checkPin,
+            () -> central.connectivity().offlineSince().isEmpty(),
+            config.card().pin(),
+            clock);
 
     WatchedReader reader =
         new WatchedReader(assembly.remember(openReader()), config.reader(), clock);
@@ -148,8 +175,12 @@ public final class ProductionKiosk implements AutoCloseable {
                 parts.security(),
                 parts.hasher(),
                 parts.offlineLimits(),
-                central),
+                central,
+                config.session(),
+                pins,
+                config.card().pad().map(CardSettings.PadCards::usage)),
             clock);
+    startCardSources(new CardInbox(session, config.card().codabar()));
     StatusReport status = new StatusReport(config, central.connectivity(), store, reader);
     uiPort =
         assembly.servePatronScreen(
@@ -204,6 +235,21 @@ public final class ProductionKiosk implements AutoCloseable {
     } catch (IOException e) {
       throw new KioskStartException(
           "cannot open the receipt printer (ui.printer " + device + "): " + e.getMessage(), e);
+    }
+  }
+
+  /** Every configured card input, each on its own thread, looked for again when it goes away. */
+  private void startCardSources(CardInbox inbox) {
+    CardSettings card = config.card();
+    List<CardSource> sources = new ArrayList<>();
+    card.evdev().ifPresent(e -> sources.add(new EvdevCardScanner(e, inbox, DEVICE_RETRY)));
+    card.serial().ifPresent(s -> sources.add(new SerialCardScanner(s, inbox, DEVICE_RETRY)));
+    card.pcsc().ifPresent(p -> sources.add(PcscCardReader.onSystem(p, inbox, DEVICE_RETRY)));
+    for (CardSource source : sources) {
+      assembly.remember(source).start();
+    }
+    if (sources.isEmpty() && card.pad().isEmpty()) {
+      LOG.warn("no card source configured (card section): the kiosk only takes returns");
     }
   }
 

@@ -1,10 +1,14 @@
 package org.shiori.kiosk.app;
 
+import java.util.Optional;
 import org.shiori.circulation.policy.CirculationRules;
 import org.shiori.circulation.privacy.CardHasher;
+import org.shiori.config.SessionSettings;
 import org.shiori.device.store.SqliteStore;
+import org.shiori.kiosk.pad.PadScanner;
 import org.shiori.kiosk.session.KioskIdentity;
 import org.shiori.kiosk.session.OfflineGuard;
+import org.shiori.kiosk.session.PinService;
 import org.shiori.rfid.reader.TagReader;
 import org.shiori.rfid.security.SecurityMode;
 
@@ -19,6 +23,9 @@ import org.shiori.rfid.security.SecurityMode;
  * @param hasher card number to patron key
  * @param offlineLimits lending limits while central is unreachable
  * @param central the started link to central
+ * @param timings how sessions end
+ * @param pins PIN checks and lockouts
+ * @param padCardUsage the ISO 28560 type of usage of patron cards read on the pad, if they are
  */
 public record SessionWiring(
     KioskIdentity identity,
@@ -28,4 +35,36 @@ public record SessionWiring(
     SecurityMode security,
     CardHasher hasher,
     OfflineGuard.Limits offlineLimits,
-    CentralConnection central) {}
+    CentralConnection central,
+    SessionSettings timings,
+    PinService pins,
+    Optional<Integer> padCardUsage) {
+
+  /** Default session timings, no PIN checks, no patron cards on the pad. */
+  public SessionWiring(
+      KioskIdentity identity,
+      CirculationRules rules,
+      SqliteStore store,
+      TagReader reader,
+      SecurityMode security,
+      CardHasher hasher,
+      OfflineGuard.Limits offlineLimits,
+      CentralConnection central) {
+    this(
+        identity,
+        rules,
+        store,
+        reader,
+        security,
+        hasher,
+        offlineLimits,
+        central,
+        SessionSettings.DEFAULT,
+        PinService.unavailable(),
+        Optional.empty());
+  }
+
+  Optional<PadScanner.PatronCards> patronCards(org.shiori.kiosk.card.CardSink sink) {
+    return padCardUsage.map(usage -> new PadScanner.PatronCards(usage, sink::cardScanned));
+  }
+}

@@ -34,6 +34,8 @@ public final class PadScanner implements AutoCloseable {
   private final PadListener listener;
   private final Duration cycle;
   private final Map<TagUid, ItemTag> known = new HashMap<>();
+  private final Set<TagUid> cardsInField = new java.util.HashSet<>();
+  private final java.util.Optional<PatronCards> patronCards;
   private final ScheduledExecutorService io;
   private Set<TagUid> lastReported = Set.of();
   private volatile boolean lastReadFailed;
@@ -47,6 +49,29 @@ public final class PadScanner implements AutoCloseable {
    */
   public PadScanner(
       TagReader reader, PadListener listener, Duration cycle, ScheduledExecutorService io) {
+    this(reader, listener, cycle, io, java.util.Optional.empty());
+  }
+
+  /**
+   * Patron cards laid on the pad: an ISO 28560-3 tag whose type of usage is {@code usage} (8,
+   * "patron card") carries the card number as its primary item identifier. It is reported once per
+   * presentation and never counted as an item.
+   *
+   * @param usage the type of usage that marks a patron card
+   * @param cards told the card number, on the reader's I/O thread
+   */
+  public record PatronCards(int usage, java.util.function.Consumer<String> cards) {}
+
+  /**
+   * @param patronCards where patron cards on the pad go, when the kiosk reads them there
+   */
+  public PadScanner(
+      TagReader reader,
+      PadListener listener,
+      Duration cycle,
+      ScheduledExecutorService io,
+      java.util.Optional<PatronCards> patronCards) {
+    this.patronCards = patronCards;
     this.reader = reader;
     this.listener = listener;
     this.cycle = cycle;
@@ -73,11 +98,12 @@ public final class PadScanner implements AutoCloseable {
       List<InventoryEntry> inField = reader.inventory(OptionalInt.empty());
       Set<TagUid> uids = inField.stream().map(InventoryEntry::uid).collect(Collectors.toSet());
       known.keySet().retainAll(uids);
+      cardsInField.retainAll(uids);
       int unread = 0;
       for (TagUid uid : uids) {
-        if (!known.containsKey(uid)) {
+        if (!known.containsKey(uid) && !cardsInField.contains(uid)) {
           readItemTag(uid);
-          unread += known.containsKey(uid) ? 0 : 1;
+          unread += known.containsKey(uid) || cardsInField.contains(uid) ? 0 : 1;
         }
       }
       unreadable = unread;
@@ -109,6 +135,12 @@ public final class PadScanner implements AutoCloseable {
   private void readItemTag(TagUid uid) {
     try {
       TagContent content = LibraryTagCodec.decode(reader.readBlocks(uid, 0, DATA_BLOCKS));
+      if (isPatronCard(content)) {
+        cardsInField.add(uid);
+        LOG.info("patron card on the pad");
+        patronCards.get().cards().accept(content.itemId());
+        return;
+      }
       if (content.itemId() == null || content.itemId().isBlank()) {
         LOG.warn("tag {} carries no item id (format {})", uid.hex(), content.format());
         return;
@@ -118,6 +150,15 @@ public final class PadScanner implements AutoCloseable {
       // The tag may have left the field between inventory and read: try again next cycle.
       LOG.debug("reading tag {} failed: {}", uid.hex(), e.toString());
     }
+  }
+
+  private boolean isPatronCard(TagContent content) {
+    return patronCards.isPresent()
+        && content.format() == org.shiori.rfid.codec.TagFormat.ISO28560_3
+        && content.fields().get("usage") instanceof Integer usage
+        && usage == patronCards.get().usage()
+        && content.itemId() != null
+        && !content.itemId().isBlank();
   }
 
   private void report() {

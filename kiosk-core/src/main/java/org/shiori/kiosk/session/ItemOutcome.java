@@ -16,6 +16,9 @@ import org.shiori.circulation.domain.ReturnRoute;
  * @param reasonCode when refused
  * @param bin where to put a returned item
  * @param message what the patron reads
+ * @param partsTotal how many parts the item has (1 for ordinary items)
+ * @param partsPresent how many of its parts were on the pad
+ * @param partsLabel for a set: "3巻中2巻" / "2 of 3 parts"; empty for ordinary items
  */
 public record ItemOutcome(
     String itemId,
@@ -24,14 +27,19 @@ public record ItemOutcome(
     Optional<LocalDate> dueDate,
     Optional<String> reasonCode,
     Optional<ReturnRoute.Bin> bin,
-    Message message) {
+    Message message,
+    int partsTotal,
+    int partsPresent,
+    Optional<Message> partsLabel) {
 
   /** The kinds of outcome. */
   public enum Result {
     LENT,
     REFUSED,
     RETURNED,
-    NEEDS_STAFF
+    NEEDS_STAFF,
+    /** A set being returned with parts missing: nothing recorded until all parts are there. */
+    WAITING_FOR_PARTS
   }
 
   public ItemOutcome {
@@ -42,5 +50,44 @@ public record ItemOutcome(
     Objects.requireNonNull(reasonCode, "reasonCode");
     Objects.requireNonNull(bin, "bin");
     Objects.requireNonNull(message, "message");
+    Objects.requireNonNull(partsLabel, "partsLabel");
+  }
+
+  /** An outcome of an ordinary one-part item. */
+  public ItemOutcome(
+      String itemId,
+      String title,
+      Result result,
+      Optional<LocalDate> dueDate,
+      Optional<String> reasonCode,
+      Optional<ReturnRoute.Bin> bin,
+      Message message) {
+    this(itemId, title, result, dueDate, reasonCode, bin, message, 1, 1, Optional.empty());
+  }
+
+  /** The same outcome for a set of which {@code present} of {@code total} parts were seen. */
+  public ItemOutcome withParts(int total, int present) {
+    Optional<Message> label =
+        total > 1
+            ? Optional.of(
+                new Message(total + "巻中" + present + "巻", present + " of " + total + " parts"))
+            : Optional.empty();
+    return new ItemOutcome(
+        itemId, title, result, dueDate, reasonCode, bin, message, total, present, label);
+  }
+
+  /** The same outcome with another message. */
+  public ItemOutcome withMessage(Message replacement) {
+    return new ItemOutcome(
+        itemId,
+        title,
+        result,
+        dueDate,
+        reasonCode,
+        bin,
+        replacement,
+        partsTotal,
+        partsPresent,
+        partsLabel);
   }
 }

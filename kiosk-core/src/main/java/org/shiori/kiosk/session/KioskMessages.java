@@ -22,4 +22,24 @@ final class KioskMessages {
       PatronTexts.shipped().message("kiosk.offlineUnavailable");
   static final Message NOT_ON_LOAN = PatronTexts.shipped().message("kiosk.notOnLoan");
   static final Message GOODBYE = PatronTexts.shipped().message("kiosk.goodbye");
+  static final Message STANDING_STAFF_BLOCK =
+      PatronTexts.shipped().message("kiosk.standingStaffBlock");
+  static final Message STANDING_EXPIRED = PatronTexts.shipped().message("kiosk.standingExpired");
+  static final Message STANDING_OVERDUE = PatronTexts.shipped().message("kiosk.standingOverdue");
+  static final Message STANDING_GROUP = PatronTexts.shipped().message("kiosk.standingGroup");
+  static final Message STANDING_CATEGORY = PatronTexts.shipped().message("kiosk.standingCategory");
+  static final Message PIN_NEEDED = PatronTexts.shipped().message("kiosk.pinNeeded");
+  static final Message PIN_WRONG = PatronTexts.shipped().message("kiosk.pinWrong");
+  static final Message PIN_LOCKED = PatronTexts.shipped().message("kiosk.pinLocked");
+  static final Message PIN_UNAVAILABLE = PatronTexts.shipped().message("kiosk.pinUnavailable");
+  static final Message PIN_ACCEPTED = PatronTexts.shipped().message("kiosk.pinAccepted");
+  static final Message HOLD_WAITING = PatronTexts.shipped().message("kiosk.holdWaiting");
+  static final Message REMOVE_PREVIOUS_ITEMS =
+      PatronTexts.shipped().message("kiosk.removePreviousItems");
+  static final Message SESSION_ENDED_IDLE = PatronTexts.shipped().message("kiosk.sessionEndedIdle");
+  static final Message SET_LENT_INCOMPLETE =
+      PatronTexts.shipped().message("kiosk.setLentIncomplete");
+  static final Message SET_PART_ADDED = PatronTexts.shipped().message("kiosk.setPartAdded");
+  static final Message SET_RETURN_WAITING = PatronTexts.shipped().message("kiosk.setReturnWaiting");
+  static final Message SET_RETURN_STAFF = PatronTexts.shipped().message("kiosk.setReturnStaff");
 }

@@ -5,14 +5,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.shiori.circulation.domain.Decision;
+import org.shiori.circulation.domain.HoldRecord;
 import org.shiori.circulation.domain.ItemRecord;
 import org.shiori.circulation.domain.ItemStatus;
 import org.shiori.circulation.domain.Message;
@@ -23,8 +29,10 @@ import org.shiori.circulation.domain.Transaction;
 import org.shiori.circulation.domain.TransactionType;
 import org.shiori.circulation.policy.CheckoutContext;
 import org.shiori.circulation.policy.CirculationRules;
+import org.shiori.circulation.policy.ReasonCodes;
 import org.shiori.circulation.policy.ReturnContext;
 import org.shiori.circulation.privacy.CardHasher;
+import org.shiori.config.SessionSettings;
 import org.shiori.device.store.CirculationLedger;
 import org.shiori.device.store.ItemCatalog;
 import org.shiori.device.store.OutboxFullException;
@@ -33,6 +41,9 @@ import org.shiori.device.store.StorageFullException;
 import org.shiori.device.store.StoreException;
 import org.shiori.kiosk.pad.ItemTag;
 import org.shiori.kiosk.pad.PadListener;
+import org.shiori.kiosk.session.SessionView.PatronNotice;
+import org.shiori.kiosk.session.SessionView.PinState;
+import org.shiori.kiosk.session.SessionView.PinView;
 import org.shiori.rfid.reader.ReaderException;
 import org.shiori.rfid.security.TagSecurity;
 import org.shiori.rfid.tag.TagUid;
@@ -41,36 +52,51 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The kiosk's state machine: return mode until a card is accepted, then checkout mode until the
- * patron finishes or walks away. Every item is decided once per session; for a lent or returned
- * item the transaction is committed to the outbox first and the tag's security state written after,
- * so a power cut can never leave a released tag without a recorded loan.
+ * patron finishes, walks away or the next card is read. Every item is decided once per session; for
+ * a lent or returned item the transaction is committed to the outbox first and the tag's security
+ * state written after, so a power cut can never leave a released tag without a recorded loan.
+ *
+ * <p>A session ends {@code idle} after its last activity (a card, a PIN key, "extend", a new item
+ * on the pad; lifting items is not activity), and {@code abandon} after the pad was emptied. Return
+ * results leave the screen {@code returnClear} after the pad was emptied.
  *
  * <p>All work runs on the reader's I/O thread (the executor given), so tag writes never interleave
  * with the pad's inventory cycle; the UI reads an immutable {@link SessionView}.
  */
-public final class KioskSession implements PadListener {
+public final class KioskSession implements PadListener, org.shiori.kiosk.card.CardSink {
   private static final Logger LOG = LoggerFactory.getLogger(KioskSession.class);
 
   /** Statuses checked in at a kiosk: lost or missing items come back too, to staff (R-RET-4). */
-  private static final java.util.Set<ItemStatus> RETURNABLE =
-      java.util.EnumSet.of(ItemStatus.ON_LOAN, ItemStatus.LOST, ItemStatus.MISSING);
+  private static final Set<ItemStatus> RETURNABLE =
+      EnumSet.of(ItemStatus.ON_LOAN, ItemStatus.LOST, ItemStatus.MISSING);
+
+  private static final int PIN_MIN_DIGITS = 4;
+  private static final int PIN_MAX_DIGITS = 8;
 
   private final KioskIdentity identity;
   private final SessionParts parts;
   private final Clock clock;
   private final Executor ioThread;
-  private final Duration idleTimeout;
+  private final SessionSettings timings;
 
   private final Map<String, ItemOutcome> outcomes = new LinkedHashMap<>();
   private final List<ItemRecord> lentThisSession = new ArrayList<>();
 
+  /** Tags released for each item lent in this session: a part added later is released too. */
+  private final Map<String, Set<TagUid>> releasedTags = new HashMap<>();
+
   /** Items left on the pad when a session ended: ignored until lifted, never auto-returned. */
-  private final java.util.Set<String> leftOnPad = new java.util.HashSet<>();
+  private final Set<String> leftOnPad = new HashSet<>();
 
   private List<ItemTag> pad = List.of();
   private Optional<PatronSnapshot> patron = Optional.empty();
+  private Optional<PatronNotice> notice = Optional.empty();
+  private Optional<PinView> pin = Optional.empty();
+  private long sessionNumber;
   private Message banner = KioskMessages.WELCOME;
   private Instant lastActivity;
+  private boolean padUsed;
+  private Optional<Instant> padEmptySince = Optional.empty();
   private volatile SessionView view;
 
   /** Told on the I/O thread after every change of the view (the screen pushes it). */
@@ -88,6 +114,8 @@ public final class KioskSession implements PadListener {
    * @param hasher card number to patron key
    * @param offline offline policy
    * @param committed told after each committed transaction (wakes the publisher)
+   * @param holds the holds of a patron, to announce one waiting on the hold shelf
+   * @param pins PIN checks and lockouts (R-CARD-2)
    */
   public record SessionParts(
       CirculationRules rules,
@@ -97,26 +125,72 @@ public final class KioskSession implements PadListener {
       TagSecurity security,
       CardHasher hasher,
       OfflineGuard offline,
-      Runnable committed) {}
+      Runnable committed,
+      Function<PatronKey, List<HoldRecord>> holds,
+      PinService pins) {
+
+    /** Parts without hold announcements and without PIN checks. */
+    public SessionParts(
+        CirculationRules rules,
+        ItemCatalog catalog,
+        PatronDirectory patrons,
+        CirculationLedger ledger,
+        TagSecurity security,
+        CardHasher hasher,
+        OfflineGuard offline,
+        Runnable committed) {
+      this(
+          rules,
+          catalog,
+          patrons,
+          ledger,
+          security,
+          hasher,
+          offline,
+          committed,
+          key -> List.of(),
+          PinService.unavailable());
+    }
+  }
 
   public KioskSession(
       KioskIdentity identity,
       SessionParts parts,
       Clock clock,
       Executor ioThread,
-      Duration idleTimeout) {
+      SessionSettings timings) {
     this.identity = identity;
     this.parts = parts;
     this.clock = clock;
     this.ioThread = ioThread;
-    this.idleTimeout = idleTimeout;
+    this.timings = timings;
     this.lastActivity = clock.instant();
     publish();
   }
 
+  /** A session with the default timings but {@code idleTimeout}. */
+  public KioskSession(
+      KioskIdentity identity,
+      SessionParts parts,
+      Clock clock,
+      Executor ioThread,
+      Duration idleTimeout) {
+    this(
+        identity,
+        parts,
+        clock,
+        ioThread,
+        new SessionSettings(
+            (int) idleTimeout.toSeconds(),
+            SessionSettings.DEFAULT.extendSeconds(),
+            SessionSettings.DEFAULT.abandonSeconds(),
+            SessionSettings.DEFAULT.returnClearSeconds(),
+            SessionSettings.DEFAULT.incompleteSetReturn()));
+  }
+
   /** The screen's current content; the offline badge follows the link as it changes. */
   public SessionView view() {
-    SessionView current = view;
+    SessionView current = view.at(clock.instant(), timings.extendWindow());
     boolean offline = parts.offline().offline();
     return current.offline() == offline ? current : current.withOffline(offline);
   }
@@ -129,9 +203,21 @@ public final class KioskSession implements PadListener {
     viewListeners.add(listener);
   }
 
-  /** A card was scanned (barcode or RFID card number). The number is hashed and forgotten. */
+  /** A card was read (barcode or RFID card number). The number is hashed and forgotten. */
+  @Override
   public void cardScanned(String cardNumber) {
     ioThread.execute(() -> onCard(cardNumber));
+  }
+
+  /** A card source read something that is no card number (a Codabar misread): ask again. */
+  @Override
+  public void cardMisread() {
+    ioThread.execute(
+        () -> {
+          LOG.info("card misread: the patron is asked to scan again");
+          banner = KioskMessages.CARD_UNREADABLE;
+          publish();
+        });
   }
 
   /** The patron pressed "finish", or staff reset the kiosk. */
@@ -139,32 +225,77 @@ public final class KioskSession implements PadListener {
     ioThread.execute(this::endSession);
   }
 
-  /** Ends an abandoned session; called periodically. */
-  public void tick() {
+  /** The patron pressed "extend" in the last seconds of the countdown. */
+  public void extend() {
     ioThread.execute(
         () -> {
-          if (patron.isPresent()
-              && Duration.between(lastActivity, clock.instant()).compareTo(idleTimeout) > 0) {
-            LOG.info("session ended after {} s without activity", idleTimeout.toSeconds());
-            endSession();
+          if (patron.isPresent()) {
+            touch();
+            publish();
           }
         });
+  }
+
+  /**
+   * The patron entered a PIN on the screen's keypad. It is passed to the PIN service once and not
+   * kept; while a check runs, further entries are ignored.
+   */
+  public void pinEntered(String digits) {
+    ioThread.execute(() -> onPin(digits));
+  }
+
+  /** Ends idle or abandoned sessions and clears old return results; called every second. */
+  public void tick() {
+    ioThread.execute(this::checkTimers);
   }
 
   @Override
   public void padChanged(List<ItemTag> tagsOnPad) {
     ioThread.execute(
         () -> {
+          Set<TagUid> before = pad.stream().map(ItemTag::uid).collect(Collectors.toSet());
           pad = List.copyOf(tagsOnPad);
           leftOnPad.retainAll(pad.stream().map(ItemTag::itemId).collect(Collectors.toSet()));
-          touch();
+          boolean added = pad.stream().anyMatch(t -> !before.contains(t.uid()));
+          if (added && patron.isPresent()) {
+            touch();
+          }
+          if (!pad.isEmpty()) {
+            padUsed = true;
+            padEmptySince = Optional.empty();
+          } else if (padEmptySince.isEmpty()) {
+            padEmptySince = Optional.of(clock.instant());
+          }
           decidePad();
           publish();
         });
   }
 
+  private void checkTimers() {
+    Instant now = clock.instant();
+    if (patron.isPresent()) {
+      if (!now.isBefore(lastActivity.plus(timings.idle()))) {
+        LOG.info("session ended after {} s without activity", timings.idleSeconds());
+        endSession();
+        banner = KioskMessages.SESSION_ENDED_IDLE;
+        publish();
+      } else if (padUsed
+          && padEmptySince.filter(t -> !now.isBefore(t.plus(timings.abandon()))).isPresent()) {
+        LOG.info("session ended {} s after the pad was emptied", timings.abandonSeconds());
+        endSession();
+      }
+      return;
+    }
+    if (!outcomes.isEmpty()
+        && pad.isEmpty()
+        && padEmptySince.filter(t -> !now.isBefore(t.plus(timings.returnClear()))).isPresent()) {
+      outcomes.clear();
+      banner = KioskMessages.WELCOME;
+      publish();
+    }
+  }
+
   private void onCard(String cardNumber) {
-    touch();
     String normalized = cardNumber == null ? "" : cardNumber.strip();
     if (!CardNumbers.plausible(normalized)) {
       banner = KioskMessages.CARD_UNREADABLE;
@@ -181,20 +312,142 @@ public final class KioskSession implements PadListener {
     }
     if (patron.isPresent() && patron.get().key().equals(key)) {
       // The same card again (patrons often scan twice): the session and its loans go on.
+      touch();
       banner = KioskMessages.CARD_ACCEPTED;
       publish();
       return;
     }
     if (patron.isPresent()) {
-      endSession();
+      endSession(); // a new card always ends the previous session
     }
     outcomes.clear();
     lentThisSession.clear();
+    releasedTags.clear();
     // Items the previous patron left on the pad stay ignored until lifted: never lent to the next.
     patron = found;
+    sessionNumber++;
+    touch();
+    padUsed = !pad.isEmpty();
+    padEmptySince = pad.isEmpty() ? Optional.of(clock.instant()) : Optional.empty();
     banner = KioskMessages.CARD_ACCEPTED;
     LOG.info("checkout session opened");
+    judgeStanding(found.get(), false);
     decidePad();
+    publish();
+  }
+
+  /** Says at once what stands in the patron's way, and asks for the PIN when one is needed. */
+  private void judgeStanding(PatronSnapshot borrower, boolean pinVerified) {
+    Optional<String> refusal =
+        PatronStanding.refusal(parts.rules(), borrower, identity.branch(), now(), pinVerified);
+    notice = refusal.map(PatronStanding::notice);
+    if (refusal.filter(ReasonCodes.PIN_REQUIRED::equals).isPresent()) {
+      PinService.Result status = parts.pins().status(borrower.key());
+      pin = Optional.of(pinView(status, PinState.REQUIRED));
+      if (status.verdict() == PinService.Verdict.LOCKED) {
+        notice = Optional.of(new PatronNotice("PIN_LOCKED", KioskMessages.PIN_LOCKED));
+      } else if (status.verdict() == PinService.Verdict.UNAVAILABLE) {
+        notice = Optional.of(new PatronNotice("PIN_UNAVAILABLE", KioskMessages.PIN_UNAVAILABLE));
+      }
+      return;
+    }
+    if (notice.isEmpty() && holdWaiting(borrower.key())) {
+      notice = Optional.of(new PatronNotice("HOLD_WAITING", KioskMessages.HOLD_WAITING));
+    }
+  }
+
+  private boolean holdWaiting(PatronKey key) {
+    for (HoldRecord hold : parts.holds().apply(key)) {
+      Optional<ItemRecord> item = parts.catalog().find(hold.itemId());
+      if (item.filter(i -> i.status() == ItemStatus.ON_HOLD_SHELF).isPresent()
+          && hold.pickupBranch().equals(identity.branch())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static PinView pinView(PinService.Result result, PinState otherwise) {
+    PinState state =
+        switch (result.verdict()) {
+          case LOCKED -> PinState.LOCKED;
+          case UNAVAILABLE -> PinState.UNAVAILABLE;
+          case RIGHT -> PinState.VERIFIED;
+          case WRONG, OPEN -> otherwise;
+        };
+    return new PinView(state, result.attemptsLeft());
+  }
+
+  private boolean pinPending() {
+    return pin.map(p -> p.state() != PinState.VERIFIED).orElse(false);
+  }
+
+  private void onPin(String digits) {
+    if (patron.isEmpty() || pin.isEmpty()) {
+      return;
+    }
+    PinState state = pin.get().state();
+    if (state != PinState.REQUIRED && state != PinState.WRONG) {
+      return;
+    }
+    touch();
+    if (digits == null
+        || digits.length() < PIN_MIN_DIGITS
+        || digits.length() > PIN_MAX_DIGITS
+        || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      banner = KioskMessages.PIN_NEEDED;
+      publish();
+      return;
+    }
+    PatronKey key = patron.get().key();
+    long session = sessionNumber;
+    pin = Optional.of(new PinView(PinState.CHECKING, pin.get().attemptsLeft()));
+    publish();
+    parts
+        .pins()
+        .verify(key, digits)
+        .whenComplete(
+            (result, error) ->
+                ioThread.execute(
+                    () ->
+                        pinChecked(
+                            session,
+                            error == null
+                                ? result
+                                : new PinService.Result(PinService.Verdict.UNAVAILABLE, 0))));
+  }
+
+  private void pinChecked(long session, PinService.Result result) {
+    if (session != sessionNumber || patron.isEmpty()) {
+      return; // the answer came after the session ended
+    }
+    LOG.info("PIN check: {}", result.verdict());
+    switch (result.verdict()) {
+      case OPEN -> {
+        pin = Optional.of(new PinView(PinState.REQUIRED, result.attemptsLeft()));
+      }
+      case RIGHT -> {
+        pin = Optional.of(new PinView(PinState.VERIFIED, result.attemptsLeft()));
+        banner = KioskMessages.PIN_ACCEPTED;
+        judgeStanding(patron.get(), true);
+        touch();
+        decidePad();
+      }
+      case WRONG -> {
+        pin = Optional.of(new PinView(PinState.WRONG, result.attemptsLeft()));
+        banner = KioskMessages.PIN_WRONG;
+      }
+      case LOCKED -> {
+        pin = Optional.of(new PinView(PinState.LOCKED, 0));
+        notice = Optional.of(new PatronNotice("PIN_LOCKED", KioskMessages.PIN_LOCKED));
+        banner = KioskMessages.PIN_LOCKED;
+      }
+      case UNAVAILABLE -> {
+        pin = Optional.of(new PinView(PinState.UNAVAILABLE, result.attemptsLeft()));
+        notice = Optional.of(new PatronNotice("PIN_UNAVAILABLE", KioskMessages.PIN_UNAVAILABLE));
+        banner = KioskMessages.PIN_UNAVAILABLE;
+      }
+    }
     publish();
   }
 
@@ -203,9 +456,15 @@ public final class KioskSession implements PadListener {
       LOG.info("checkout session closed: {} item(s) lent", lentThisSession.size());
     }
     patron = Optional.empty();
+    notice = Optional.empty();
+    pin = Optional.empty();
+    sessionNumber++;
     outcomes.clear();
     lentThisSession.clear();
+    releasedTags.clear();
     pad.forEach(tag -> leftOnPad.add(tag.itemId()));
+    padUsed = false;
+    padEmptySince = pad.isEmpty() ? Optional.of(clock.instant()) : Optional.empty();
     banner = KioskMessages.WELCOME;
     publish();
   }
@@ -218,20 +477,57 @@ public final class KioskSession implements PadListener {
     if (patron.isEmpty() && !byItem.isEmpty() && !byItem.keySet().containsAll(outcomes.keySet())) {
       outcomes.keySet().retainAll(byItem.keySet()); // a new batch of returns starts
     }
+    if (patron.isPresent() && pinPending()) {
+      return; // nothing is decided before the PIN is right (R-CARD-2)
+    }
     for (Map.Entry<String, List<ItemTag>> entry : byItem.entrySet()) {
       if (leftOnPad.contains(entry.getKey())) {
         continue;
       }
       ItemOutcome previous = outcomes.get(entry.getKey());
-      if (previous == null || retryable(previous)) {
+      if (previous != null && previous.result() == ItemOutcome.Result.LENT) {
+        releaseAddedParts(previous, entry.getValue());
+      } else if (previous == null || retryable(previous, entry.getValue())) {
         decideItem(entry.getKey(), entry.getValue()).ifPresent(o -> outcomes.put(o.itemId(), o));
       }
     }
   }
 
-  /** A set refused for missing parts is decided again when more of its parts arrive. */
-  private static boolean retryable(ItemOutcome previous) {
-    return previous.reasonCode().filter("PART_MISSING"::equals).isPresent();
+  /**
+   * A part of a set lent earlier in this session arrives: its loan is already recorded, so the tag
+   * is released like the others and the line shows the new count (R-PART-1).
+   */
+  private void releaseAddedParts(ItemOutcome lent, List<ItemTag> tags) {
+    Set<TagUid> released = releasedTags.computeIfAbsent(lent.itemId(), k -> new HashSet<>());
+    List<ItemTag> added = tags.stream().filter(t -> !released.contains(t.uid())).toList();
+    if (added.isEmpty()) {
+      return;
+    }
+    if (!writeSecurity(added, false)) {
+      outcomes.put(
+          lent.itemId(), staff(lent.itemId(), lent.title(), KioskMessages.SECURITY_FAILED));
+      return;
+    }
+    added.forEach(t -> released.add(t.uid()));
+    int present = Math.max(lent.partsPresent(), distinctParts(tags));
+    Message message =
+        present < lent.partsTotal()
+            ? KioskMessages.SET_LENT_INCOMPLETE
+            : KioskMessages.SET_PART_ADDED;
+    LOG.info("item {}: a part added after the loan was released", lent.itemId());
+    outcomes.put(lent.itemId(), lent.withParts(lent.partsTotal(), present).withMessage(message));
+  }
+
+  /** A set refused or waiting for missing parts is decided again when more of its parts arrive. */
+  private static boolean retryable(ItemOutcome previous, List<ItemTag> tags) {
+    boolean waiting =
+        previous.reasonCode().filter(ReasonCodes.PART_MISSING::equals).isPresent()
+            || previous.result() == ItemOutcome.Result.WAITING_FOR_PARTS;
+    return waiting && distinctParts(tags) > previous.partsPresent();
+  }
+
+  private static int distinctParts(List<ItemTag> tags) {
+    return (int) tags.stream().map(ItemTag::part).distinct().count();
   }
 
   private Optional<ItemOutcome> decideItem(String itemId, List<ItemTag> tags) {
@@ -240,23 +536,34 @@ public final class KioskSession implements PadListener {
       LOG.warn("item {} is not in the local catalog", itemId);
       return Optional.of(staff(itemId, itemId, KioskMessages.ITEM_UNKNOWN));
     }
-    return Optional.of(
-        patron.isPresent() ? checkout(item.get(), tags, patron.get()) : giveBack(item.get(), tags));
+    ItemOutcome outcome =
+        patron.isPresent() ? checkout(item.get(), tags, patron.get()) : giveBack(item.get(), tags);
+    return Optional.of(outcome.withParts(item.get().parts(), distinctParts(tags)));
+  }
+
+  private ZonedDateTime now() {
+    return ZonedDateTime.now(clock.withZone(identity.zone()));
   }
 
   private ItemOutcome checkout(ItemRecord item, List<ItemTag> tags, PatronSnapshot borrower) {
-    int partsOnPad = (int) tags.stream().map(ItemTag::part).distinct().count();
-    ZonedDateTime now = ZonedDateTime.now(clock.withZone(identity.zone()));
+    int partsOnPad = distinctParts(tags);
     Optional<Message> offlineRefusal = parts.offline().refusal(lentThisSession.size());
     if (offlineRefusal.isPresent()) {
       return refused(item, "OFFLINE_LIMIT", offlineRefusal.get());
     }
+    boolean pinVerified = pin.map(p -> p.state() == PinState.VERIFIED).orElse(false);
     Decision decision =
         parts
             .rules()
             .checkout(
                 new CheckoutContext(
-                    borrower, item, partsOnPad, lentThisSession, identity.branch(), now));
+                    borrower,
+                    item,
+                    partsOnPad,
+                    lentThisSession,
+                    identity.branch(),
+                    now(),
+                    pinVerified));
     if (!decision.allowed()) {
       LOG.info(
           "item {} refused: {} ({})",
@@ -292,6 +599,11 @@ public final class KioskSession implements PadListener {
     if (!writeSecurity(tags, false)) {
       return staff(item.itemId(), item.title(), KioskMessages.SECURITY_FAILED);
     }
+    releasedTags
+        .computeIfAbsent(item.itemId(), k -> new HashSet<>())
+        .addAll(tags.stream().map(ItemTag::uid).toList());
+    Message message =
+        partsOnPad < item.parts() ? KioskMessages.SET_LENT_INCOMPLETE : decision.message();
     return new ItemOutcome(
         item.itemId(),
         item.title(),
@@ -299,12 +611,15 @@ public final class KioskSession implements PadListener {
         decision.dueDate(),
         Optional.empty(),
         Optional.empty(),
-        decision.message());
+        message);
   }
 
   private ItemOutcome giveBack(ItemRecord item, List<ItemTag> tags) {
     if (!RETURNABLE.contains(item.status())) {
       return refused(item, "NOT_ON_LOAN", KioskMessages.NOT_ON_LOAN);
+    }
+    if (distinctParts(tags) < item.parts()) {
+      return incompleteReturn(item, tags);
     }
     Transaction tx =
         new Transaction(
@@ -331,8 +646,8 @@ public final class KioskSession implements PadListener {
     if (!writeSecurity(tags, true)) {
       return staff(item.itemId(), item.title(), KioskMessages.SECURITY_FAILED);
     }
-    ZonedDateTime now = ZonedDateTime.now(clock.withZone(identity.zone()));
-    ReturnRoute route = parts.rules().route(new ReturnContext(item, identity.branch(), false, now));
+    ReturnRoute route =
+        parts.rules().route(new ReturnContext(item, identity.branch(), false, now()));
     return new ItemOutcome(
         item.itemId(),
         item.title(),
@@ -341,6 +656,36 @@ public final class KioskSession implements PadListener {
         Optional.empty(),
         Optional.of(route.bin()),
         route.message());
+  }
+
+  /**
+   * A set comes back with parts missing: never half-returned. Either nothing is recorded and the
+   * patron is asked for the other parts, or the present parts are secured and the item goes to
+   * staff, still on loan, by the kiosk's setting.
+   */
+  private ItemOutcome incompleteReturn(ItemRecord item, List<ItemTag> tags) {
+    LOG.info("item {}: returned with {} of {} parts", item.itemId(), tags.size(), item.parts());
+    if (timings.incompleteSetReturn() == SessionSettings.IncompleteSetReturn.WAIT) {
+      return new ItemOutcome(
+          item.itemId(),
+          item.title(),
+          ItemOutcome.Result.WAITING_FOR_PARTS,
+          Optional.empty(),
+          Optional.of(ReasonCodes.PART_MISSING),
+          Optional.empty(),
+          KioskMessages.SET_RETURN_WAITING);
+    }
+    if (!writeSecurity(tags, true)) {
+      return staff(item.itemId(), item.title(), KioskMessages.SECURITY_FAILED);
+    }
+    return new ItemOutcome(
+        item.itemId(),
+        item.title(),
+        ItemOutcome.Result.NEEDS_STAFF,
+        Optional.empty(),
+        Optional.of(ReasonCodes.PART_MISSING),
+        Optional.of(ReturnRoute.Bin.STAFF),
+        KioskMessages.SET_RETURN_STAFF);
   }
 
   private static String reasonOf(StoreException e) {
@@ -391,15 +736,27 @@ public final class KioskSession implements PadListener {
   }
 
   private void publish() {
-    SessionView.Mode mode =
-        patron.isPresent() ? SessionView.Mode.CHECKOUT : SessionView.Mode.RETURN;
+    boolean checkout = patron.isPresent();
+    int toRemove =
+        (int) pad.stream().map(ItemTag::itemId).distinct().filter(leftOnPad::contains).count();
+    Optional<PatronNotice> shown =
+        toRemove > 0 && checkout
+            ? Optional.of(
+                new PatronNotice("REMOVE_PREVIOUS_ITEMS", KioskMessages.REMOVE_PREVIOUS_ITEMS))
+            : notice;
     view =
         new SessionView(
-            mode,
+            checkout ? SessionView.Mode.CHECKOUT : SessionView.Mode.RETURN,
             banner,
             new ArrayList<>(outcomes.values()),
             parts.offline().offline(),
             pad.size(),
+            shown,
+            pin,
+            checkout ? Optional.of(lastActivity.plus(timings.idle())) : Optional.empty(),
+            Optional.empty(),
+            false,
+            toRemove,
             patron.map(p -> parts.rules().offersReceiptByDefault(p.category())).orElse(false));
     SessionView published = view;
     for (java.util.function.Consumer<SessionView> listener : viewListeners) {

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.shiori.kiosk.receipt.PrinterState;
 import org.shiori.kiosk.receipt.Receipt;
@@ -75,6 +76,23 @@ public final class KioskWebServer implements AutoCloseable {
         });
     app.post("/api/receipt", this::receipt);
     app.post("/api/staff", this::staff);
+    app.post(
+        "/api/extend",
+        ctx -> {
+          session.extend();
+          ctx.status(202);
+        });
+    app.post(
+        "/api/pin",
+        ctx -> {
+          Optional<String> digits = PinEntry.digitsOf(ctx.body());
+          if (digits.isEmpty()) {
+            ctx.status(400).json(Map.of("error", PinEntry.EXPECTED));
+            return;
+          }
+          session.pinEntered(digits.get());
+          ctx.status(202);
+        });
     extraRoutes.forEach(routes -> routes.accept(app));
   }
 

@@ -31,6 +31,9 @@ final class ScreenJson {
         texts.keyOf(view.outcomes().get(i).message()).ifPresent(key -> item.put("messageKey", key));
       }
     }
+    view.notice()
+        .flatMap(n -> texts.keyOf(n.message()))
+        .ifPresent(key -> ((ObjectNode) node.get("notice")).put("messageKey", key));
     node.set("status", json.valueToTree(status));
     return node;
   }

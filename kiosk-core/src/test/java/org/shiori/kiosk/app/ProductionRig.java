@@ -38,6 +38,7 @@ import org.shiori.rfid.transport.SerialTransport;
 import org.shiori.testkit.Conditions;
 import org.shiori.testkit.FreePort;
 import org.shiori.testkit.MosquittoBroker;
+import org.shiori.testkit.SocatPtyPair;
 import org.shiori.testkit.TestCertificates;
 
 /**
@@ -68,9 +69,35 @@ public final class ProductionRig implements AutoCloseable {
   private CentralSimulator central;
   private ProductionKiosk kiosk;
 
+  private final Options options;
+  private SocatPtyPair scannerCable;
+  private Path scannerFifo;
+
+  /**
+   * What a rig is started with beyond the basics.
+   *
+   * @param cardSources a serial scanner on its own pty pair, a HID scanner as a FIFO of {@code
+   *     input_event} records, and patron cards on the pad (ISO 28560 usage 8), in the {@code card}
+   *     section
+   * @param policy a policy file instead of the shipped Matsuyama policy
+   */
+  public record Options(boolean cardSources, Optional<Path> policy) {
+    public static final Options PLAIN = new Options(false, Optional.empty());
+  }
+
   private ProductionRig(Path dir, Optional<TestCertificates> tls) {
+    this(dir, tls, Options.PLAIN);
+  }
+
+  private ProductionRig(Path dir, Optional<TestCertificates> tls, Options options) {
     this.dir = dir;
     this.tls = tls;
+    this.options = options;
+  }
+
+  /** Starts a rig with card sources and/or another policy. */
+  public static ProductionRig start(Path dir, Options options) throws Exception {
+    return start(new ProductionRig(dir, Optional.empty(), options));
   }
 
   /** Starts broker, reader emulator, central and the kiosk; the caches are filled on return. */
@@ -115,6 +142,18 @@ public final class ProductionRig implements AutoCloseable {
     SerialTransport readerLine = new SerialTransport(SerialSettings.feig(cable.readerEnd()));
     remember(new FeigReaderEmulator(readerLine, field, 0xFF).start());
     central = startCentral();
+    if (options.cardSources()) {
+      scannerCable =
+          remember(
+              SocatPtyPair.start(
+                  Files.createDirectories(dir.resolve("dev")).resolve("ttyACM0"),
+                  dir.resolve("dev").resolve("scanner")));
+      scannerFifo = dir.resolve("dev").resolve("usb-Scanner-event-kbd");
+      Process mkfifo = new ProcessBuilder("mkfifo", scannerFifo.toString()).start();
+      if (mkfifo.waitFor() != 0) {
+        throw new java.io.IOException("mkfifo failed");
+      }
+    }
 
     Path config = Files.writeString(dir.resolve("device.yaml"), yaml(cable, data));
     kiosk = remember(ProductionKiosk.start(DeviceConfigLoader.load(config), clock));
@@ -190,8 +229,61 @@ public final class ProductionRig implements AutoCloseable {
         "  port: " + FreePort.find(),
         "admin:",
         "  port: " + FreePort.find(),
-        "policy: matsuyama",
+        "policy: " + options.policy().map(Path::toString).orElse("matsuyama"),
+        options.cardSources() ? cardSection() : "",
         "");
+  }
+
+  private String cardSection() {
+    return String.join(
+        "\n",
+        "card:",
+        "  serial:",
+        "    port: " + scannerCable.first(),
+        "    baud: 9600",
+        "    suffix: cr",
+        "  evdev:",
+        "    path: " + scannerFifo,
+        "    eventBytes: 24",
+        "  pad:",
+        "    usage: 8",
+        "  codabar:",
+        "    start: A",
+        "    stop: B",
+        "    check: none");
+  }
+
+  /** The serial scanner reads card {@code i}: the number and CR on its line. */
+  public void scanOnSerial(int i) throws java.io.IOException {
+    try (java.io.OutputStream line = new java.io.FileOutputStream(scannerCable.second())) {
+      line.write((card(i) + "\r").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
+  }
+
+  /** The USB HID scanner reads card {@code i}: key events on the event stream, then Enter. */
+  public void scanOnEvdev(int i) throws java.io.IOException {
+    try (java.io.OutputStream events = new java.io.FileOutputStream(scannerFifo.toFile())) {
+      events.write(HidScanner.keyEvents(card(i)));
+    }
+  }
+
+  /** Lays patron card {@code i} on the pad: ISO 28560-3, type of usage 8, the card number as id. */
+  public VirtualTag placePatronCard(int i) {
+    byte[] data =
+        LibraryTagCodec.encodeIso28560_3(
+            new org.shiori.rfid.codec.Iso28560Part3.Data(
+                org.shiori.rfid.codec.Iso28560Part3.VERSION, 8, 1, 1, card(i), "JP", ISIL));
+    VirtualTag tag = VirtualTag.slix(TagUid.fromHex(String.format("E0040100007C%04X", i)), data);
+    field.put(tag);
+    return tag;
+  }
+
+  /** Waits until the session is in checkout mode. */
+  public void awaitCheckout() {
+    Conditions.await(
+        WAIT,
+        () -> kiosk.session().view().mode() == SessionView.Mode.CHECKOUT,
+        () -> "session: " + kiosk.session().view());
   }
 
   private String tlsSection(TestCertificates certs) {

@@ -82,6 +82,55 @@ final class KioskRig implements AutoCloseable {
   private long holdSequence;
 
   KioskRig(Path dir, int outboxCapacity, OfflineGuard.Limits limits) {
+    this(
+        dir,
+        outboxCapacity,
+        limits,
+        KioskRig::defaultSession,
+        ShippedPolicies.load("matsuyama", TOKYO),
+        PinService.unavailable());
+  }
+
+  /** The 2-minute idle timeout the older tests were written for, other timings as shipped. */
+  private static KioskSession defaultSession(
+      KioskIdentity identity,
+      KioskSession.SessionParts parts,
+      java.time.Clock clock,
+      java.util.concurrent.Executor io) {
+    return new KioskSession(identity, parts, clock, io, Duration.ofMinutes(2));
+  }
+
+  /** How a rig builds its session. */
+  interface SessionFactory {
+    KioskSession create(
+        KioskIdentity identity,
+        KioskSession.SessionParts parts,
+        java.time.Clock clock,
+        java.util.concurrent.Executor io);
+  }
+
+  /** A rig with the given session timings, rules and PIN service. */
+  KioskRig(
+      Path dir,
+      org.shiori.config.SessionSettings timings,
+      org.shiori.circulation.policy.CirculationRules rules,
+      PinService pins) {
+    this(
+        dir,
+        1_000,
+        new OfflineGuard.Limits(5, Duration.ofHours(24), Duration.ofHours(48)),
+        (identity, parts, clock, io) -> new KioskSession(identity, parts, clock, io, timings),
+        rules,
+        pins);
+  }
+
+  private KioskRig(
+      Path dir,
+      int outboxCapacity,
+      OfflineGuard.Limits limits,
+      SessionFactory factory,
+      org.shiori.circulation.policy.CirculationRules rules,
+      PinService pins) {
     store = SqliteStore.open(dir.resolve("store.db"), outboxCapacity, clock);
     line = MemoryPipe.pair();
     emulator = new FeigReaderEmulator(line.device(), field, 0xFF);
@@ -90,20 +139,21 @@ final class KioskRig implements AutoCloseable {
     OfflineGuard offline =
         new OfflineGuard(limits, connectivity, () -> store.lastSyncAt(Dataset.ITEMS), clock);
     session =
-        new KioskSession(
+        factory.create(
             new KioskIdentity("matsuyama", "kiosk-test-1", BRANCH, TOKYO),
             new KioskSession.SessionParts(
-                ShippedPolicies.load("matsuyama", TOKYO),
+                rules,
                 store,
                 store,
                 store,
                 new TagSecurity(reader, SECURITY),
                 hasher,
                 offline,
-                commits::incrementAndGet),
+                commits::incrementAndGet,
+                key -> store.exportPatron(key).holds(),
+                pins),
             clock,
-            Runnable::run,
-            Duration.ofMinutes(2));
+            Runnable::run);
   }
 
   KioskRig(Path dir) {
