@@ -43,7 +43,7 @@ public final class KioskWebServer implements AutoCloseable {
     this.parts = parts;
     ObjectMapper json = JsonMapping.create();
     this.screenJson = new ScreenJson(json, parts.texts());
-    this.push = new ScreenPush(() -> screenJson.text(session.view(), status()));
+    this.push = new ScreenPush(() -> screenJson.of(session.view(), status()));
     this.app =
         Javalin.create(
             config -> {

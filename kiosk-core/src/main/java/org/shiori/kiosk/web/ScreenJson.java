@@ -37,12 +37,4 @@ final class ScreenJson {
     node.set("status", json.valueToTree(status));
     return node;
   }
-
-  String text(SessionView view, ScreenStatus status) {
-    try {
-      return json.writeValueAsString(of(view, status));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException("the session view cannot be written as JSON", e);
-    }
-  }
 }

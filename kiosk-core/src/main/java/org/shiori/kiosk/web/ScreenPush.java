@@ -1,6 +1,8 @@
 package org.shiori.kiosk.web;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.sse.SseClient;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -28,13 +30,13 @@ final class ScreenPush implements AutoCloseable {
             t.setDaemon(true);
             return t;
           });
-  private final Supplier<String> state;
+  private final Supplier<ObjectNode> state;
   private volatile String lastSent = "";
 
   /**
    * @param state the screen's current state as JSON
    */
-  ScreenPush(Supplier<String> state) {
+  ScreenPush(Supplier<ObjectNode> state) {
     this.state = state;
     sender.scheduleWithFixedDelay(
         this::heartbeat, HEARTBEAT_MILLIS, HEARTBEAT_MILLIS, TimeUnit.MILLISECONDS);
@@ -44,7 +46,7 @@ final class ScreenPush implements AutoCloseable {
     client.keepAlive();
     client.onClose(() -> clients.remove(client));
     clients.add(client);
-    sender.execute(() -> send(client, "session", state.get()));
+    sender.execute(() -> send(client, "session", state.get().toString()));
   }
 
   /** Something changed: send the new state to every page. */
@@ -53,19 +55,33 @@ final class ScreenPush implements AutoCloseable {
   }
 
   private void sendIfChanged() {
-    String now = state.get();
-    if (!now.equals(lastSent)) {
-      lastSent = now;
-      clients.forEach(c -> send(c, "session", now));
+    ObjectNode now = state.get();
+    String key = changeKey(now);
+    if (!key.equals(lastSent)) {
+      lastSent = key;
+      String json = now.toString();
+      clients.forEach(c -> send(c, "session", json));
     }
+  }
+
+  /**
+   * The state without the seconds left, which change every second by themselves: the page counts
+   * them down on its own, so only a new deadline is news.
+   */
+  private static String changeKey(ObjectNode state) {
+    ObjectNode key = state.deepCopy();
+    key.remove(List.of("secondsLeft", "extendable"));
+    return key.toString();
   }
 
   /** Device states (reader, offline, printer) change without a session change: catch them here. */
   private void heartbeat() {
-    String now = state.get();
-    if (!now.equals(lastSent)) {
-      lastSent = now;
-      clients.forEach(c -> send(c, "session", now));
+    ObjectNode now = state.get();
+    String key = changeKey(now);
+    if (!key.equals(lastSent)) {
+      lastSent = key;
+      String json = now.toString();
+      clients.forEach(c -> send(c, "session", json));
     } else {
       clients.forEach(c -> send(c, "alive", "{}"));
     }
