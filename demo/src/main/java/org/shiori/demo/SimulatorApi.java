@@ -41,35 +41,14 @@ final class SimulatorApi {
     library.items().forEach(item -> items.put(item.itemId(), item));
   }
 
-  /** The simulator's own page files (classpath web/sim/), served beside the patron screen. */
-  private static final Map<String, String> PAGE_FILES =
-      Map.of(
-          "index.html", "text/html; charset=utf-8",
-          "sim.js", "text/javascript; charset=utf-8",
-          "sim.css", "text/css; charset=utf-8");
-
   void register(Javalin app) {
-    app.get("/sim/", ctx -> pageFile(ctx, "index.html"));
-    app.get("/sim/{file}", ctx -> pageFile(ctx, ctx.pathParam("file")));
+    SimulatorPage.register(app);
     app.post("/sim/api/card", this::scanCard);
     app.put("/sim/api/pad", this::placeTags);
     app.get("/sim/api/pad", ctx -> ctx.json(Map.of("tags", onPad())));
     app.get("/sim/api/catalog", this::catalog);
     app.get("/sim/api/patrons", this::patrons);
     app.get("/sim/api/central", this::received);
-  }
-
-  private static void pageFile(Context ctx, String file) throws java.io.IOException {
-    String type = PAGE_FILES.get(file);
-    java.io.InputStream in =
-        type == null ? null : SimulatorApi.class.getResourceAsStream("/web/sim/" + file);
-    if (in == null) {
-      ctx.status(404).result("no such simulator file");
-      return;
-    }
-    try (in) {
-      ctx.contentType(type).result(in.readAllBytes());
-    }
   }
 
   private void scanCard(Context ctx) {

@@ -18,15 +18,19 @@ class SystemdUnitsTest {
   private static final Path SYSTEMD = Path.of("..", "systemd").toAbsolutePath().normalize();
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource({"shiori-kiosk.service, kiosk", "shiori-gate.service, gate"})
-  void unitRunsTheServiceUnprivilegedAndHardened(String unit, String launcher) throws IOException {
+  @CsvSource({
+    "shiori-kiosk.service, kiosk, dialout input gpio",
+    "shiori-gate.service, gate, dialout gpio"
+  })
+  void unitRunsTheServiceUnprivilegedAndHardened(String unit, String launcher, String groups)
+      throws IOException {
     List<String> lines = Files.readAllLines(SYSTEMD.resolve(unit), StandardCharsets.UTF_8);
 
     assertThat(lines)
         .contains(
             "ExecStart=/opt/shiori/bin/" + launcher + " run --config /etc/shiori/device.yaml",
             "User=shiori",
-            "SupplementaryGroups=dialout gpio",
+            "SupplementaryGroups=" + groups,
             "NoNewPrivileges=yes",
             "ProtectSystem=strict",
             "ReadWritePaths=/var/lib/shiori /var/log/shiori",

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
       "",
       "The alarm-rule simulator, 'gate simulate', comes with the demo module (bin/gate simulate)."
     },
-    subcommands = {RunCommand.class})
+    subcommands = {GateRunCommand.class})
 public final class GateCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -99,37 +99,4 @@ class GateCommandTest {
     assertThat(run("run", "--config", config.toString())).isEqualTo(1);
     assertThat(err.toString()).contains("role is kiosk, not gate");
   }
-
-  @Test
-  void simulatePrintsTheCrossCheckDecisionOfEachPassage() {
-    assertThat(
-            run(
-                "simulate",
-                "--mode",
-                "cross-check",
-                "--tag",
-                "1001:secured:AVAILABLE",
-                "--tag",
-                "1002:released:ON_LOAN",
-                "--tag",
-                "1003:released:LOST",
-                "--tag",
-                "1004:released"))
-        .isZero();
-
-    assertThat(out.toString().lines().toList())
-        .containsExactly(
-            "1001             tag secured  cache AVAILABLE     -> ALARM",
-            "1002             tag released cache ON_LOAN       -> pass",
-            "1003             tag released cache LOST          -> ALARM",
-            "1004             tag released cache not cached    -> pass",
-            "4 passages, 2 alarms, 0 faulty reader rounds");
-  }
-
-  @Test
-  void simulateRefusesAnUnknownModeOrTagState() {
-    assertThat(run("simulate", "--mode", "sometimes", "--tag", "1:secured")).isEqualTo(2);
-    assertThat(run("simulate", "--tag", "1:maybe")).isEqualTo(2);
-    assertThat(err.toString()).contains("afi, eas, database or cross-check", "secured or released");
-  }
 }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     version = "Shiori kiosk 0.1.0",
     description = "Shiori self-service kiosk.",
     footer = {"", "The demo kiosk, 'kiosk demo', comes with the demo module (bin/kiosk demo)."},
-    subcommands = {RunCommand.class, PolicyCommand.class})
+    subcommands = {KioskRunCommand.class, PolicyCommand.class})
 public final class KioskCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

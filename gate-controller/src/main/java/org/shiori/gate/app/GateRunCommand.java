@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
     name = "run",
     mixinStandardHelpOptions = true,
     description = "Runs the gate: reader, alarm light and buzzer, beam, MQTT, item cache.")
-final class RunCommand implements Callable<Integer> {
+final class GateRunCommand implements Callable<Integer> {
   @Option(names = "--config", required = true, description = "The device configuration (YAML).")
   Path config;
 

@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
       "Runs the kiosk service: reader, lending rules, store, link to central,",
       "patron screen on 127.0.0.1:ui.port and admin API on 127.0.0.1:admin.port."
     })
-public final class RunCommand implements Callable<Integer> {
+public final class KioskRunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(

@@ -28,7 +28,7 @@ import org.shiori.testkit.Required;
  * {@code kiosk run} as systemd runs it, in its own JVM: it serves, and SIGTERM stops it cleanly
  * with exit status 143 (the unit's SuccessExitStatus), leaving a sound, unlocked store.
  */
-class RunCommandProcessTest {
+class KioskRunCommandProcessTest {
   private static final String TOKEN = "0123456789abcdef0123456789abcdef";
 
   @TempDir Path dir;

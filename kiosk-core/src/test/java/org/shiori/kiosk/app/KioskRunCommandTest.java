@@ -14,7 +14,7 @@ import org.shiori.device.app.ExitCodes;
 import picocli.CommandLine;
 
 /** {@code kiosk run --config FILE} refuses to start on a configuration it cannot use. */
-class RunCommandTest {
+class KioskRunCommandTest {
   @TempDir Path dir;
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
