@@ -9,9 +9,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import org.shiori.circulation.policy.CirculationPolicy;
 import org.shiori.circulation.policy.ShippedPolicies;
 import org.shiori.circulation.privacy.CardHasher;
 import org.shiori.device.app.TenantKeyFile;
+import org.shiori.device.messaging.EventPublisher;
 import org.shiori.device.messaging.MqttLink;
 import org.shiori.device.messaging.MqttLinkSettings;
 import org.shiori.device.store.SqliteStore;
@@ -21,9 +23,13 @@ import org.shiori.kiosk.app.CentralConnection;
 import org.shiori.kiosk.app.KioskAssembly;
 import org.shiori.kiosk.app.ProductionKiosk;
 import org.shiori.kiosk.app.SessionWiring;
+import org.shiori.kiosk.receipt.EscPosReceipt;
+import org.shiori.kiosk.receipt.ReceiptPrinter;
 import org.shiori.kiosk.session.KioskIdentity;
 import org.shiori.kiosk.session.KioskSession;
 import org.shiori.kiosk.session.OfflineGuard;
+import org.shiori.kiosk.web.PatronScreenParts;
+import org.shiori.kiosk.web.StaffAccess;
 import org.shiori.protocol.Dataset;
 import org.shiori.rfid.reader.feig.FeigReader;
 import org.shiori.rfid.security.SecurityMode;
@@ -43,6 +49,10 @@ public final class DemoKiosk implements AutoCloseable {
   static final String DEVICE_ID = "kiosk-demo-1";
   static final String BRANCH = "central";
   static final ZoneId ZONE = ZoneId.of("Asia/Tokyo");
+
+  /** The demo's staff PIN (a real kiosk takes the hash of its own from ui.staffPinSha256). */
+  static final String STAFF_PIN = "2468";
+
   private static final Duration SYNC_WAIT = Duration.ofSeconds(20);
 
   /** Every part started, closed in reverse order of opening. */
@@ -95,16 +105,19 @@ public final class DemoKiosk implements AutoCloseable {
     awaitFirstSync();
 
     SecurityMode security = SecurityMode.ISO_AFI;
+    CirculationPolicy policy = ShippedPolicies.load(TENANT, ZONE);
     DemoPad pad = new DemoPad(library, security);
     MemoryPipe.Pair line = remember(MemoryPipe.pair());
-    remember(new FeigReaderEmulator(line.device(), pad.field(), 0xFF).start());
+    FeigReaderEmulator emulator =
+        remember(new FeigReaderEmulator(line.device(), pad.field(), 0xFF));
+    emulator.start();
     FeigReader reader = remember(new FeigReader(line.host(), 0xFF));
 
     session =
         assembly.startSession(
             new SessionWiring(
                 new KioskIdentity(TENANT, DEVICE_ID, BRANCH, ZONE),
-                ShippedPolicies.load(TENANT, ZONE),
+                policy,
                 store,
                 reader,
                 security,
@@ -114,11 +127,47 @@ public final class DemoKiosk implements AutoCloseable {
             options.clock());
 
     SimulatorApi simulator = new SimulatorApi(library, pad, session, central, security);
+    EventPublisher events = remember(new EventPublisher(toCentral.link(), options.clock()));
+    DemoPrinter printer = new DemoPrinter();
+    DemoDevices devices = new DemoDevices(emulator, pad, printer);
+    PatronScreenParts basic = assembly.basicScreen(options.clock(), events::helpRequested);
+    PatronScreenParts screen =
+        new PatronScreenParts(
+            basic.texts(),
+            options.clock(),
+            day -> policy.calendar(BRANCH).hoursOn(day).map(Object::toString),
+            basic.readerAnswering(),
+            basic.unreadableTags(),
+            basic.helpRequested(),
+            Optional.of(
+                new ReceiptPrinter(
+                    printer,
+                    new EscPosReceipt(basic.texts()),
+                    state -> events.printerProblem(state.name()))),
+            new StaffAccess(
+                Optional.of(StaffAccess.hashOf(STAFF_PIN)),
+                () -> demoStaffStatus(),
+                java.time.Duration.ofSeconds(30)));
     int port =
         assembly.servePatronScreen(
-            session, List.of(simulator::register), options.host(), options.port());
+            session,
+            screen,
+            List.of(simulator::register, devices::register),
+            options.host(),
+            options.port());
     baseUrl = "http://" + options.host() + ":" + port;
     LOG.info("demo kiosk ready at {}", baseUrl);
+  }
+
+  /** The staff status of the demo: what the production kiosk shows, from the demo's parts. */
+  private java.util.Map<String, Object> demoStaffStatus() {
+    java.util.Map<String, Object> shown = new java.util.LinkedHashMap<>();
+    shown.put("reader", "OK");
+    shown.put("broker", session.view().offline() ? "OFFLINE" : "ONLINE");
+    shown.put("outboxPending", store.pendingCount());
+    shown.put("lastSync", store.lastSyncAt(Dataset.ITEMS).map(Object::toString).orElse(null));
+    shown.put("rejections", store.rejections().size());
+    return shown;
   }
 
   private URI startEmbeddedBroker() {

@@ -67,6 +67,17 @@ final class SimClient {
     throw new AssertionError("no such tag in the demo catalog");
   }
 
+  /** Every catalog tag that matches, in catalog order. */
+  List<JsonNode> tags(Predicate<JsonNode> which) throws IOException, InterruptedException {
+    List<JsonNode> found = new ArrayList<>();
+    for (JsonNode tag : get("/sim/api/catalog")) {
+      if (which.test(tag)) {
+        found.add(tag);
+      }
+    }
+    return found;
+  }
+
   String barcodeOf(String situation) throws IOException, InterruptedException {
     for (JsonNode patron : get("/sim/api/patrons")) {
       if (patron.get("situation").asText().equals(situation)) {

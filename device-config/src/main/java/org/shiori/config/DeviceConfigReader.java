@@ -66,8 +66,14 @@ final class DeviceConfigReader {
     Path dataDir = readDataDir();
     PrivacySettings privacy = readPrivacy(dataDir);
     SectionReader uiSection = root.section("ui");
-    Optional<Integer> uiPort = portOf(uiSection, 8080);
-    UiSettings ui = new UiSettings(uiPort.orElse(8080));
+    uiSection.allowOnly("port", "printer", "printerBaud", "staffPinSha256");
+    Optional<Integer> uiPort = uiSection.validInteger("port", 8080, 1, 65535);
+    UiSettings ui =
+        new UiSettings(
+            uiPort.orElse(8080),
+            uiSection.matching("printer", PRINTER_DEVICE, "a device path under /dev/"),
+            uiSection.integer("printerBaud", 19200, 1200, 115200),
+            uiSection.matching("staffPinSha256", SHA256_HEX, "64 lower-case hex digits"));
     AdminSettings admin = readAdmin(uiSection, uiPort);
     return new DeviceConfig(
         deviceId,
@@ -114,6 +120,9 @@ final class DeviceConfigReader {
     }
     return new PrivacySettings(keyFile.orElse(dataDir.resolve("tenant.key")));
   }
+
+  private static final Pattern PRINTER_DEVICE = Pattern.compile("/dev/[A-Za-z0-9_./-]+");
+  private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
   private static Optional<Integer> portOf(SectionReader section, int fallback) {
     section.allowOnly("port");

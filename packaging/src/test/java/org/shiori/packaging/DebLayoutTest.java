@@ -37,8 +37,8 @@ class DebLayoutTest {
   }
 
   @Test
-  void theThreeCommandsAreInstalledExecutable() {
-    for (String command : List.of("shiori-kiosk", "shiori-gate", "shiori-device-config")) {
+  void theCommandsAreInstalledExecutable() {
+    for (String command : List.of("shiori-kiosk", "shiori-gate", "shiori-device-config", "shiori-kiosk-browser")) {
       Path launcher = root.resolve("usr/bin").resolve(command);
       assertThat(launcher).isRegularFile();
       assertThat(Files.isExecutable(launcher)).as(command).isTrue();
@@ -77,7 +77,11 @@ class DebLayoutTest {
   @Test
   void unitsAlertUnitAndDefaultConfigurationAreInPlace() throws IOException {
     for (String unit :
-        List.of("shiori-kiosk.service", "shiori-gate.service", "shiori-alert@.service")) {
+        List.of(
+            "shiori-kiosk.service",
+            "shiori-gate.service",
+            "shiori-alert@.service",
+            "shiori-kiosk-browser.service")) {
       assertThat(root.resolve("lib/systemd/system").resolve(unit)).isRegularFile();
     }
     assertThat(Files.readString(root.resolve("lib/systemd/system/shiori-kiosk.service")))

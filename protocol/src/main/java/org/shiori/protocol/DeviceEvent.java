@@ -58,7 +58,11 @@ public record DeviceEvent(
      * A policy or calendar document from central failed its check and is not in use (code {@code
      * POLICY_REFUSED} or {@code CALENDAR_REFUSED}, count = its version).
      */
-    DOCUMENT_REFUSED;
+    DOCUMENT_REFUSED,
+    /** A patron pressed the kiosk screen's help button (no code, no patron). */
+    HELP_REQUESTED,
+    /** The receipt printer needs staff (code: {@code PAPER_OUT} or {@code FAILED}). */
+    PRINTER_PROBLEM;
 
     public String wireName() {
       return name().toLowerCase(Locale.ROOT).replace('_', '-');

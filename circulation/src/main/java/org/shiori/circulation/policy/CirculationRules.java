@@ -39,4 +39,9 @@ public interface CirculationRules {
   default Optional<Decision> holdRequestRefusal(PatronSnapshot patron) {
     return Optional.empty();
   }
+
+  /** Whether the kiosk offers a receipt by default to this patron category (R-GROUP-2). */
+  default boolean offersReceiptByDefault(String category) {
+    return false;
+  }
 }

@@ -60,6 +60,25 @@ class SystemdUnitsTest {
   }
 
   @Test
+  void thePatronScreenIsChromiumInKioskModeRestartedWheneverItEnds() throws IOException {
+    List<String> unit =
+        Files.readAllLines(SYSTEMD.resolve("shiori-kiosk-browser.service"), StandardCharsets.UTF_8);
+    assertThat(unit)
+        .contains(
+            "ExecStart=/usr/bin/shiori-kiosk-browser",
+            "User=shiori-screen",
+            "Restart=always",
+            "StartLimitIntervalSec=0",
+            "NoNewPrivileges=yes")
+        .as("the screen's user is not the kiosk's, which can read the tenant key")
+        .doesNotContain("User=shiori");
+    String script =
+        Files.readString(
+            SYSTEMD.resolve("../packaging/deb/bin/shiori-kiosk-browser").normalize(), StandardCharsets.UTF_8);
+    assertThat(script).contains("--kiosk \"$url\"", "--noerrdialogs", "cage -s --");
+  }
+
+  @Test
   void verifyScriptPassesFromAnotherWorkingDirectory() throws Exception {
     Required.part(onPath("systemd-analyze"), "systemd-analyze is not installed (Debian: systemd)");
 
@@ -80,7 +99,10 @@ class SystemdUnitsTest {
     assertThat(process.exitValue()).as(output).isZero();
     assertThat(output.lines())
         .containsExactly(
-            "OK   shiori-kiosk.service", "OK   shiori-gate.service", "OK   shiori-alert@.service");
+            "OK   shiori-kiosk.service",
+            "OK   shiori-gate.service",
+            "OK   shiori-alert@.service",
+            "OK   shiori-kiosk-browser.service");
   }
 
   private static boolean onPath(String command) {

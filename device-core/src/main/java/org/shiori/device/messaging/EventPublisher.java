@@ -105,6 +105,30 @@ public final class EventPublisher implements AutoCloseable {
         OptionalLong.of(version));
   }
 
+  /** A patron asked for help at the kiosk screen: staff should come to the device. */
+  public void helpRequested() {
+    publish(
+        DeviceEvent.Type.HELP_REQUESTED,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        OptionalLong.empty());
+  }
+
+  /**
+   * @param code what the receipt printer needs, e.g. {@code PAPER_OUT}
+   */
+  public void printerProblem(String code) {
+    publish(
+        DeviceEvent.Type.PRINTER_PROBLEM,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.of(Topics.requireSegment("code", code)),
+        OptionalLong.empty());
+  }
+
   private void publish(
       DeviceEvent.Type type,
       Optional<String> itemId,

@@ -1,5 +1,10 @@
 package org.shiori.device.rules;
 
+import java.util.Optional;
+import org.shiori.circulation.domain.PatronSnapshot;
+import org.shiori.circulation.policy.RenewalContext;
+import org.shiori.circulation.policy.check.Explanation;
+
 import java.util.concurrent.atomic.AtomicReference;
 import org.shiori.circulation.domain.Decision;
 import org.shiori.circulation.domain.ReturnRoute;
@@ -41,5 +46,30 @@ public final class LiveRules implements CirculationRules {
   @Override
   public ReturnRoute route(ReturnContext context) {
     return current.get().policy().route(context);
+  }
+
+  @Override
+  public Explanation explainCheckout(CheckoutContext context) {
+    return current.get().policy().explainCheckout(context);
+  }
+
+  @Override
+  public Decision renew(RenewalContext context) {
+    return current.get().policy().renew(context);
+  }
+
+  @Override
+  public Explanation explainRenewal(RenewalContext context) {
+    return current.get().policy().explainRenewal(context);
+  }
+
+  @Override
+  public Optional<Decision> holdRequestRefusal(PatronSnapshot patron) {
+    return current.get().policy().holdRequestRefusal(patron);
+  }
+
+  @Override
+  public boolean offersReceiptByDefault(String category) {
+    return current.get().policy().offersReceiptByDefault(category);
   }
 }

@@ -8,6 +8,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -22,7 +23,10 @@ import org.shiori.device.store.SqliteStore;
 import org.shiori.kiosk.pad.PadScanner;
 import org.shiori.kiosk.session.KioskSession;
 import org.shiori.kiosk.session.OfflineGuard;
+import org.shiori.kiosk.text.PatronTexts;
 import org.shiori.kiosk.web.KioskWebServer;
+import org.shiori.kiosk.web.PatronScreenParts;
+import org.shiori.kiosk.web.StaffAccess;
 import org.shiori.protocol.Dataset;
 import org.shiori.rfid.security.TagSecurity;
 import org.slf4j.Logger;
@@ -70,6 +74,9 @@ public final class KioskAssembly implements AutoCloseable {
   public HealthCheck health() {
     return health;
   }
+
+  /** The pad scanner of the started session: the screen shows its reader state. */
+  private PadScanner scanner;
 
   /** Keeps {@code part} to be closed with the kiosk. */
   public <T extends AutoCloseable> T remember(T part) {
@@ -134,10 +141,11 @@ public final class KioskAssembly implements AutoCloseable {
             clock,
             readerThread,
             wiring.timings());
-    remember(
+    scanner =
+        remember(
             new PadScanner(
-                wiring.reader(), session, PAD_CYCLE, readerThread, wiring.patronCards(session)))
-        .start();
+                wiring.reader(), session, PAD_CYCLE, readerThread, wiring.patronCards(session)));
+    scanner.start();
     health.add(new ThreadProbe("reader loop", readerThread, stuckAfter, healthClock));
     readerThread.scheduleWithFixedDelay(
         session::tick, TICK_SECONDS, TICK_SECONDS, TimeUnit.SECONDS);
@@ -146,8 +154,12 @@ public final class KioskAssembly implements AutoCloseable {
 
   /** Serves the patron screen (and any extra routes) and returns the port in use. */
   public int servePatronScreen(
-      KioskSession session, List<Consumer<Javalin>> extraRoutes, String host, int port) {
-    KioskWebServer web = remember(new KioskWebServer(session, extraRoutes));
+      KioskSession session,
+      PatronScreenParts screen,
+      List<Consumer<Javalin>> extraRoutes,
+      String host,
+      int port) {
+    KioskWebServer web = remember(new KioskWebServer(session, screen, extraRoutes));
     return web.start(host, port);
   }
 
@@ -158,6 +170,23 @@ public final class KioskAssembly implements AutoCloseable {
           t.setDaemon(true);
           return t;
         });
+  }
+
+  /**
+   * The screen's parts with no printer, no staff mode and no opening hours, reading the started
+   * session's pad; {@code help} raises the staff event.
+   */
+  public PatronScreenParts basicScreen(Clock clock, Runnable help) {
+    PadScanner pad = scanner;
+    return new PatronScreenParts(
+        PatronTexts.shipped(),
+        clock,
+        day -> Optional.empty(),
+        pad == null ? () -> true : pad::readerAnswering,
+        pad == null ? () -> 0 : pad::unreadableTags,
+        help,
+        Optional.empty(),
+        StaffAccess.none());
   }
 
   @Override

@@ -8,8 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.shiori.circulation.policy.CirculationPolicy;
+import org.shiori.circulation.policy.CirculationRules;
 import org.shiori.circulation.privacy.CardHasher;
 import org.shiori.config.CardSettings;
 import org.shiori.config.DeviceConfig;
@@ -32,10 +36,18 @@ import org.shiori.kiosk.card.PcscCardReader;
 import org.shiori.kiosk.card.SerialCardScanner;
 import org.shiori.kiosk.pin.PinGuard;
 import org.shiori.kiosk.pin.PinLockouts;
+import org.shiori.kiosk.receipt.DevicePrinterPort;
+import org.shiori.kiosk.receipt.EscPosReceipt;
+import org.shiori.kiosk.receipt.PrinterPort;
+import org.shiori.kiosk.receipt.ReceiptPrinter;
+import org.shiori.kiosk.receipt.SerialPrinterPort;
 import org.shiori.kiosk.session.KioskIdentity;
 import org.shiori.kiosk.session.KioskSession;
 import org.shiori.kiosk.session.OfflineGuard;
 import org.shiori.protocol.Dataset;
+import org.shiori.kiosk.text.PatronTexts;
+import org.shiori.kiosk.web.PatronScreenParts;
+import org.shiori.kiosk.web.StaffAccess;
 import org.shiori.rfid.reader.TagReader;
 import org.shiori.rfid.security.SecurityMode;
 import org.slf4j.Logger;
@@ -185,12 +197,13 @@ public final class ProductionKiosk implements AutoCloseable {
                 config.card().pad().map(CardSettings.PadCards::usage)),
             clock);
     startCardSources(new CardInbox(session, config.card().codabar()));
-    uiPort = assembly.servePatronScreen(session, List.of(), LOOPBACK, config.ui().port());
-    adminPort =
-        serveAdmin(
-            new StatusReport(
-                config, central.connectivity(), store, reader, parts.rules(), clock.instant()),
-            events);
+    StatusReport status =
+        new StatusReport(
+            config, central.connectivity(), store, reader, parts.rules(), clock.instant());
+    uiPort =
+        assembly.servePatronScreen(
+            session, patronScreen(status, events, reader), List.of(), LOOPBACK, config.ui().port());
+    adminPort = serveAdmin(status, events);
     LOG.info(
         "kiosk {} running: patron screen on {}:{}, admin API on {}:{}",
         config.deviceId(),
@@ -198,6 +211,48 @@ public final class ProductionKiosk implements AutoCloseable {
         uiPort,
         LOOPBACK,
         adminPort);
+  }
+
+  /** The screen's parts from the configuration: printer, staff PIN, opening hours. */
+  private PatronScreenParts patronScreen(
+      StatusReport status, EventPublisher events, WatchedReader reader) {
+    PatronScreenParts basic = assembly.basicScreen(clock, events::helpRequested);
+    Optional<ReceiptPrinter> printer =
+        config.ui().printer().map(device -> assembly.remember(openPrinter(device, events)));
+    return new PatronScreenParts(
+        basic.texts(),
+        clock.withZone(config.zone()),
+        day -> openingHours(day),
+        () -> reader.status().answering(),
+        basic.unreadableTags(),
+        basic.helpRequested(),
+        printer,
+        new StaffAccess(
+            config.ui().staffPinSha256(),
+            new StaffStatus(status, store, clock),
+            Duration.ofSeconds(30)));
+  }
+
+  private Optional<String> openingHours(LocalDate day) {
+    // The calendar in use: central's closures and openings included.
+    CirculationPolicy policy = parts.rules().inUse().policy();
+    return policy.calendar(config.branch()).hoursOn(day).map(Object::toString);
+  }
+
+  private ReceiptPrinter openPrinter(String device, EventPublisher events) {
+    try {
+      PrinterPort port =
+          device.startsWith("/dev/usb/lp")
+              ? new DevicePrinterPort(Path.of(device))
+              : new SerialPrinterPort(device, config.ui().printerBaud());
+      return new ReceiptPrinter(
+          port,
+          new EscPosReceipt(PatronTexts.shipped()),
+          state -> events.printerProblem(state.name()));
+    } catch (IOException e) {
+      throw new KioskStartException(
+          "cannot open the receipt printer (ui.printer " + device + "): " + e.getMessage(), e);
+    }
   }
 
   /** Every configured card input, each on its own thread, looked for again when it goes away. */

@@ -38,7 +38,8 @@ public final class PadScanner implements AutoCloseable {
   private final java.util.Optional<PatronCards> patronCards;
   private final ScheduledExecutorService io;
   private Set<TagUid> lastReported = Set.of();
-  private boolean lastReadFailed;
+  private volatile boolean lastReadFailed;
+  private volatile int unreadable;
 
   /**
    * @param reader the pad's reader
@@ -98,11 +99,14 @@ public final class PadScanner implements AutoCloseable {
       Set<TagUid> uids = inField.stream().map(InventoryEntry::uid).collect(Collectors.toSet());
       known.keySet().retainAll(uids);
       cardsInField.retainAll(uids);
+      int unread = 0;
       for (TagUid uid : uids) {
         if (!known.containsKey(uid) && !cardsInField.contains(uid)) {
           readItemTag(uid);
+          unread += known.containsKey(uid) || cardsInField.contains(uid) ? 0 : 1;
         }
       }
+      unreadable = unread;
       if (lastReadFailed) {
         LOG.info("reader answers again");
         lastReadFailed = false;
@@ -116,6 +120,16 @@ public final class PadScanner implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.error("pad scan failed", e);
     }
+  }
+
+  /** Whether the reader answered its last inventory round (the screen's "reader" state). */
+  public boolean readerAnswering() {
+    return !lastReadFailed;
+  }
+
+  /** Tags in the field whose memory could not be read or decoded in the last round. */
+  public int unreadableTags() {
+    return unreadable;
   }
 
   private void readItemTag(TagUid uid) {

@@ -99,6 +99,10 @@ public final class KioskSession implements PadListener, org.shiori.kiosk.card.Ca
   private Optional<Instant> padEmptySince = Optional.empty();
   private volatile SessionView view;
 
+  /** Told on the I/O thread after every change of the view (the screen pushes it). */
+  private final List<java.util.function.Consumer<SessionView>> viewListeners =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+
   /**
    * The collaborators of a session.
    *
@@ -189,6 +193,14 @@ public final class KioskSession implements PadListener, org.shiori.kiosk.card.Ca
     SessionView current = view.at(clock.instant(), timings.extendWindow());
     boolean offline = parts.offline().offline();
     return current.offline() == offline ? current : current.withOffline(offline);
+  }
+
+  /**
+   * Registers a listener told of every new view, on the I/O thread; it must return quickly. The
+   * offline flag is not part of these changes: read {@link #view()} for it.
+   */
+  public void addViewListener(java.util.function.Consumer<SessionView> listener) {
+    viewListeners.add(listener);
   }
 
   /** A card was read (barcode or RFID card number). The number is hashed and forgotten. */
@@ -744,6 +756,15 @@ public final class KioskSession implements PadListener, org.shiori.kiosk.card.Ca
             checkout ? Optional.of(lastActivity.plus(timings.idle())) : Optional.empty(),
             Optional.empty(),
             false,
-            toRemove);
+            toRemove,
+            patron.map(p -> parts.rules().offersReceiptByDefault(p.category())).orElse(false));
+    SessionView published = view;
+    for (java.util.function.Consumer<SessionView> listener : viewListeners) {
+      try {
+        listener.accept(published);
+      } catch (RuntimeException e) {
+        LOG.warn("a session view listener failed: {}", e.toString());
+      }
+    }
   }
 }

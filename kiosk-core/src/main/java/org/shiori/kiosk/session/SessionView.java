@@ -22,6 +22,7 @@ import org.shiori.circulation.domain.Message;
  * @param secondsLeft whole seconds until {@code idleDeadline}, at the time of the request
  * @param extendable whether {@code POST /api/extend} would extend the session now
  * @param itemsToRemove items left on the pad by the previous patron: to be lifted, never decided
+ * @param receiptOffered whether the screen offers a receipt by default (groups, R-GROUP-2)
  */
 public record SessionView(
     Mode mode,
@@ -34,7 +35,8 @@ public record SessionView(
     Optional<Instant> idleDeadline,
     Optional<Long> secondsLeft,
     boolean extendable,
-    int itemsToRemove) {
+    int itemsToRemove,
+    boolean receiptOffered) {
 
   /** Kiosk modes. */
   public enum Mode {
@@ -66,7 +68,8 @@ public record SessionView(
         Optional.empty(),
         Optional.empty(),
         false,
-        0);
+        0,
+        false);
   }
 
   public SessionView withOffline(boolean nowOffline) {
@@ -81,7 +84,8 @@ public record SessionView(
         idleDeadline,
         secondsLeft,
         extendable,
-        itemsToRemove);
+        itemsToRemove,
+        receiptOffered);
   }
 
   /** The countdown as seen at {@code now}: seconds left, and whether extending is offered. */
@@ -102,7 +106,8 @@ public record SessionView(
         idleDeadline,
         Optional.of(seconds),
         left.compareTo(extendWindow) <= 0,
-        itemsToRemove);
+        itemsToRemove,
+        receiptOffered);
   }
 
   /**

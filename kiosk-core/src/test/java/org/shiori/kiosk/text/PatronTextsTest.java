@@ -1,0 +1,49 @@
+package org.shiori.kiosk.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.shiori.circulation.domain.Message;
+
+class PatronTextsTest {
+  private final PatronTexts texts = PatronTexts.shipped();
+
+  @Test
+  void japaneseIsTheDefaultAndEveryLanguageFileHasEveryKey() {
+    assertThat(texts.languages()).startsWith("ja").contains("en");
+    Map<String, String> ja = texts.texts("ja").orElseThrow();
+    for (String language : texts.languages()) {
+      assertThat(texts.texts(language).orElseThrow().keySet())
+          .as("keys of patron_" + language + ".properties")
+          .containsExactlyInAnyOrderElementsOf(ja.keySet());
+    }
+  }
+
+  @Test
+  void datesReadAsEachLanguageWritesThem() {
+    LocalDate day = LocalDate.of(2026, 12, 15);
+    assertThat(PatronDates.format(texts, "ja", day)).isEqualTo("2026年12月15日（火）");
+    assertThat(PatronDates.format(texts, "en", day)).isEqualTo("Tue 15 Dec 2026");
+  }
+
+  @Test
+  void oneWordPerConceptInJapanese() {
+    String all = String.join("\n", texts.texts("ja").orElseThrow().values());
+    // docs/glossary.md: 利用者カード, 読取台, 職員, 貸出, 他館行きの箱.
+    assertThat(all)
+        .doesNotContain("利用カード")
+        .doesNotContain("係員")
+        .doesNotContain("パッド")
+        .doesNotContain("貸出しできません")
+        .doesNotContain("回送用");
+  }
+
+  @Test
+  void theKioskTextsAreFoundByTheirKey() {
+    Message welcome = texts.message("kiosk.welcome");
+    assertThat(texts.keyOf(welcome)).contains("kiosk.welcome");
+    assertThat(texts.keyOf(new Message("ほかの文", "other"))).isEmpty();
+  }
+}
