@@ -74,7 +74,8 @@ class SystemdUnitsTest {
         .doesNotContain("User=shiori");
     String script =
         Files.readString(
-            SYSTEMD.resolve("../packaging/deb/bin/shiori-kiosk-browser").normalize(), StandardCharsets.UTF_8);
+            SYSTEMD.resolve("../packaging/deb/bin/shiori-kiosk-browser").normalize(),
+            StandardCharsets.UTF_8);
     assertThat(script).contains("--kiosk \"$url\"", "--noerrdialogs", "cage -s --");
   }
 

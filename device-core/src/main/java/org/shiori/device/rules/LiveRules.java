@@ -1,16 +1,15 @@
 package org.shiori.device.rules;
 
 import java.util.Optional;
-import org.shiori.circulation.domain.PatronSnapshot;
-import org.shiori.circulation.policy.RenewalContext;
-import org.shiori.circulation.policy.check.Explanation;
-
 import java.util.concurrent.atomic.AtomicReference;
 import org.shiori.circulation.domain.Decision;
+import org.shiori.circulation.domain.PatronSnapshot;
 import org.shiori.circulation.domain.ReturnRoute;
 import org.shiori.circulation.policy.CheckoutContext;
 import org.shiori.circulation.policy.CirculationRules;
+import org.shiori.circulation.policy.RenewalContext;
 import org.shiori.circulation.policy.ReturnContext;
+import org.shiori.circulation.policy.check.Explanation;
 
 /**
  * The circulation rules as currently in use: every decision is taken with the policy and calendar

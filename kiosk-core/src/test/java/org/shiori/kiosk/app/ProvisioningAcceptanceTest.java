@@ -34,9 +34,9 @@ import org.shiori.testkit.Conditions;
 import org.shiori.testkit.FreePort;
 import org.shiori.testkit.MosquittoBroker;
 import org.shiori.testkit.MosquittoProcess;
-import org.shiori.testkit.ShippedBrokerConfig;
 import org.shiori.testkit.Required;
 import org.shiori.testkit.SecretFile;
+import org.shiori.testkit.ShippedBrokerConfig;
 
 /**
  * docs/operations.md followed literally, with the real commands: a CA made by {@code device-config
