@@ -100,7 +100,10 @@ public final class Sip2Connector implements IlsConnector {
             answer.permanentLocation(),
             answer.sortBin(),
             Sip2AnswerMapping.returnAlert(answer));
-    LOG.info("SIP2 09 checkin item={} accepted, alert={}", checkin.itemId(), taken.alert());
+    LOG.info(
+        "SIP2 09 checkin item={} accepted, alert {}",
+        checkin.itemId(),
+        taken.alert().map(Enum::name).orElse("none"));
     return IlsResult.accepted(taken, Optional.empty(), answer.screenMessage());
   }
 
