@@ -1,0 +1,50 @@
+package org.shiori.central.ils;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A renewal to send to the ILS.
+ *
+ * @param patronIdentifier the patron's card number; never logged, hidden by {@link #toString()}
+ * @param itemId the item to renew
+ * @param patronPin the patron's PIN, where the ILS should check it; never logged
+ * @param offlineTransactionTime when it really happened, for one kept while the ILS was
+ *     unreachable; empty for a renewal happening now
+ * @param noBlock true when the ILS must accept it without checking blocks
+ * @param institutionId the ILS institution, empty for the connector's own
+ */
+public record IlsRenewal(
+    String patronIdentifier,
+    String itemId,
+    Optional<String> patronPin,
+    Optional<Instant> offlineTransactionTime,
+    boolean noBlock,
+    Optional<String> institutionId) {
+
+  public IlsRenewal {
+    Objects.requireNonNull(patronIdentifier, "patronIdentifier");
+    Objects.requireNonNull(itemId, "itemId");
+    Objects.requireNonNull(patronPin, "patronPin");
+    Objects.requireNonNull(offlineTransactionTime, "offlineTransactionTime");
+    Objects.requireNonNull(institutionId, "institutionId");
+  }
+
+  /** A renewal happening now, with blocks checked. */
+  public static IlsRenewal now(String patronIdentifier, String itemId) {
+    return new IlsRenewal(
+        patronIdentifier, itemId, Optional.empty(), Optional.empty(), false, Optional.empty());
+  }
+
+  @Override
+  public String toString() {
+    return "IlsRenewal[itemId="
+        + itemId
+        + ", offlineTransactionTime="
+        + offlineTransactionTime
+        + ", noBlock="
+        + noBlock
+        + "]";
+  }
+}
