@@ -2,7 +2,7 @@
 # Verifies the Shiori systemd units with `systemd-analyze verify`, which exits 0 even when it
 # prints warnings: any output on stderr fails this script.
 #
-# The units name /opt/shiori/bin/{kiosk,gate}, which exist only on an installed device. Each unit
+# The units name /opt/shiori/bin/{kiosk,gate,central}, which exist only on an installed device. Each unit
 # is therefore copied into a temporary tree with its paths rewritten to that tree, where the
 # launchers are links to this repository's bin/ scripts; systemd-analyze then checks that the
 # commands really exist and are executable. First a deliberately broken unit is verified to make
@@ -12,7 +12,7 @@ set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/.." && pwd)"
-units=(shiori-kiosk.service shiori-gate.service)
+units=(shiori-kiosk.service shiori-gate.service shiori-central.service)
 
 command -v systemd-analyze >/dev/null || { echo "verify.sh: systemd-analyze not found (apt-get install systemd)" >&2; exit 2; }
 
@@ -21,7 +21,9 @@ trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/opt/shiori/bin" "$work/etc/shiori" "$work/units" "$work/selftest"
 ln -s "$repo/bin/kiosk" "$work/opt/shiori/bin/kiosk"
 ln -s "$repo/bin/gate" "$work/opt/shiori/bin/gate"
+ln -s "$repo/bin/central" "$work/opt/shiori/bin/central"
 cp "$repo/device-config/examples/kiosk-central.yaml" "$work/etc/shiori/device.yaml"
+cp "$repo/central/examples/central-postgresql.yaml" "$work/etc/shiori/central.yaml"
 
 # Runs systemd-analyze verify on one unit file; fails on a non-zero exit or any stderr output.
 check() {
