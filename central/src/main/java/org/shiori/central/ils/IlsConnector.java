@@ -10,6 +10,10 @@ import java.util.Optional;
  * and the ILS's screen message for staff. A rejection means the ILS was reached and said no. When
  * the ILS cannot be reached, times out or answers garbage, the call throws {@link
  * IlsUnavailableException} instead: the caller keeps the transaction and retries it later.
+ *
+ * <p>A value the protocol cannot carry (for SIP2: one holding the field delimiter, CR or LF, or a
+ * character the configured character set cannot encode) throws {@link IllegalArgumentException}
+ * before anything is sent.
  */
 public interface IlsConnector extends AutoCloseable {
 

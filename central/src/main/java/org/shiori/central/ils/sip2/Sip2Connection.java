@@ -25,7 +25,6 @@ final class Sip2Connection implements Closeable {
   private final int maxResendAttempts;
   private final boolean errorDetection;
   private int nextSequence;
-  private Sip2AcsStatus lastStatus;
 
   private Sip2Connection(Socket socket, Sip2Codec codec, Sip2Settings settings) throws IOException {
     this.socket = socket;
@@ -60,22 +59,17 @@ final class Sip2Connection implements Closeable {
               "ILS refused the SIP2 login (94 ok=0) of login user " + settings.loginUser());
         }
       }
-      connection.lastStatus = Sip2AcsStatus.from(connection.exchange(requests.scStatus()));
+      Sip2AcsStatus status = Sip2AcsStatus.from(connection.exchange(requests.scStatus()));
       LOG.info(
           "SIP2 connection to {}:{} open, ILS on-line={}",
           settings.host(),
           settings.port(),
-          connection.lastStatus.online());
+          status.online());
       return connection;
     } catch (IOException | Sip2ProtocolException | RuntimeException e) {
       connection.close();
       throw e;
     }
-  }
-
-  /** The ACS status the ILS sent when this connection opened. */
-  Sip2AcsStatus statusAtOpen() {
-    return lastStatus;
   }
 
   /** Sends a request and returns its answer. */

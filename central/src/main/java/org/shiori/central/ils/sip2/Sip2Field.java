@@ -16,4 +16,10 @@ public record Sip2Field(String code, String value) {
   public boolean isConfidential() {
     return code.equals("AA") || code.equals("AD") || code.equals("AC") || code.equals("CO");
   }
+
+  /** The code, and the value unless it is confidential. */
+  @Override
+  public String toString() {
+    return code + "=" + (isConfidential() ? "(hidden)" : value);
+  }
 }

@@ -31,6 +31,7 @@ final class FakeIls {
   private final Map<String, Patron> patrons = new HashMap<>();
   private final Map<String, Loan> loans = new HashMap<>();
   private boolean refusing;
+  private boolean offline;
 
   FakeIls(String institutionId, Sip2Dates dates, ZoneId zone, String loginUser, String password) {
     this.institutionId = institutionId;
@@ -58,6 +59,10 @@ final class FakeIls {
 
   synchronized void refusing(boolean refuse) {
     refusing = refuse;
+  }
+
+  synchronized void offline(boolean isOffline) {
+    offline = isOffline;
   }
 
   /** The answer to a request, empty for one this ILS does not answer. */
@@ -93,7 +98,7 @@ final class FakeIls {
 
   private Sip2Message acsStatus() {
     return Sip2Message.builder(Sip2Command.ACS_STATUS)
-        .fixed("YYYYNN")
+        .fixed(offline ? "NNNNNN" : "YYYYNN")
         .fixed("030")
         .fixed("003")
         .fixed(dates.now())
@@ -112,7 +117,9 @@ final class FakeIls {
     Item item = items.get(itemId);
     Loan loan = loans.get(itemId);
     String refusal = null;
-    if (refusing) {
+    if (offline) {
+      refusal = "Library system off line";
+    } else if (refusing) {
       refusal = "Refused by the library system";
     } else if (patron == null) {
       refusal = "Unknown patron";
@@ -140,7 +147,9 @@ final class FakeIls {
     Item item = items.get(itemId);
     Loan loan = loans.get(itemId);
     String refusal = null;
-    if (refusing) {
+    if (offline) {
+      refusal = "Library system off line";
+    } else if (refusing) {
       refusal = "Refused by the library system";
     } else if (patron == null) {
       refusal = "Unknown patron";
@@ -186,7 +195,9 @@ final class FakeIls {
     String itemId = request.field("AB").orElse("");
     Item item = items.get(itemId);
     String refusal = null;
-    if (refusing) {
+    if (offline) {
+      refusal = "Library system off line";
+    } else if (refusing) {
       refusal = "Refused by the library system";
     } else if (item == null) {
       refusal = "Unknown item";

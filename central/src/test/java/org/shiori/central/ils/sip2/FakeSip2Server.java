@@ -41,7 +41,7 @@ public final class FakeSip2Server implements AutoCloseable {
   private final Set<Socket> clients = ConcurrentHashMap.newKeySet();
   private final AtomicInteger connectionsAccepted = new AtomicInteger();
   private final AtomicReference<Duration> replyDelay = new AtomicReference<>(Duration.ZERO);
-  private final AtomicBoolean corruptNextChecksum = new AtomicBoolean();
+  private final AtomicInteger checksumsToCorrupt = new AtomicInteger();
   private final AtomicBoolean dropNextReply = new AtomicBoolean();
   private final AtomicBoolean askResendOnce = new AtomicBoolean();
   private final AtomicReference<byte[]> nextRawReply = new AtomicReference<>();
@@ -65,12 +65,7 @@ public final class FakeSip2Server implements AutoCloseable {
 
   /** Starts listening: on a free port the first time, on the same port after {@link #stop()}. */
   public synchronized FakeSip2Server start() throws IOException {
-    ServerSocket socket =
-        tls.isPresent()
-            ? tls.get().getServerSocketFactory().createServerSocket()
-            : new ServerSocket();
-    socket.setReuseAddress(true);
-    bindWithRetry(socket);
+    ServerSocket socket = bindWithRetry();
     port = socket.getLocalPort();
     serverSocket = socket;
     Thread thread = new Thread(() -> acceptLoop(socket), "fake-sip2-accept-" + port);
@@ -183,7 +178,17 @@ public final class FakeSip2Server implements AutoCloseable {
 
   /** Sends the next reply with a wrong checksum; a 97 then gets the right one. */
   public void corruptNextChecksum() {
-    corruptNextChecksum.set(true);
+    corruptChecksums(1);
+  }
+
+  /** Sends the next {@code count} replies, resent ones included, with a wrong checksum. */
+  public void corruptChecksums(int count) {
+    checksumsToCorrupt.set(count);
+  }
+
+  /** Says in 98 that it is off line and refuses every checkout, checkin and renewal. */
+  public void offline(boolean offline) {
+    ils.offline(offline);
   }
 
   /** Answers the next request with 96, asking for it again. */
@@ -274,7 +279,8 @@ public final class FakeSip2Server implements AutoCloseable {
         }
         if (request.message().command() == Sip2Command.REQUEST_ACS_RESEND) {
           if (lastSent != null) {
-            out.write(lastSent);
+            out.write(maybeCorrupted(lastSent));
+            out.flush();
           }
           continue;
         }
@@ -300,7 +306,7 @@ public final class FakeSip2Server implements AutoCloseable {
           out.flush();
           return;
         }
-        out.write(corruptNextChecksum.getAndSet(false) ? withWrongChecksum(bytes) : bytes);
+        out.write(maybeCorrupted(bytes));
         out.flush();
       }
     } catch (IOException | Sip2ProtocolException e) {
@@ -319,6 +325,11 @@ public final class FakeSip2Server implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
+  }
+
+  private byte[] maybeCorrupted(byte[] bytes) {
+    boolean corrupt = checksumsToCorrupt.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+    return corrupt ? withWrongChecksum(bytes) : bytes;
   }
 
   private static byte[] withWrongChecksum(byte[] bytes) {

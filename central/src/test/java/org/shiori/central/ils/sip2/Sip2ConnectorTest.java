@@ -29,7 +29,7 @@ import org.shiori.central.ils.IlsUnavailableException;
 /** {@link Sip2Connector} against {@link FakeSip2Server} over real loopback TCP. */
 class Sip2ConnectorTest {
   static final String CARD = "2100012345678";
-  static final String PIN = "4321";
+  static final String PIN = "975310";
   static final String BLOCKED_CARD = "2100099999999";
   static final String BOOK = "3010000000011";
   static final String OTHER_BOOK = "3010000000022";
@@ -255,13 +255,15 @@ class Sip2ConnectorTest {
   }
 
   @Test
-  void idleConnectionClosedByARestartIsReplacedWithoutLosingTheRequest() throws Exception {
+  void idleConnectionClosedByARestartIsReplacedAndTheCheckoutGoesThrough() throws Exception {
     connector.heartbeat();
+    int before = server.connectionsAccepted();
     server.stop();
     server.start();
 
     assertThat(connector.checkout(IlsCheckout.now(CARD, BOOK)).isAccepted()).isTrue();
-    assertThat(server.received(Sip2Command.CHECKOUT)).hasSize(1);
+    assertThat(server.borrowerOf(BOOK)).contains(CARD);
+    assertThat(server.connectionsAccepted()).isEqualTo(before + 1);
   }
 
   @Test
@@ -289,6 +291,30 @@ class Sip2ConnectorTest {
     assertThat(connector.checkout(IlsCheckout.now(CARD, BOOK)).isAccepted()).isTrue();
     assertThat(server.receivedText()).contains("97AZFEF5");
     assertThat(server.received(Sip2Command.CHECKOUT)).hasSize(1);
+  }
+
+  @Test
+  void checksumStillBadAfterTheResendsIsUnavailable() throws Exception {
+    connector.heartbeat();
+    server.clearReceived();
+    server.corruptChecksums(10);
+
+    assertThatThrownBy(() -> connector.itemInfo(BOOK))
+        .isInstanceOf(IlsUnavailableException.class)
+        .hasMessageContaining("checksum");
+    // 17, three 97s; then once more on a new connection, whose 94 is already corrupted
+    assertThat(server.receivedText().stream().filter("97AZFEF5"::equals).count())
+        .isGreaterThanOrEqualTo(3);
+  }
+
+  @Test
+  void ilsThatSaysItIsOfflineRejectsWithIlsUnavailableAndHeartbeatSaysSo() throws Exception {
+    server.offline(true);
+
+    assertThat(connector.checkout(IlsCheckout.now(CARD, BOOK)))
+        .isEqualTo(
+            IlsResult.rejected(IlsRejectionReason.ILS_UNAVAILABLE, "Library system off line"));
+    assertThat(connector.heartbeat().online()).isFalse();
   }
 
   @Test

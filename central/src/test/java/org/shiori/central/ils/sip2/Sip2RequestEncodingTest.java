@@ -168,4 +168,14 @@ class Sip2RequestEncodingTest {
     assertThatThrownBy(() -> codec.encode(requests.scStatus(), 10))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void messageAndFieldToStringHideCardNumberAndPasswords() {
+    Sip2Message checkout = requests.checkout(IlsCheckout.now(CARD, ITEM).withPatronPin("975310"));
+    assertThat(checkout.toString() + checkout.fields() + IlsCheckout.now(CARD, ITEM))
+        .contains(ITEM)
+        .doesNotContain(CARD)
+        .doesNotContain("975310")
+        .doesNotContain("tpw");
+  }
 }
