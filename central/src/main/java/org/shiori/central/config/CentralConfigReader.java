@@ -167,7 +167,9 @@ public final class CentralConfigReader {
             ? Sip2Terminator.CR
             : Sip2Terminator.CRLF);
     b.fieldDelimiter(
-        s.text("fieldDelimiter", "[!-/:-@\\[-`{-~]", "one punctuation character, '|' by default")
+        s.optionalText(
+                "fieldDelimiter", "[!-/:-@\\[-`{-~]", "one punctuation character, '|' by default")
+            .orElse("|")
             .charAt(0));
     String charset = s.oneOf("charset", "utf-8", "utf-8", "shift_jis", "ibm850");
     b.charset(java.nio.charset.Charset.forName(charset));

@@ -217,9 +217,7 @@ abstract class IngestContractTest {
     assertThat(send("kiosk-1", 2, 2, forged).ack()).contains(accepted(real));
     assertThat(ingest.received()).hasSize(1);
     List<StaffLog.Rejection> rejections = db.inTransaction(c -> new StaffLog().rejections(c));
-    assertThat(rejections)
-        .extracting(StaffLog.Rejection::reason)
-        .containsExactly("TX_ID_REUSED");
+    assertThat(rejections).extracting(StaffLog.Rejection::reason).containsExactly("TX_ID_REUSED");
     Transaction next = checkout("kiosk-1", "2", ALICE);
     assertThat(send("kiosk-1", 2, 2, next).ack()).contains(accepted(next));
   }
