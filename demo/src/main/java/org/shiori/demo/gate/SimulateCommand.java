@@ -50,7 +50,7 @@ import picocli.CommandLine.TypeConversionException;
       "Example: gate simulate --mode cross-check --tag 1001:secured:AVAILABLE"
           + " --tag 1002:released:ON_LOAN --tag 1003:released:AVAILABLE"
     })
-final class SimulateCommand implements Callable<Integer> {
+public final class SimulateCommand implements Callable<Integer> {
   /** One tag of the simulation: item id, tag state, cached status (empty = not cached). */
   record SimulatedTag(String itemId, boolean secured, Optional<ItemStatus> status) {}
 
