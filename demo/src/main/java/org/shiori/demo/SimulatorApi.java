@@ -48,6 +48,24 @@ final class SimulatorApi {
     app.get("/sim/api/catalog", this::catalog);
     app.get("/sim/api/patrons", this::patrons);
     app.get("/sim/api/central", this::received);
+    // The simulator's pages are served from the demo's own package, not from a second classpath
+    // "web" folder: the patron screen's static files are the kiosk's "web" folder, and a second
+    // one earlier on the class path would hide them.
+    app.get("/sim", ctx -> ctx.redirect("/sim/"));
+    app.get("/sim/", ctx -> page(ctx, "index.html", "text/html; charset=utf-8"));
+    app.get("/sim/sim.css", ctx -> page(ctx, "sim.css", "text/css; charset=utf-8"));
+    app.get("/sim/sim.js", ctx -> page(ctx, "sim.js", "text/javascript; charset=utf-8"));
+  }
+
+  private static void page(Context ctx, String name, String contentType)
+      throws java.io.IOException {
+    try (java.io.InputStream in = SimulatorApi.class.getResourceAsStream("sim/" + name)) {
+      if (in == null) {
+        ctx.status(404);
+        return;
+      }
+      ctx.contentType(contentType).result(in.readAllBytes());
+    }
   }
 
   private void scanCard(Context ctx) {

@@ -49,6 +49,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class CentralService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CentralService.class);
+  private static final int GAP_LOOKS = 10;
+  private static final long GAP_PAUSE_MS = 10;
 
   private final CentralConfig config;
   private final Clock clock;
@@ -183,6 +185,17 @@ public final class CentralService implements AutoCloseable {
     Inbound m = d.message();
     try {
       TransactionIngest.Outcome o = ingest.take(m.topic(), m.payload());
+      // A gap is usually the previous sequence being committed by another instance of the share
+      // group right now: hold the message briefly and look again before leaving it to the
+      // device's re-send. Never acknowledged past the gap either way.
+      for (int i = 0; o.gap() && i < GAP_LOOKS; i++) {
+        Thread.sleep(GAP_PAUSE_MS);
+        o = ingest.take(m.topic(), m.payload());
+      }
+      if (o.gap()) {
+        ingest.gapHeld();
+        LOG.info("{}: a sequence is missing; left to the device's re-send", m.topic());
+      }
       // Committed: now, and only now, the device hears of it.
       if (o.ack().isPresent()) {
         String device = topics.deviceOf(m.topic()).orElseThrow();
@@ -195,6 +208,8 @@ public final class CentralService implements AutoCloseable {
                 forwarder.ifPresent(IlsForwarder::queued);
                 listeners.forEach(l -> l.accept(t));
               });
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } catch (DatabaseException e) {
       // Not committed, not answered: the device re-sends after its ack timeout.
       LOG.warn(

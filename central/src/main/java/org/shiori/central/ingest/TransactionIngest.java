@@ -69,7 +69,7 @@ public final class TransactionIngest {
   public record Outcome(
       Optional<TransactionAck> ack, List<SyncMessage> deltas, Optional<ReceivedTransaction> taken) {
     static Outcome silent() {
-      return new Outcome(Optional.empty(), List.of(), Optional.empty());
+      return new Outcome(Optional.empty(), List.of(), Optional.empty(), true);
     }
 
     static Outcome answer(TransactionAck ack) {
@@ -112,6 +112,11 @@ public final class TransactionIngest {
   /** Messages of a device that came after a gap and were left unanswered. */
   public long gapsHeld() {
     return gaps.get();
+  }
+
+  /** Counts a message left unanswered after a gap (the caller gave up waiting for the gap). */
+  public void gapHeld() {
+    gaps.incrementAndGet();
   }
 
   /** Takes one message received on {@code topic}. */
@@ -211,10 +216,9 @@ public final class TransactionIngest {
       return Outcome.answer(TransactionAck.reject(t.id(), "SEQUENCE_REUSED"));
     }
     if (st.sequence() > floor + 1) {
-      gaps.incrementAndGet();
-      LOG.info(
+      LOG.debug(
           "{} sequence {} after {}: waiting for the missing ones", device, st.sequence(), floor);
-      return new Outcome(Optional.empty(), List.of(), Optional.empty());
+      return new Outcome(Optional.empty(), List.of(), Optional.empty(), true);
     }
     moveSequence(c, device, last, st.sequence());
     Optional<String> reason = centralRefusal(c, t);
@@ -250,7 +254,7 @@ public final class TransactionIngest {
             accepted,
             reason,
             queued ? "pending" : "none");
-    return new Outcome(Optional.of(ack), deltas, Optional.of(taken));
+    return new Outcome(Optional.of(ack), deltas, Optional.of(taken), false);
   }
 
   /** The refusals central itself decides: a checkout for a patron blocked meanwhile (R-BLOCK-2). */
