@@ -331,8 +331,9 @@ public final class CentralService implements AutoCloseable {
     if (forwarder.isEmpty()) {
       connector.close();
     }
-    link.close();
+    // Messages already taken off the link are finished (and acknowledged) before it closes.
     workers.close();
+    link.close();
     db.close();
   }
 }

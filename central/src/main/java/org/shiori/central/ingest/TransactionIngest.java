@@ -67,13 +67,16 @@ public final class TransactionIngest {
 
   /** What to do after the commit. */
   public record Outcome(
-      Optional<TransactionAck> ack, List<SyncMessage> deltas, Optional<ReceivedTransaction> taken) {
+      Optional<TransactionAck> ack,
+      List<SyncMessage> deltas,
+      Optional<ReceivedTransaction> taken,
+      boolean gap) {
     static Outcome silent() {
-      return new Outcome(Optional.empty(), List.of(), Optional.empty(), true);
+      return new Outcome(Optional.empty(), List.of(), Optional.empty(), false);
     }
 
     static Outcome answer(TransactionAck ack) {
-      return new Outcome(Optional.of(ack), List.of(), Optional.empty());
+      return new Outcome(Optional.of(ack), List.of(), Optional.empty(), false);
     }
   }
 

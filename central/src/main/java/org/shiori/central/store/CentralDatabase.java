@@ -106,7 +106,10 @@ public final class CentralDatabase implements AutoCloseable {
         }
       }
     }
-    throw new DatabaseException("database transaction failed", last);
+    throw new DatabaseException(
+        "database transaction failed: "
+            + (last == null ? "" : last.getSQLState() + " " + last.getMessage()),
+        last);
   }
 
   private static boolean retryable(SQLException e) {

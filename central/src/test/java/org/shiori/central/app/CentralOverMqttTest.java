@@ -54,6 +54,11 @@ class CentralOverMqttTest {
   }
 
   static CentralConfig config(String instance, CentralConfig.Database db, CentralConfig.Ils ils) {
+    return config(broker, instance, db, ils);
+  }
+
+  static CentralConfig config(
+      MosquittoBroker broker, String instance, CentralConfig.Database db, CentralConfig.Ils ils) {
     return new CentralConfig(
         TENANT,
         instance,
