@@ -295,15 +295,21 @@ public final class TransactionIngest {
       status = ItemStatus.ON_LOAN;
       // A hold picked up by its patron is fulfilled: erased, never sent again (P-ERASE-2).
       Optional<HoldRecord> hold = datasets.hold(c, t.itemId());
-      Optional<ItemRecord> item = datasets.item(c, t.itemId());
+      Optional<ItemRecord> lent = datasets.item(c, t.itemId());
       boolean heldForBorrower =
           hold.map(h -> h.patron().equals(patron)).orElse(false)
-              || item.flatMap(ItemRecord::holdFor).map(patron::equals).orElse(false);
-      if (heldForBorrower) {
-        deltas.addAll(datasets.removeHold(c, t.itemId()));
+              || lent.flatMap(ItemRecord::holdFor).map(patron::equals).orElse(false);
+      if (!heldForBorrower) {
+        return withStatus(c, lent, status, deltas);
       }
+      deltas.addAll(datasets.removeHold(c, t.itemId()));
     }
-    Optional<ItemRecord> item = datasets.item(c, t.itemId());
+    return withStatus(c, datasets.item(c, t.itemId()), status, deltas);
+  }
+
+  private List<SyncMessage> withStatus(
+      Connection c, Optional<ItemRecord> item, ItemStatus status, List<SyncMessage> deltas)
+      throws SQLException {
     if (item.isPresent() && item.get().status() != status) {
       deltas.add(datasets.putItem(c, item.get().withStatus(status)));
     }
@@ -312,19 +318,22 @@ public final class TransactionIngest {
 
   private long lastSequence(Connection c, String device) throws SQLException {
     try (PreparedStatement s =
+        c.prepareStatement("SELECT last_sequence FROM devices WHERE device_id = ?")) {
+      s.setString(1, device);
+      try (ResultSet r = s.executeQuery()) {
+        if (r.next()) {
+          return r.getLong(1);
+        }
+      }
+    }
+    // First transaction of a device never registered: another instance may insert it too.
+    try (PreparedStatement s =
         c.prepareStatement(
             "INSERT INTO devices (device_id) VALUES (?) ON CONFLICT (device_id) DO NOTHING")) {
       s.setString(1, device);
       s.executeUpdate();
     }
-    try (PreparedStatement s =
-        c.prepareStatement("SELECT last_sequence FROM devices WHERE device_id = ?")) {
-      s.setString(1, device);
-      try (ResultSet r = s.executeQuery()) {
-        r.next();
-        return r.getLong(1);
-      }
-    }
+    return 0;
   }
 
   /** Moves a device's sequence on, only from the value read: another instance may have moved it. */

@@ -120,6 +120,8 @@ public final class CentralDatabase implements AutoCloseable {
     return "23505".equals(state)
         || (state != null && state.startsWith("08"))
         || "57P01".equals(state)
+        // The pool's own "Connection is closed" (no SQL state) after the server ended it.
+        || (state == null && String.valueOf(e.getMessage()).contains("closed"))
         || "40001".equals(state)
         || "40P01".equals(state)
         || e.getErrorCode() == 19
