@@ -60,7 +60,8 @@ class SystemdUnitsTest {
 
     assertThat(process.exitValue()).as(output).isZero();
     assertThat(output.lines())
-        .containsExactly("OK   shiori-kiosk.service", "OK   shiori-gate.service");
+        .containsExactly(
+            "OK   shiori-kiosk.service", "OK   shiori-gate.service", "OK   shiori-central.service");
   }
 
   private static boolean onPath(String command) {
