@@ -2,7 +2,7 @@
 # Verifies the Shiori systemd units with `systemd-analyze verify`, which exits 0 even when it
 # prints warnings: any output on stderr fails this script.
 #
-# The units name /usr/bin/shiori-{kiosk,gate,kiosk-browser} and /usr/lib/shiori/shiori-alert, which exist only
+# The units name /usr/bin/shiori-{kiosk,gate,kiosk-browser,central} and /usr/lib/shiori/shiori-alert, which exist only
 # where the package is installed. Each unit is therefore copied into a temporary tree with its paths
 # rewritten to that tree, where the commands are links to this repository's packaging/deb scripts;
 # systemd-analyze then checks that the commands really exist and are executable, and finds the
@@ -14,7 +14,7 @@ set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/.." && pwd)"
-units=(shiori-kiosk.service shiori-gate.service shiori-alert@.service shiori-kiosk-browser.service)
+units=(shiori-kiosk.service shiori-gate.service shiori-alert@.service shiori-kiosk-browser.service shiori-central.service)
 
 command -v systemd-analyze >/dev/null || { echo "verify.sh: systemd-analyze not found (apt-get install systemd)" >&2; exit 2; }
 
@@ -26,7 +26,9 @@ for command in shiori-kiosk shiori-gate shiori-device-config; do
 done
 ln -s "$repo/packaging/deb/usr-lib/shiori-alert" "$work/usr/lib/shiori/shiori-alert"
 ln -s "$repo/packaging/deb/bin/shiori-kiosk-browser" "$work/usr/bin/shiori-kiosk-browser"
+ln -s "$repo/bin/central" "$work/usr/bin/shiori-central"
 cp "$repo/device-config/examples/kiosk-central.yaml" "$work/etc/shiori/device.yaml"
+cp "$repo/central/examples/central-postgresql.yaml" "$work/etc/shiori/central.yaml"
 
 # Runs systemd-analyze verify on one unit file; fails on a non-zero exit or any stderr output.
 check() {

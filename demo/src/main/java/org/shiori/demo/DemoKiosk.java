@@ -9,15 +9,16 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import org.shiori.central.app.CentralService;
+import org.shiori.central.config.CentralConfig;
+import org.shiori.circulation.domain.PatronKey;
 import org.shiori.circulation.policy.CirculationPolicy;
 import org.shiori.circulation.policy.ShippedPolicies;
 import org.shiori.circulation.privacy.CardHasher;
 import org.shiori.device.app.TenantKeyFile;
 import org.shiori.device.messaging.EventPublisher;
-import org.shiori.device.messaging.MqttLink;
 import org.shiori.device.messaging.MqttLinkSettings;
 import org.shiori.device.store.SqliteStore;
-import org.shiori.device.testing.CentralSimulator;
 import org.shiori.emulator.FeigReaderEmulator;
 import org.shiori.kiosk.app.CentralConnection;
 import org.shiori.kiosk.app.KioskAssembly;
@@ -39,9 +40,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A whole kiosk in one process: every part is the real one (driver, store, broker client, rules,
- * web server) except the reader hardware, which is the FEIG emulator on an in-memory line, and the
- * central system, which is a simulator with its own memory (it knows card numbers; the device does
- * not).
+ * web server) except the reader hardware, which is the FEIG emulator on an in-memory line. Central
+ * is the real central service in the same process, on an SQLite file of its own (in a temporary
+ * directory, never under the device's data directory) with the standalone connector: its database
+ * is the record of loans. It knows no card numbers; it gets the demo library's patron keys.
  */
 public final class DemoKiosk implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DemoKiosk.class);
@@ -62,7 +64,8 @@ public final class DemoKiosk implements AutoCloseable {
   private URI brokerUrl;
   private String baseUrl;
   private KioskSession session;
-  private CentralSimulator central;
+  private CentralService central;
+  private CardHasher hasher;
   private SqliteStore store;
 
   private DemoKiosk(Path dataDirectory) {
@@ -86,8 +89,7 @@ public final class DemoKiosk implements AutoCloseable {
   }
 
   private void open(DemoOptions options) throws IOException, InterruptedException {
-    CardHasher hasher =
-        new CardHasher(TenantKeyFile.readOrCreate(dataDirectory.resolve("tenant.key")));
+    hasher = new CardHasher(TenantKeyFile.readOrCreate(dataDirectory.resolve("tenant.key")));
     DemoLibrary library = DemoLibrary.create(hasher, LocalDate.now(options.clock().withZone(ZONE)));
     brokerUrl = options.broker().orElseGet(this::startEmbeddedBroker);
 
@@ -180,23 +182,42 @@ public final class DemoKiosk implements AutoCloseable {
     }
   }
 
-  private CentralSimulator startCentral(DemoLibrary library, DemoOptions options) {
-    MqttLink centralLink =
-        remember(
-            new MqttLink(
-                MqttLinkSettings.service(brokerUrl, TENANT, "central-simulator", Optional.empty()),
-                options.clock()));
-    CentralSimulator simulator = remember(new CentralSimulator(centralLink, options.clock()));
-    library.patrons().forEach(p -> simulator.registerCard(p.barcode(), p.snapshot()));
-    library.items().forEach(simulator::putItem);
-    library.holds().forEach(simulator::putHold);
-    simulator.start();
-    centralLink.start();
-    // Central listens before the kiosk speaks, or the first transactions wait for a retry.
-    if (!centralLink.awaitConnected(SYNC_WAIT)) {
-      throw new IllegalStateException("the central simulator cannot reach " + brokerUrl);
+  private CentralService startCentral(DemoLibrary library, DemoOptions options)
+      throws IOException, InterruptedException {
+    Path directory = Files.createTempDirectory("shiori-demo-central-");
+    remember((AutoCloseable) () -> deleteTree(directory));
+    CentralConfig config =
+        new CentralConfig(
+            TENANT,
+            "central-demo",
+            new CentralConfig.Broker(brokerUrl, Optional.empty(), Duration.ofSeconds(30)),
+            CentralConfig.Database.sqlite(directory.resolve("central.db")),
+            new CentralConfig.Ingest(2),
+            CentralConfig.Ils.standalone(),
+            new CentralConfig.Sync(200));
+    CentralService service;
+    try {
+      service = remember(CentralService.open(config, options.clock()));
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException("cannot start the demo's central", e);
     }
-    return simulator;
+    library.patrons().forEach(p -> service.library().putPatron(p.snapshot()));
+    library.items().forEach(service.library()::putItem);
+    library.holds().forEach(service.library()::putHold);
+    service.start();
+    // Central listens before the kiosk speaks, or the first transactions wait for a retry.
+    if (!service.awaitConnected(SYNC_WAIT)) {
+      throw new IllegalStateException("the demo's central cannot reach " + brokerUrl);
+    }
+    return service;
+  }
+
+  private static void deleteTree(Path directory) throws IOException {
+    try (var paths = Files.walk(directory)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
   }
 
   /** The demo opens once the first snapshots are in; a kiosk without a catalog lends nothing. */
@@ -206,10 +227,10 @@ public final class DemoKiosk implements AutoCloseable {
       if (store.appliedSequence(Dataset.ITEMS) > 0 && store.appliedSequence(Dataset.PATRONS) > 0) {
         return;
       }
-      central.publishSnapshots();
+      central.sync().broadcastSnapshots();
       Thread.sleep(250);
     }
-    throw new IllegalStateException("no snapshot from the central simulator within " + SYNC_WAIT);
+    throw new IllegalStateException("no snapshot from central within " + SYNC_WAIT);
   }
 
   private <T extends AutoCloseable> T remember(T part) {
@@ -232,7 +253,12 @@ public final class DemoKiosk implements AutoCloseable {
     return session;
   }
 
-  public CentralSimulator central() {
+  /** The patron key of a demo card, as the kiosk and central compute it. */
+  public PatronKey patronKeyOf(String cardNumber) {
+    return hasher.keyOf(cardNumber);
+  }
+
+  public CentralService central() {
     return central;
   }
 

@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import org.shiori.central.app.CentralService;
+import org.shiori.central.ingest.ReceivedTransaction;
 import org.shiori.circulation.domain.ItemRecord;
-import org.shiori.device.testing.CentralSimulator;
-import org.shiori.device.testing.ReceivedTransaction;
 import org.shiori.kiosk.session.KioskSession;
 import org.shiori.rfid.security.SecurityMode;
 
@@ -23,7 +23,7 @@ final class SimulatorApi {
   private final DemoLibrary library;
   private final DemoPad pad;
   private final KioskSession session;
-  private final CentralSimulator central;
+  private final CentralService central;
   private final SecurityMode security;
   private final Map<String, ItemRecord> items = new LinkedHashMap<>();
 
@@ -31,7 +31,7 @@ final class SimulatorApi {
       DemoLibrary library,
       DemoPad pad,
       KioskSession session,
-      CentralSimulator central,
+      CentralService central,
       SecurityMode security) {
     this.library = library;
     this.pad = pad;
@@ -125,12 +125,12 @@ final class SimulatorApi {
   private static Map<String, Object> row(ReceivedTransaction received) {
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("sequence", received.sequence());
-    row.put("txId", received.transaction().id().toString());
-    row.put("type", received.transaction().type().name());
-    row.put("itemId", received.transaction().itemId());
-    row.put("dueDate", received.transaction().dueDate().map(Object::toString).orElse(null));
-    row.put("deviceId", received.transaction().deviceId());
-    row.put("offline", received.transaction().offline());
+    row.put("txId", received.txId().toString());
+    row.put("type", received.type().name());
+    row.put("itemId", received.itemId());
+    row.put("dueDate", received.dueDate().map(Object::toString).orElse(null));
+    row.put("deviceId", received.deviceId());
+    row.put("offline", received.offline());
     row.put("accepted", received.accepted());
     row.put("reason", received.reason().orElse(null));
     row.put("receivedAt", received.receivedAt().toString());

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.shiori.central.ingest.StaffLog;
 import org.shiori.circulation.domain.HoldRecord;
 import org.shiori.protocol.Dataset;
 
@@ -226,11 +227,8 @@ class PatronScreenBrowserTest {
     long before = kiosk.store().appliedSequence(Dataset.HOLDS);
     kiosk
         .central()
-        .putHold(
-            new HoldRecord(
-                itemId,
-                kiosk.central().patronOfCard(sim.barcodeOf("group")).orElseThrow(),
-                "central"));
+        .library()
+        .putHold(new HoldRecord(itemId, kiosk.patronKeyOf(sim.barcodeOf("group")), "central"));
     SimClient.eventually(
         Duration.ofSeconds(10), () -> kiosk.store().appliedSequence(Dataset.HOLDS) > before);
 
@@ -242,7 +240,7 @@ class PatronScreenBrowserTest {
     assertThat(screen.getByTestId("tally")).hasText("1冊返却しました");
     noSeriousAxeViolation(screen, "return to the hold shelf (ja)");
     ScreenBrowser.screenshot(screen, "return-hold-shelf-ja");
-    kiosk.central().removeHold(itemId);
+    kiosk.central().library().removeHold(itemId);
   }
 
   @Test
@@ -317,10 +315,10 @@ class PatronScreenBrowserTest {
     SimClient.eventually(
         Duration.ofSeconds(10),
         () ->
-            kiosk.central().events().stream()
+            kiosk.central().events(10_000).stream()
                 .anyMatch(
                     e ->
-                        e.type().name().equals("PRINTER_PROBLEM")
+                        eventType(e).equals("PRINTER_PROBLEM")
                             && e.code().orElse("").equals("PAPER_OUT")));
     noSeriousAxeViolation(screen, "receipt printer out of paper (ja)");
     ScreenBrowser.screenshot(screen, "receipt-paper-out-ja");
@@ -437,9 +435,14 @@ class PatronScreenBrowserTest {
     SimClient.eventually(Duration.ofSeconds(10), () -> helpEvents() > before);
   }
 
+  /** The event's type as DeviceEvent.Type names it; central keeps the wire name. */
+  private static String eventType(StaffLog.Event e) {
+    return e.type().toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+  }
+
   private static long helpEvents() {
-    return kiosk.central().events().stream()
-        .filter(e -> e.type().name().equals("HELP_REQUESTED"))
+    return kiosk.central().events(10_000).stream()
+        .filter(e -> eventType(e).equals("HELP_REQUESTED"))
         .count();
   }
 

@@ -103,7 +103,8 @@ class SystemdUnitsTest {
             "OK   shiori-kiosk.service",
             "OK   shiori-gate.service",
             "OK   shiori-alert@.service",
-            "OK   shiori-kiosk-browser.service");
+            "OK   shiori-kiosk-browser.service",
+            "OK   shiori-central.service");
   }
 
   private static boolean onPath(String command) {

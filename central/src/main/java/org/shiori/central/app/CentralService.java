@@ -1,0 +1,339 @@
+package org.shiori.central.app;
+
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import javax.net.SocketFactory;
+import org.shiori.central.config.CentralConfig;
+import org.shiori.central.config.CentralConfig.Connector;
+import org.shiori.central.forward.IlsForwarder;
+import org.shiori.central.forward.PatronCards;
+import org.shiori.central.ils.IlsConnector;
+import org.shiori.central.ils.StandaloneConnector;
+import org.shiori.central.ils.sip2.Sip2Connector;
+import org.shiori.central.ingest.DeviceRegistry;
+import org.shiori.central.ingest.IngestWorkers;
+import org.shiori.central.ingest.ReceivedTransaction;
+import org.shiori.central.ingest.RequestHandler;
+import org.shiori.central.ingest.StaffLog;
+import org.shiori.central.ingest.StaffLog.Source;
+import org.shiori.central.ingest.TransactionIngest;
+import org.shiori.central.mqtt.CentralLink;
+import org.shiori.central.mqtt.Inbound;
+import org.shiori.central.mqtt.NoDelaySockets;
+import org.shiori.central.mqtt.PemTls;
+import org.shiori.central.mqtt.PublishException;
+import org.shiori.central.store.CentralDatabase;
+import org.shiori.central.store.DatabaseException;
+import org.shiori.central.sync.Datasets;
+import org.shiori.central.sync.LibraryData;
+import org.shiori.central.sync.SyncPublisher;
+import org.shiori.protocol.DeviceEvent;
+import org.shiori.protocol.DeviceState;
+import org.shiori.protocol.PayloadException;
+import org.shiori.protocol.Topics;
+import org.shiori.protocol.TransactionAck;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One central instance: its database, its MQTT link with the shared subscriptions of the {@code
+ * central} group, the ingest, the request handler, the sync publisher and, for an ILS connector,
+ * the forwarder. Several instances may run against one broker and one PostgreSQL database.
+ */
+public final class CentralService implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(CentralService.class);
+  private static final int GAP_LOOKS = 10;
+  private static final long GAP_PAUSE_MS = 10;
+
+  private final CentralConfig config;
+  private final Clock clock;
+  private final Topics topics;
+  private final CentralDatabase db;
+  private final CentralLink link;
+  private final Datasets datasets;
+  private final TransactionIngest ingest;
+  private final DeviceRegistry devices;
+  private final SyncPublisher sync;
+  private final LibraryData library;
+  private final PatronCards cards;
+  private final StaffLog staff = new StaffLog();
+  private final IngestWorkers workers;
+  private final IlsConnector connector;
+  private final Optional<IlsForwarder> forwarder;
+  private final RequestHandler requests;
+  private final List<Consumer<ReceivedTransaction>> listeners = new CopyOnWriteArrayList<>();
+
+  private CentralService(CentralConfig config, Clock clock, Optional<IlsConnector> ilsOverride)
+      throws IOException, GeneralSecurityException {
+    this.config = config;
+    this.clock = clock;
+    this.topics = new Topics(config.tenant());
+    this.db = CentralDatabase.open(config.database());
+    this.datasets = new Datasets(config.tenant());
+    this.link =
+        new CentralLink(
+            config.broker().url(),
+            config.instanceId(),
+            sockets(config),
+            config.broker().keepAlive());
+    this.devices = new DeviceRegistry(db);
+    this.sync = new SyncPublisher(db, datasets, link, topics, config.sync().snapshotChunk());
+    this.library = new LibraryData(db, datasets, sync);
+    this.cards = new PatronCards(db);
+    this.workers = new IngestWorkers(config.ingest().workers());
+    boolean forwards = config.ils().connector() != Connector.STANDALONE;
+    this.connector =
+        ilsOverride.orElseGet(
+            () ->
+                forwards
+                    ? new Sip2Connector(config.ils().sip2().orElseThrow(), clock)
+                    : new StandaloneConnector(db));
+    this.ingest = new TransactionIngest(db, datasets, topics, clock, forwards);
+    this.forwarder =
+        forwards
+            ? Optional.of(
+                new IlsForwarder(
+                    db,
+                    connector,
+                    config.instanceId(),
+                    clock,
+                    config.ils().retryEvery(),
+                    this::refusedByIls))
+            : Optional.empty();
+    RequestHandler.LoansSource loans =
+        forwards
+            ? RequestHandler.fromConnector(connector, key -> cardOf(key))
+            : RequestHandler.fromConnector(
+                connector,
+                key -> db.inTransaction(c -> datasets.patron(c, key)).map(p -> p.key().value()));
+    this.requests = new RequestHandler(topics, link, sync, devices, loans);
+  }
+
+  /** Opens the database (migrating it) and prepares the link; {@link #start()} connects. */
+  public static CentralService open(CentralConfig config, Clock clock)
+      throws IOException, GeneralSecurityException {
+    return new CentralService(config, clock, Optional.empty());
+  }
+
+  /** As {@link #open}, with a given ILS connector instead of the configured one (tests, demo). */
+  public static CentralService open(CentralConfig config, Clock clock, IlsConnector connector)
+      throws IOException, GeneralSecurityException {
+    return new CentralService(config, clock, Optional.of(connector));
+  }
+
+  private static SocketFactory sockets(CentralConfig config)
+      throws IOException, GeneralSecurityException {
+    if (config.broker().tls().isPresent()) {
+      return PemTls.socketFactory(config.broker().tls().get());
+    }
+    return new NoDelaySockets();
+  }
+
+  private Optional<String> cardOf(org.shiori.circulation.domain.PatronKey key) {
+    return db.inTransaction(
+        c -> {
+          try (var s =
+              c.prepareStatement("SELECT card_number FROM patron_cards WHERE patron_key = ?")) {
+            s.setString(1, key.value());
+            try (var r = s.executeQuery()) {
+              return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
+            }
+          }
+        });
+  }
+
+  /** Subscribes and connects; the forwarder starts too. */
+  public void start() {
+    link.subscribe(
+        topics.sharedAllDevices("tx"),
+        d -> workers.submit(d.message().topic(), () -> onTransaction(d)));
+    link.subscribe(
+        topics.sharedAllDevices("cmd"),
+        d -> workers.submit(d.message().topic(), () -> handle(d, requests::handle)));
+    // Retained births and deaths are not delivered to shared subscriptions: every instance
+    // follows them (recording one is idempotent).
+    link.subscribe(topics.allDevices("state"), d -> handle(d, this::onState));
+    link.subscribe(topics.sharedAllDevices("event"), d -> handle(d, this::onEvent));
+    link.start();
+    forwarder.ifPresent(IlsForwarder::start);
+  }
+
+  public boolean awaitConnected(Duration timeout) throws InterruptedException {
+    return link.awaitConnected(timeout);
+  }
+
+  private void handle(CentralLink.Delivery d, Consumer<Inbound> handler) {
+    try {
+      handler.accept(d.message());
+    } catch (DatabaseException e) {
+      LOG.warn("{} not handled, database not reachable: {}", d.message().topic(), e.getMessage());
+    } catch (RuntimeException e) {
+      LOG.error("{} not handled", d.message().topic(), e);
+    } finally {
+      d.done();
+    }
+  }
+
+  private void onTransaction(CentralLink.Delivery d) {
+    Inbound m = d.message();
+    try {
+      TransactionIngest.Outcome o = ingest.take(m.topic(), m.payload());
+      // A gap is usually the previous sequence being committed by another instance of the share
+      // group right now: hold the message briefly and look again before leaving it to the
+      // device's re-send. Never acknowledged past the gap either way.
+      for (int i = 0; o.gap() && i < GAP_LOOKS; i++) {
+        Thread.sleep(GAP_PAUSE_MS);
+        o = ingest.take(m.topic(), m.payload());
+      }
+      if (o.gap()) {
+        ingest.gapHeld();
+        LOG.info("{}: a sequence is missing; left to the device's re-send", m.topic());
+      }
+      // Committed: now, and only now, the device hears of it.
+      if (o.ack().isPresent()) {
+        String device = topics.deviceOf(m.topic()).orElseThrow();
+        publishAck(device, o.ack().get());
+      }
+      sync.broadcast(o.deltas());
+      o.taken()
+          .ifPresent(
+              t -> {
+                forwarder.ifPresent(IlsForwarder::queued);
+                listeners.forEach(l -> l.accept(t));
+              });
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (DatabaseException e) {
+      // Not committed, not answered: the device re-sends after its ack timeout.
+      LOG.warn(
+          "transaction on {} not taken, database not reachable: {}", m.topic(), e.getMessage());
+    } catch (RuntimeException e) {
+      LOG.error("transaction on {} not taken", m.topic(), e);
+    } finally {
+      d.done();
+    }
+  }
+
+  private void publishAck(String device, TransactionAck ack) {
+    try {
+      link.publish(topics.ack(device), ack.encode());
+    } catch (PublishException e) {
+      // The device re-sends; the duplicate is answered again from the database.
+      LOG.warn("ack to {} not sent: {}", device, e.getMessage());
+    }
+  }
+
+  private void refusedByIls(String device, java.util.UUID txId, String itemId, String reason) {
+    publishAck(device, TransactionAck.reject(txId, reason));
+  }
+
+  private void onState(Inbound m) {
+    try {
+      DeviceState s = DeviceState.decode(m.payload());
+      if (!topics.state(s.deviceId()).equals(m.topic())) {
+        LOG.warn("state on {} names another device; ignored", m.topic());
+        return;
+      }
+      devices.record(s, clock.instant());
+    } catch (PayloadException e) {
+      LOG.warn("invalid state on {} refused: {}", m.topic(), e.getMessage());
+    }
+  }
+
+  private void onEvent(Inbound m) {
+    DeviceEvent e;
+    try {
+      e = DeviceEvent.decode(m.payload());
+    } catch (PayloadException ex) {
+      LOG.debug("event on {} not a staff event: {}", m.topic(), ex.getMessage());
+      return;
+    }
+    if (!topics.event(e.deviceId()).equals(m.topic())) {
+      LOG.warn("event on {} names another device; ignored", m.topic());
+      return;
+    }
+    db.inTransaction(
+        c -> {
+          staff.insert(
+              c,
+              e.deviceId(),
+              e.type().wireName(),
+              e.at(),
+              e.itemId(),
+              e.title(),
+              e.txId().map(Object::toString),
+              e.code(),
+              e.count().isPresent() ? OptionalLong.of(e.count().getAsLong()) : OptionalLong.empty(),
+              Source.DEVICE);
+          return null;
+        });
+  }
+
+  /** Told of each newly taken transaction (not duplicates), after the commit. */
+  public void addReceiveListener(Consumer<ReceivedTransaction> listener) {
+    listeners.add(listener);
+  }
+
+  public List<ReceivedTransaction> received() {
+    return ingest.received();
+  }
+
+  public List<StaffLog.Event> events(int limit) {
+    return db.inTransaction(c -> staff.events(c, limit));
+  }
+
+  public List<StaffLog.Rejection> rejections() {
+    return db.inTransaction(staff::rejections);
+  }
+
+  public TransactionIngest ingest() {
+    return ingest;
+  }
+
+  public DeviceRegistry devices() {
+    return devices;
+  }
+
+  public LibraryData library() {
+    return library;
+  }
+
+  public PatronCards cards() {
+    return cards;
+  }
+
+  public SyncPublisher sync() {
+    return sync;
+  }
+
+  public CentralDatabase database() {
+    return db;
+  }
+
+  public Optional<IlsForwarder> forwarder() {
+    return forwarder;
+  }
+
+  public CentralConfig config() {
+    return config;
+  }
+
+  @Override
+  public void close() {
+    forwarder.ifPresent(IlsForwarder::close);
+    if (forwarder.isEmpty()) {
+      connector.close();
+    }
+    // Messages already taken off the link are finished (and acknowledged) before it closes.
+    workers.close();
+    link.close();
+    db.close();
+  }
+}

@@ -1,0 +1,131 @@
+package org.shiori.central.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import org.shiori.central.ils.sip2.Sip2Settings;
+
+/**
+ * Everything {@code bin/central run} needs, read from one YAML file by {@link CentralConfigReader}.
+ * Immutable.
+ *
+ * @param tenant the library system's tenant id, as in the topics
+ * @param instanceId this instance's MQTT client id; unique among the central instances
+ * @param broker how to reach the MQTT broker
+ * @param database central's own database
+ * @param ingest how transactions are taken in
+ * @param ils which library system the transactions go to
+ * @param sync how data sets are sent to the devices
+ */
+public record CentralConfig(
+    String tenant,
+    String instanceId,
+    Broker broker,
+    Database database,
+    Ingest ingest,
+    Ils ils,
+    Sync sync) {
+
+  public CentralConfig {
+    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(instanceId, "instanceId");
+    Objects.requireNonNull(broker, "broker");
+    Objects.requireNonNull(database, "database");
+    Objects.requireNonNull(ingest, "ingest");
+    Objects.requireNonNull(ils, "ils");
+    Objects.requireNonNull(sync, "sync");
+  }
+
+  /**
+   * @param url {@code ssl://host:port}, or {@code tcp://} to a loopback broker only
+   * @param tls PEM files of the tenant CA, central's certificate and its PKCS#8 key
+   * @param keepAlive MQTT keep-alive
+   */
+  public record Broker(URI url, Optional<Tls> tls, Duration keepAlive) {
+    public Broker {
+      Objects.requireNonNull(url, "url");
+      Objects.requireNonNull(tls, "tls");
+      Objects.requireNonNull(keepAlive, "keepAlive");
+    }
+  }
+
+  /** PEM files for the broker connection. */
+  public record Tls(Path caCertificate, Path certificate, Path privateKey) {}
+
+  /** Which database: PostgreSQL in production, an SQLite file for one branch or the demo. */
+  public enum DatabaseKind {
+    POSTGRESQL,
+    SQLITE
+  }
+
+  /**
+   * @param kind postgresql or sqlite
+   * @param jdbcUrl {@code jdbc:postgresql://...} or {@code jdbc:sqlite:FILE}
+   * @param user the PostgreSQL user (empty for SQLite)
+   * @param password the PostgreSQL password, read from a file; never logged
+   * @param poolSize most connections this instance keeps
+   */
+  public record Database(
+      DatabaseKind kind, String jdbcUrl, String user, Optional<String> password, int poolSize) {
+    public Database {
+      Objects.requireNonNull(kind, "kind");
+      Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+      Objects.requireNonNull(user, "user");
+      Objects.requireNonNull(password, "password");
+    }
+
+    public static Database sqlite(Path file) {
+      return new Database(
+          DatabaseKind.SQLITE, "jdbc:sqlite:" + file.toAbsolutePath(), "", Optional.empty(), 1);
+    }
+
+    public static Database postgresql(String jdbcUrl, String user, int poolSize) {
+      return new Database(DatabaseKind.POSTGRESQL, jdbcUrl, user, Optional.empty(), poolSize);
+    }
+
+    @Override
+    public String toString() {
+      return "Database[" + kind + " " + jdbcUrl + ", user=" + user + ", pool=" + poolSize + "]";
+    }
+  }
+
+  /**
+   * @param workers threads taking transactions in; each device always goes to the same one
+   */
+  public record Ingest(int workers) {}
+
+  /** Which connector forwards transactions to the library system. */
+  public enum Connector {
+    /** Central's own database is the record of loans; nothing is forwarded. */
+    STANDALONE,
+    /** Forwarded to the library system's SIP2 server. */
+    SIP2
+  }
+
+  /**
+   * @param connector standalone or sip2
+   * @param sip2 the SIP2 server, for the sip2 connector
+   * @param retryEvery how long the forwarder waits after the ILS could not be reached
+   */
+  public record Ils(Connector connector, Optional<Sip2Settings> sip2, Duration retryEvery) {
+    public Ils {
+      Objects.requireNonNull(connector, "connector");
+      Objects.requireNonNull(sip2, "sip2");
+      Objects.requireNonNull(retryEvery, "retryEvery");
+      if ((connector == Connector.SIP2) != sip2.isPresent()) {
+        throw new IllegalArgumentException("SIP2 settings iff the sip2 connector");
+      }
+    }
+
+    public static Ils standalone() {
+      return new Ils(Connector.STANDALONE, Optional.empty(), Duration.ofSeconds(5));
+    }
+  }
+
+  /**
+   * @param snapshotChunk records per snapshot message
+   */
+  public record Sync(int snapshotChunk) {}
+}

@@ -1,0 +1,468 @@
+package org.shiori.central.ingest;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.shiori.central.ingest.StaffLog.Source;
+import org.shiori.central.store.CentralDatabase;
+import org.shiori.central.sync.Datasets;
+import org.shiori.circulation.domain.HoldRecord;
+import org.shiori.circulation.domain.ItemRecord;
+import org.shiori.circulation.domain.ItemStatus;
+import org.shiori.circulation.domain.PatronKey;
+import org.shiori.circulation.domain.PatronSnapshot;
+import org.shiori.circulation.domain.Transaction;
+import org.shiori.circulation.domain.TransactionType;
+import org.shiori.protocol.PayloadException;
+import org.shiori.protocol.SequencedTransaction;
+import org.shiori.protocol.SyncMessage;
+import org.shiori.protocol.Topics;
+import org.shiori.protocol.TransactionAck;
+import org.shiori.protocol.TransactionCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes one transaction message into central's database, in one database transaction, and says what
+ * to answer. The rules (docs/mqtt.md, "Central side"):
+ *
+ * <ul>
+ *   <li>A transaction id seen before is answered again with the stored answer and not recorded
+ *       twice. A message reusing a stored id with other content is answered with what was stored
+ *       (so the real one is not harmed) and recorded for staff as {@code TX_ID_REUSED}.
+ *   <li>{@code deviceId} must equal the topic's device: otherwise {@code DEVICE_MISMATCH}, and
+ *       nothing of it is taken (the device's sequence does not move).
+ *   <li>Each device's sequence is contiguous: only {@code last + 1} is taken. A later one (a gap)
+ *       gets no answer, so the device re-sends from its oldest unacknowledged entry and the missing
+ *       ones come first; nothing is ever acknowledged past a gap. An earlier one with a new id is
+ *       rejected {@code SEQUENCE_REUSED}.
+ *   <li>{@code pendingFrom - 1 > last}: the device holds answers for sequences central never
+ *       stored. For a device never met that is its starting point. For a known device someone else
+ *       answered them (a rogue member of the share group): central moves on, because the device
+ *       deleted them, but records an {@code ANSWERED_ELSEWHERE} notice naming how many were lost.
+ *   <li>The answer is decided and the row inserted in the same database transaction; the caller
+ *       publishes the ack only after the commit.
+ * </ul>
+ *
+ * Several central instances may run this at once for the same device: the conditional update of
+ * {@code devices.last_sequence} and the unique keys make one of them win; the other's transaction
+ * is retried and then sees the winner's row.
+ */
+public final class TransactionIngest {
+  private static final Logger LOG = LoggerFactory.getLogger(TransactionIngest.class);
+
+  /** What to do after the commit. */
+  public record Outcome(
+      Optional<TransactionAck> ack,
+      List<SyncMessage> deltas,
+      Optional<ReceivedTransaction> taken,
+      boolean gap) {
+    static Outcome silent() {
+      return new Outcome(Optional.empty(), List.of(), Optional.empty(), false);
+    }
+
+    static Outcome answer(TransactionAck ack) {
+      return new Outcome(Optional.of(ack), List.of(), Optional.empty(), false);
+    }
+  }
+
+  private final CentralDatabase db;
+  private final Datasets datasets;
+  private final Topics topics;
+  private final Clock clock;
+  private final boolean forwardToIls;
+  private final StaffLog staff = new StaffLog();
+  private final TransactionCodec codec = new TransactionCodec();
+  private final AtomicLong duplicates = new AtomicLong();
+  private final AtomicLong invalid = new AtomicLong();
+  private final AtomicLong gaps = new AtomicLong();
+
+  /**
+   * @param forwardToIls true when an ILS connector takes the transactions after central (they are
+   *     queued and keep the patron key until forwarded); false for the standalone connector
+   */
+  public TransactionIngest(
+      CentralDatabase db, Datasets datasets, Topics topics, Clock clock, boolean forwardToIls) {
+    this.db = db;
+    this.datasets = datasets;
+    this.topics = topics;
+    this.clock = clock;
+    this.forwardToIls = forwardToIls;
+  }
+
+  public long duplicates() {
+    return duplicates.get();
+  }
+
+  public long invalidMessages() {
+    return invalid.get();
+  }
+
+  /** Messages of a device that came after a gap and were left unanswered. */
+  public long gapsHeld() {
+    return gaps.get();
+  }
+
+  /** Counts a message left unanswered after a gap (the caller gave up waiting for the gap). */
+  public void gapHeld() {
+    gaps.incrementAndGet();
+  }
+
+  /** Takes one message received on {@code topic}. */
+  public Outcome take(String topic, byte[] payload) {
+    Optional<String> device = topics.deviceOf(topic);
+    if (device.isEmpty() || !topic.equals(topics.tx(device.get()))) {
+      invalid.incrementAndGet();
+      LOG.warn("message on {} is not on a device's tx topic; ignored", topic);
+      return Outcome.silent();
+    }
+    SequencedTransaction st;
+    try {
+      st = codec.decode(payload);
+    } catch (PayloadException e) {
+      invalid.incrementAndGet();
+      LOG.warn("invalid transaction on {} refused: {}", topic, e.getMessage());
+      return Outcome.silent();
+    }
+    return db.inTransaction(c -> decide(c, device.get(), st));
+  }
+
+  private record Stored(
+      String deviceId, long sequence, String hash, boolean accepted, Optional<String> reason) {
+    TransactionAck ack(UUID id) {
+      return accepted ? TransactionAck.accept(id) : TransactionAck.reject(id, reason.orElseThrow());
+    }
+  }
+
+  private Outcome decide(Connection c, String device, SequencedTransaction st) throws SQLException {
+    Transaction t = st.transaction();
+    Instant now = clock.instant();
+    String hash = contentHash(st);
+    Optional<Stored> known = stored(c, t.id());
+    if (known.isPresent()) {
+      Stored k = known.get();
+      if (!k.deviceId().equals(device) || k.sequence() != st.sequence() || !k.hash().equals(hash)) {
+        LOG.warn("{} sent another transaction under the stored id {}", device, t.id());
+        staff.reject(c, t.id(), device, st.sequence(), "TX_ID_REUSED", Source.CENTRAL, now);
+        staff.notice(
+            c,
+            device,
+            "TX_ID_REUSED",
+            Optional.of(t.id()),
+            Optional.empty(),
+            OptionalLong.empty(),
+            Source.CENTRAL,
+            now);
+      } else {
+        duplicates.incrementAndGet();
+      }
+      return Outcome.answer(k.ack(t.id()));
+    }
+    if (!t.deviceId().equals(device)) {
+      LOG.warn("transaction {} on {}'s topic names another device", t.id(), device);
+      staff.reject(c, t.id(), device, st.sequence(), "DEVICE_MISMATCH", Source.CENTRAL, now);
+      return Outcome.answer(TransactionAck.reject(t.id(), "DEVICE_MISMATCH"));
+    }
+    long last = lastSequence(c, device);
+    long floor = last;
+    if (st.pendingFrom() - 1 > last) {
+      floor = st.pendingFrom() - 1;
+      if (last > 0) {
+        long lost = floor - last;
+        LOG.warn(
+            "{} holds answers for sequences {}..{} that central never stored: {} lost",
+            device,
+            last + 1,
+            floor,
+            lost);
+        staff.notice(
+            c,
+            device,
+            "ANSWERED_ELSEWHERE",
+            Optional.empty(),
+            Optional.empty(),
+            OptionalLong.of(lost),
+            Source.CENTRAL,
+            now);
+      } else {
+        LOG.info("{} starts at sequence {}", device, floor + 1);
+      }
+      moveSequence(c, device, last, floor);
+      last = floor;
+    }
+    if (st.sequence() <= floor) {
+      LOG.warn("{} reused sequence {} for a new transaction {}", device, st.sequence(), t.id());
+      staff.reject(c, t.id(), device, st.sequence(), "SEQUENCE_REUSED", Source.CENTRAL, now);
+      staff.notice(
+          c,
+          device,
+          "SEQUENCE_REUSED",
+          Optional.of(t.id()),
+          Optional.of(t.itemId()),
+          OptionalLong.of(st.sequence()),
+          Source.CENTRAL,
+          now);
+      return Outcome.answer(TransactionAck.reject(t.id(), "SEQUENCE_REUSED"));
+    }
+    if (st.sequence() > floor + 1) {
+      LOG.debug(
+          "{} sequence {} after {}: waiting for the missing ones", device, st.sequence(), floor);
+      return new Outcome(Optional.empty(), List.of(), Optional.empty(), true);
+    }
+    moveSequence(c, device, last, st.sequence());
+    Optional<String> reason = centralRefusal(c, t);
+    boolean accepted = reason.isEmpty();
+    boolean queued = accepted && forwardToIls;
+    insert(c, st, hash, now, accepted, reason, queued);
+    List<SyncMessage> deltas = new ArrayList<>();
+    if (accepted) {
+      deltas.addAll(applyToLoans(c, t, now));
+      if (queued) {
+        try (PreparedStatement s =
+            c.prepareStatement("INSERT INTO ils_queue (tx_id, attempts) VALUES (?, 0)")) {
+          s.setString(1, t.id().toString());
+          s.executeUpdate();
+        }
+      }
+    } else {
+      staff.reject(c, t.id(), device, st.sequence(), reason.get(), Source.CENTRAL, now);
+    }
+    TransactionAck ack =
+        accepted ? TransactionAck.accept(t.id()) : TransactionAck.reject(t.id(), reason.get());
+    ReceivedTransaction taken =
+        new ReceivedTransaction(
+            t.id(),
+            device,
+            st.sequence(),
+            t.type(),
+            t.itemId(),
+            t.dueDate(),
+            t.offline(),
+            t.at(),
+            now,
+            accepted,
+            reason,
+            queued ? "pending" : "none");
+    return new Outcome(Optional.of(ack), deltas, Optional.of(taken), false);
+  }
+
+  /** The refusals central itself decides: a checkout for a patron blocked meanwhile (R-BLOCK-2). */
+  private Optional<String> centralRefusal(Connection c, Transaction t) throws SQLException {
+    if (t.type() == TransactionType.CHECKOUT) {
+      Optional<PatronSnapshot> p = datasets.patron(c, t.patron().orElseThrow());
+      if (p.isPresent() && p.get().staffBlock()) {
+        return Optional.of("PATRON_BLOCKED");
+      }
+    }
+    return Optional.empty();
+  }
+
+  private List<SyncMessage> applyToLoans(Connection c, Transaction t, Instant now)
+      throws SQLException {
+    List<SyncMessage> deltas = new ArrayList<>();
+    try (PreparedStatement s = c.prepareStatement("DELETE FROM current_loans WHERE item_id = ?")) {
+      s.setString(1, t.itemId());
+      s.executeUpdate();
+    }
+    ItemStatus status = ItemStatus.AVAILABLE;
+    if (t.type() == TransactionType.CHECKOUT) {
+      PatronKey patron = t.patron().orElseThrow();
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "INSERT INTO current_loans (item_id, patron_key, due_date, tx_id, since)"
+                  + " VALUES (?, ?, ?, ?, ?)")) {
+        s.setString(1, t.itemId());
+        s.setString(2, patron.value());
+        s.setString(3, t.dueDate().orElseThrow().toString());
+        s.setString(4, t.id().toString());
+        s.setLong(5, now.toEpochMilli());
+        s.executeUpdate();
+      }
+      status = ItemStatus.ON_LOAN;
+      // A hold picked up by its patron is fulfilled: erased, never sent again (P-ERASE-2).
+      Optional<HoldRecord> hold = datasets.hold(c, t.itemId());
+      Optional<ItemRecord> lent = datasets.item(c, t.itemId());
+      boolean heldForBorrower =
+          hold.map(h -> h.patron().equals(patron)).orElse(false)
+              || lent.flatMap(ItemRecord::holdFor).map(patron::equals).orElse(false);
+      if (!heldForBorrower) {
+        return withStatus(c, lent, status, deltas);
+      }
+      deltas.addAll(datasets.removeHold(c, t.itemId()));
+    }
+    return withStatus(c, datasets.item(c, t.itemId()), status, deltas);
+  }
+
+  private List<SyncMessage> withStatus(
+      Connection c, Optional<ItemRecord> item, ItemStatus status, List<SyncMessage> deltas)
+      throws SQLException {
+    if (item.isPresent() && item.get().status() != status) {
+      deltas.add(datasets.putItem(c, item.get().withStatus(status)));
+    }
+    return deltas;
+  }
+
+  private long lastSequence(Connection c, String device) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement("SELECT last_sequence FROM devices WHERE device_id = ?")) {
+      s.setString(1, device);
+      try (ResultSet r = s.executeQuery()) {
+        if (r.next()) {
+          return r.getLong(1);
+        }
+      }
+    }
+    // First transaction of a device never registered: another instance may insert it too.
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "INSERT INTO devices (device_id) VALUES (?) ON CONFLICT (device_id) DO NOTHING")) {
+      s.setString(1, device);
+      s.executeUpdate();
+    }
+    return 0;
+  }
+
+  /** Moves a device's sequence on, only from the value read: another instance may have moved it. */
+  private static void moveSequence(Connection c, String device, long from, long to)
+      throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "UPDATE devices SET last_sequence = ? WHERE device_id = ? AND last_sequence = ?")) {
+      s.setLong(1, to);
+      s.setString(2, device);
+      s.setLong(3, from);
+      if (s.executeUpdate() != 1) {
+        throw new SQLException("device " + device + " moved on concurrently", "40001");
+      }
+    }
+  }
+
+  private void insert(
+      Connection c,
+      SequencedTransaction st,
+      String hash,
+      Instant now,
+      boolean accepted,
+      Optional<String> reason,
+      boolean queued)
+      throws SQLException {
+    Transaction t = st.transaction();
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "INSERT INTO transactions (tx_id, device_id, sequence, type, branch, item_id,"
+                + " patron_key, happened_at, due_date, offline, received_at, status, reason,"
+                + " content_hash, ils_state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      s.setString(1, t.id().toString());
+      s.setString(2, t.deviceId());
+      s.setLong(3, st.sequence());
+      s.setString(4, t.type().name());
+      s.setString(5, t.branch());
+      s.setString(6, t.itemId());
+      // The patron key stays only while the ILS still needs it; the loan is in current_loans.
+      s.setString(7, queued ? t.patron().map(PatronKey::value).orElse(null) : null);
+      s.setLong(8, t.at().toEpochMilli());
+      s.setString(9, t.dueDate().map(LocalDate::toString).orElse(null));
+      s.setInt(10, t.offline() ? 1 : 0);
+      s.setLong(11, now.toEpochMilli());
+      s.setString(12, accepted ? "accepted" : "rejected");
+      s.setString(13, reason.orElse(null));
+      s.setString(14, hash);
+      s.setString(15, queued ? "pending" : "none");
+      s.executeUpdate();
+    }
+  }
+
+  private static Optional<Stored> stored(Connection c, UUID id) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT device_id, sequence, content_hash, status, reason FROM transactions"
+                + " WHERE tx_id = ?")) {
+      s.setString(1, id.toString());
+      try (ResultSet r = s.executeQuery()) {
+        if (!r.next()) {
+          return Optional.empty();
+        }
+        return Optional.of(
+            new Stored(
+                r.getString(1),
+                r.getLong(2),
+                r.getString(3),
+                r.getString(4).equals("accepted"),
+                Optional.ofNullable(r.getString(5))));
+      }
+    }
+  }
+
+  /** What makes two messages the same transaction: everything but {@code pendingFrom}. */
+  static String contentHash(SequencedTransaction st) {
+    Transaction t = st.transaction();
+    String canonical =
+        String.join(
+            "\n",
+            t.id().toString(),
+            Long.toString(st.sequence()),
+            t.type().name(),
+            t.deviceId(),
+            t.branch(),
+            t.itemId(),
+            t.patron().map(PatronKey::value).orElse(""),
+            t.at().toString(),
+            t.dueDate().map(Object::toString).orElse(""),
+            Boolean.toString(t.offline()));
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256")
+                  .digest(canonical.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+  }
+
+  /** Every transaction taken, in the order taken. */
+  public List<ReceivedTransaction> received() {
+    return db.inTransaction(TransactionIngest::received);
+  }
+
+  static List<ReceivedTransaction> received(Connection c) throws SQLException {
+    List<ReceivedTransaction> out = new ArrayList<>();
+    try (PreparedStatement s =
+            c.prepareStatement(
+                "SELECT tx_id, device_id, sequence, type, item_id, due_date, offline, happened_at,"
+                    + " received_at, status, reason, ils_state FROM transactions"
+                    + " ORDER BY received_at, device_id, sequence");
+        ResultSet r = s.executeQuery()) {
+      while (r.next()) {
+        out.add(
+            new ReceivedTransaction(
+                UUID.fromString(r.getString(1)),
+                r.getString(2),
+                r.getLong(3),
+                TransactionType.valueOf(r.getString(4)),
+                r.getString(5),
+                Optional.ofNullable(r.getString(6)).map(LocalDate::parse),
+                r.getInt(7) != 0,
+                Instant.ofEpochMilli(r.getLong(8)),
+                Instant.ofEpochMilli(r.getLong(9)),
+                r.getString(10).equals("accepted"),
+                Optional.ofNullable(r.getString(11)),
+                r.getString(12)));
+      }
+    }
+    return out;
+  }
+}
