@@ -67,24 +67,31 @@ class KioskSessionSetTest {
   }
 
   @Test
-  void rLimit5_aPartArrivingAfterItsSetWasLentIsReleasedAndShown() {
+  void rLimit5_aLargePrintSetIsLentInPartsOnlyOnRequestAndWholeWhenAllPartsArrive() {
     start(SessionSettings.IncompleteSetReturn.WAIT);
     rig.items(KioskRig.item("L-1", "large-print", Set.of(), 3));
     rig.session.cardScanned(CARD);
 
+    // 大活字本要領 Art. 5(2): volumes are lent separately only on the patron's request, so two of
+    // three parts are not lent silently; nothing is released and nothing is recorded.
     rig.placeParts("L-1/1", "L-1/2");
-    ItemOutcome lent = outcome("L-1");
-    assertThat(lent.result()).isEqualTo(ItemOutcome.Result.LENT);
-    assertThat(lent.partsTotal()).isEqualTo(3);
-    assertThat(lent.partsPresent()).isEqualTo(2);
-    assertThat(lent.partsLabel()).map(m -> m.ja()).contains("3巻中2巻");
-    assertThat(lent.partsLabel()).map(m -> m.en()).contains("2 of 3 parts");
-    assertThat(lent.message()).isEqualTo(KioskMessages.SET_LENT_INCOMPLETE);
-    assertThat(rig.tag("L-1", 3).afi()).isEqualTo(SECURED);
+    ItemOutcome partial = outcome("L-1");
+    assertThat(partial.result()).isNotEqualTo(ItemOutcome.Result.LENT);
+    assertThat(partial.reasonCode()).contains("PARTS_ON_REQUEST");
+    assertThat(partial.partsLabel()).map(m -> m.ja()).contains("3巻中2巻");
+    assertThat(partial.partsLabel()).map(m -> m.en()).contains("2 of 3 parts");
+    for (int part = 1; part <= 3; part++) {
+      assertThat(rig.tag("L-1", part).afi()).as("part %d", part).isEqualTo(SECURED);
+    }
+    assertThat(count(TransactionType.CHECKOUT)).isZero();
 
+    // The patron takes the two volumes back and comes again with the whole set.
+    rig.clearPad();
+    rig.session.finish();
+    rig.session.cardScanned(CARD);
     rig.placeParts("L-1/1", "L-1/2", "L-1/3");
     ItemOutcome whole = outcome("L-1");
-    assertThat(whole.result()).isEqualTo(ItemOutcome.Result.LENT);
+    assertThat(whole.result()).as(whole.toString()).isEqualTo(ItemOutcome.Result.LENT);
     assertThat(whole.partsPresent()).isEqualTo(3);
     assertThat(whole.partsLabel()).map(m -> m.ja()).contains("3巻中3巻");
     for (int part = 1; part <= 3; part++) {
