@@ -13,7 +13,9 @@ final class SqliteCatalog implements ItemCatalog, PatronDirectory {
   private static final String FIND_ITEM =
       "SELECT i.item_id, i.title, i.material, i.home_branch, i.status, i.flags, i.parts,"
           + " coalesce(i.hold_for, (SELECT h.patron_key FROM holds h WHERE h.item_id ="
-          + " i.item_id)) FROM items i WHERE i.item_id = ?";
+          + " i.item_id)), "
+          + ItemTable.LENDING_COLUMNS
+          + " FROM items i WHERE i.item_id = ?";
 
   private final StoreDatabase database;
 

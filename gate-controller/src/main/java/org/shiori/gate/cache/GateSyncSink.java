@@ -84,7 +84,10 @@ public final class GateSyncSink implements SyncSink {
         i.status(),
         i.flags(),
         i.parts(),
-        Optional.empty());
+        Optional.empty(),
+        i.lendingLibrary(),
+        i.lendingBranch(),
+        i.lenderInstructions());
   }
 
   @Override

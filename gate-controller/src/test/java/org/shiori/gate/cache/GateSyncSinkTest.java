@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.shiori.circulation.domain.HoldRecord;
 import org.shiori.circulation.domain.ItemRecord;
 import org.shiori.circulation.domain.ItemStatus;
+import org.shiori.circulation.domain.LenderInstructions;
 import org.shiori.circulation.domain.PatronKey;
 import org.shiori.circulation.domain.PatronSnapshot;
 import org.shiori.device.store.SqliteStore;
@@ -89,6 +90,38 @@ class GateSyncSinkTest {
         String bytes = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
         assertThat(bytes).as(f.toString()).doesNotContain(PATRON.value());
       }
+    }
+  }
+
+  @Test
+  void itemsKeepTheirLendingLibraryBranchAndInstructionsWithoutTheHolder() {
+    try (SqliteStore store = SqliteStore.open(dir.resolve("gate.db"), 100, Clock.systemUTC())) {
+      GateSyncSink sink = new GateSyncSink(store);
+      LenderInstructions instructions =
+          new LenderInstructions(Optional.of(LocalDate.of(2027, 7, 31)), Optional.empty(), true);
+      ItemRecord ill =
+          new ItemRecord(
+                  "ITEM-ILL",
+                  "Borrowed title",
+                  "book",
+                  "central",
+                  ItemStatus.ON_HOLD_SHELF,
+                  Set.of("ill-other"),
+                  1,
+                  Optional.of(PATRON))
+              .withLendingLibrary("ehime-pref", instructions)
+              .withLendingBranch("hojo");
+
+      sink.applyItems(new SyncBatch<>(1, false, 0, 1, List.of(ill), List.of()));
+
+      assertThat(store.find("ITEM-ILL"))
+          .hasValueSatisfying(
+              i -> {
+                assertThat(i.holdFor()).isEmpty();
+                assertThat(i.lendingLibrary()).contains("ehime-pref");
+                assertThat(i.lendingBranch()).contains("hojo");
+                assertThat(i.lenderInstructions()).isEqualTo(instructions);
+              });
     }
   }
 
