@@ -22,10 +22,10 @@ public final class SerialTransport implements Transport {
 
   private final SerialSettings settings;
   private final Duration reopenInterval;
-  private SerialPort port;
+  private volatile SerialPort port;
   private int currentTimeoutMs = -1;
   private long lastOpenAttempt;
-  private boolean closed;
+  private volatile boolean closed;
 
   public SerialTransport(SerialSettings settings) throws IOException {
     this(settings, Duration.ofMillis(500));
@@ -209,12 +209,16 @@ public final class SerialTransport implements Transport {
     }
   }
 
+  /**
+   * Not synchronized: a reader thread may sit in a blocking read holding the lock, and closing the
+   * port from here is what makes that read return.
+   */
   @Override
-  public synchronized void close() {
+  public void close() {
     closed = true;
-    if (port != null) {
-      port.closePort();
-      port = null;
+    SerialPort p = port;
+    if (p != null) {
+      p.closePort();
     }
   }
 }
