@@ -38,7 +38,8 @@ class DebLayoutTest {
 
   @Test
   void theCommandsAreInstalledExecutable() {
-    for (String command : List.of("shiori-kiosk", "shiori-gate", "shiori-device-config", "shiori-kiosk-browser")) {
+    for (String command :
+        List.of("shiori-kiosk", "shiori-gate", "shiori-device-config", "shiori-kiosk-browser")) {
       Path launcher = root.resolve("usr/bin").resolve(command);
       assertThat(launcher).isRegularFile();
       assertThat(Files.isExecutable(launcher)).as(command).isTrue();
