@@ -11,8 +11,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -37,8 +39,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Takes one transaction message into central's database, in one database transaction, and says what
- * to answer. The rules (docs/mqtt.md, "Central side"):
+ * Takes transaction messages into central's database, a batch of them in one database transaction,
+ * and says what to answer to each. The rules (docs/mqtt.md, "Central side"):
  *
  * <ul>
  *   <li>A transaction id seen before is answered again with the stored answer and not recorded
@@ -65,20 +67,39 @@ import org.slf4j.LoggerFactory;
 public final class TransactionIngest {
   private static final Logger LOG = LoggerFactory.getLogger(TransactionIngest.class);
 
-  /** What to do after the commit. */
+  /**
+   * What to do after the commit.
+   *
+   * @param duplicate a copy of a transaction already stored, answered again
+   */
   public record Outcome(
       Optional<TransactionAck> ack,
       List<SyncMessage> deltas,
       Optional<ReceivedTransaction> taken,
-      boolean gap) {
+      boolean gap,
+      boolean duplicate) {
     static Outcome silent() {
-      return new Outcome(Optional.empty(), List.of(), Optional.empty(), false);
+      return new Outcome(Optional.empty(), List.of(), Optional.empty(), false, false);
     }
 
     static Outcome answer(TransactionAck ack) {
-      return new Outcome(Optional.of(ack), List.of(), Optional.empty(), false);
+      return new Outcome(Optional.of(ack), List.of(), Optional.empty(), false, false);
+    }
+
+    static Outcome again(TransactionAck ack) {
+      return new Outcome(Optional.of(ack), List.of(), Optional.empty(), false, true);
+    }
+
+    static Outcome waitingForGap() {
+      return new Outcome(Optional.empty(), List.of(), Optional.empty(), true, false);
     }
   }
+
+  /** One message as it arrived: the topic it came on and its bytes. */
+  public record Arrival(String topic, byte[] payload) {}
+
+  /** A message that decoded as a transaction on a device's tx topic. */
+  private record Decoded(String device, SequencedTransaction transaction) {}
 
   private final CentralDatabase db;
   private final Datasets datasets;
@@ -122,23 +143,106 @@ public final class TransactionIngest {
     gaps.incrementAndGet();
   }
 
-  /** Takes one message received on {@code topic}. */
+  /** Takes one message received on {@code topic}, in a database transaction of its own. */
   public Outcome take(String topic, byte[] payload) {
-    Optional<String> device = topics.deviceOf(topic);
-    if (device.isEmpty() || !topic.equals(topics.tx(device.get()))) {
-      invalid.incrementAndGet();
-      LOG.warn("message on {} is not on a device's tx topic; ignored", topic);
-      return Outcome.silent();
+    return takeAll(List.of(new Arrival(topic, payload))).get(0);
+  }
+
+  /**
+   * Takes messages as they arrived, all in one database transaction, and says for each, in the same
+   * order, what to answer after the commit. The rules are those of one message, applied in arrival
+   * order: a duplicate inside the batch sees the copy taken before it; a message after a gap that a
+   * later message of the batch fills is taken once the gap is filled, so arrival order within a
+   * batch never matters for one device. Should the batch fail for anything but a conflict with
+   * another instance (which is retried whole), each message is taken again in a transaction of its
+   * own, so one bad message costs only itself.
+   */
+  public List<Outcome> takeAll(List<Arrival> arrivals) {
+    Outcome[] outcomes = new Outcome[arrivals.size()];
+    List<Integer> valid = new ArrayList<>();
+    Decoded[] decoded = new Decoded[arrivals.size()];
+    for (int i = 0; i < arrivals.size(); i++) {
+      Optional<Decoded> d = decode(arrivals.get(i));
+      if (d.isEmpty()) {
+        outcomes[i] = Outcome.silent();
+      } else {
+        decoded[i] = d.get();
+        valid.add(i);
+      }
     }
-    SequencedTransaction st;
+    if (!valid.isEmpty()) {
+      Map<Integer, Outcome> taken;
+      try {
+        taken = db.inTransaction(c -> decideInOrder(c, valid, decoded));
+      } catch (RuntimeException e) {
+        if (valid.size() == 1) {
+          throw e;
+        }
+        LOG.warn("a batch of {} failed ({}); taking each alone", valid.size(), e.getMessage());
+        taken = new HashMap<>();
+        for (int i : valid) {
+          try {
+            taken.putAll(db.inTransaction(c -> decideInOrder(c, List.of(i), decoded)));
+          } catch (RuntimeException alone) {
+            // Not committed, not answered: the device re-sends it after its ack timeout.
+            LOG.warn(
+                "transaction on {} not taken: {}", arrivals.get(i).topic(), alone.getMessage());
+            taken.put(i, Outcome.silent());
+          }
+        }
+      }
+      taken.forEach((i, o) -> outcomes[i] = o);
+    }
+    List<Outcome> out = List.of(outcomes);
+    // Counted after the commit: a retried batch must not count twice.
+    for (Outcome o : out) {
+      if (o.duplicate()) {
+        duplicates.incrementAndGet();
+      }
+    }
+    return out;
+  }
+
+  private Optional<Decoded> decode(Arrival a) {
+    Optional<String> device = topics.deviceOf(a.topic());
+    if (device.isEmpty() || !a.topic().equals(topics.tx(device.get()))) {
+      invalid.incrementAndGet();
+      LOG.warn("message on {} is not on a device's tx topic; ignored", a.topic());
+      return Optional.empty();
+    }
     try {
-      st = codec.decode(payload);
+      return Optional.of(new Decoded(device.get(), codec.decode(a.payload())));
     } catch (PayloadException e) {
       invalid.incrementAndGet();
-      LOG.warn("invalid transaction on {} refused: {}", topic, e.getMessage());
-      return Outcome.silent();
+      LOG.warn("invalid transaction on {} refused: {}", a.topic(), e.getMessage());
+      return Optional.empty();
     }
-    return db.inTransaction(c -> decide(c, device.get(), st));
+  }
+
+  /**
+   * Decides each message in arrival order; the ones waiting for a gap are looked at again while a
+   * pass takes anything, since a later message of the batch may have filled their gap.
+   */
+  private Map<Integer, Outcome> decideInOrder(Connection c, List<Integer> order, Decoded[] decoded)
+      throws SQLException {
+    Map<Integer, Outcome> out = new HashMap<>();
+    List<Integer> waiting = new ArrayList<>(order);
+    boolean progress = true;
+    while (progress && !waiting.isEmpty()) {
+      progress = false;
+      List<Integer> stillWaiting = new ArrayList<>();
+      for (int i : waiting) {
+        Outcome o = decide(c, decoded[i].device(), decoded[i].transaction());
+        out.put(i, o);
+        if (o.gap()) {
+          stillWaiting.add(i);
+        } else {
+          progress = true;
+        }
+      }
+      waiting = stillWaiting;
+    }
+    return out;
   }
 
   private record Stored(
@@ -167,10 +271,9 @@ public final class TransactionIngest {
             OptionalLong.empty(),
             Source.CENTRAL,
             now);
-      } else {
-        duplicates.incrementAndGet();
+        return Outcome.answer(k.ack(t.id()));
       }
-      return Outcome.answer(k.ack(t.id()));
+      return Outcome.again(k.ack(t.id()));
     }
     if (!t.deviceId().equals(device)) {
       LOG.warn("transaction {} on {}'s topic names another device", t.id(), device);
@@ -221,7 +324,7 @@ public final class TransactionIngest {
     if (st.sequence() > floor + 1) {
       LOG.debug(
           "{} sequence {} after {}: waiting for the missing ones", device, st.sequence(), floor);
-      return new Outcome(Optional.empty(), List.of(), Optional.empty(), true);
+      return Outcome.waitingForGap();
     }
     moveSequence(c, device, last, st.sequence());
     Optional<String> reason = centralRefusal(c, t);
@@ -257,7 +360,7 @@ public final class TransactionIngest {
             accepted,
             reason,
             queued ? "pending" : "none");
-    return new Outcome(Optional.of(ack), deltas, Optional.of(taken), false);
+    return new Outcome(Optional.of(ack), deltas, Optional.of(taken), false, false);
   }
 
   /** The refusals central itself decides: a checkout for a patron blocked meanwhile (R-BLOCK-2). */

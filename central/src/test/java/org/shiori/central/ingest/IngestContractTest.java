@@ -163,6 +163,92 @@ abstract class IngestContractTest {
     assertThat(send("kiosk-1", 5, 4, checkout("kiosk-1", "5", ALICE)).gap()).isTrue();
   }
 
+  TransactionIngest.Arrival arrival(long seq, long pendingFrom, Transaction t) {
+    return new TransactionIngest.Arrival(
+        topics.tx(t.deviceId()), codec.encode(new SequencedTransaction(seq, pendingFrom, t)));
+  }
+
+  @Test
+  void aBatchWithADuplicateInsideTakesItOnceAndAnswersBoth() {
+    Transaction first = checkout("kiosk-1", "1", ALICE);
+    Transaction second = checkout("kiosk-1", "2", ALICE);
+    Transaction other = checkout("kiosk-2", "9", BOB);
+    List<TransactionIngest.Outcome> out =
+        ingest.takeAll(
+            List.of(
+                arrival(1, 1, first),
+                arrival(1, 1, other),
+                arrival(1, 1, first),
+                arrival(2, 1, second)));
+    assertThat(out)
+        .extracting(o -> o.ack().orElseThrow())
+        .containsExactly(accepted(first), accepted(other), accepted(first), accepted(second));
+    assertThat(out).extracting(o -> o.taken().isPresent()).containsExactly(true, true, false, true);
+    assertThat(ingest.received())
+        .extracting(ReceivedTransaction::txId)
+        .containsExactlyInAnyOrder(first.id(), other.id(), second.id());
+    assertThat(ingest.duplicates()).isEqualTo(1);
+  }
+
+  @Test
+  void aBatchWithAGapAnswersNothingPastIt() {
+    Transaction first = checkout("kiosk-1", "1", ALICE);
+    Transaction second = checkout("kiosk-1", "2", ALICE);
+    Transaction third = checkout("kiosk-1", "3", ALICE);
+    Transaction fourth = checkout("kiosk-1", "4", ALICE);
+    assertThat(send("kiosk-1", 1, 1, first).ack()).isPresent();
+    // 2 is missing: 3 and 4 wait, unanswered, and nothing of them is stored.
+    List<TransactionIngest.Outcome> out =
+        ingest.takeAll(List.of(arrival(3, 2, third), arrival(4, 2, fourth)));
+    assertThat(out).allSatisfy(o -> assertThat(o.gap()).isTrue());
+    assertThat(out).allSatisfy(o -> assertThat(o.ack()).isEmpty());
+    assertThat(ingest.received()).hasSize(1);
+    // The re-send brings 2 after 3 and 4 in the same batch: all three are taken, in order.
+    out =
+        ingest.takeAll(List.of(arrival(3, 2, third), arrival(4, 2, fourth), arrival(2, 2, second)));
+    assertThat(out)
+        .extracting(o -> o.ack().orElseThrow())
+        .containsExactly(accepted(third), accepted(fourth), accepted(second));
+    assertThat(ingest.received())
+        .extracting(ReceivedTransaction::sequence)
+        .containsExactly(1L, 2L, 3L, 4L);
+  }
+
+  @Test
+  void aCrashBetweenCommitAndAckIsHealedByTheRedelivery() {
+    Transaction first = checkout("kiosk-1", "1", ALICE);
+    Transaction second = giveBack("kiosk-1", "1");
+    List<TransactionIngest.Arrival> batch = List.of(arrival(1, 1, first), arrival(2, 1, second));
+    // Committed, then the instance died before any ack left it.
+    ingest.takeAll(batch);
+    db.close();
+    db = CentralDatabase.open(settings);
+    TransactionIngest restarted =
+        new TransactionIngest(db, datasets, topics, Clock.fixed(NOW, ZoneOffset.UTC), false);
+    // The broker redelivers both (never PUBACKed); the device would re-send them the same way.
+    List<TransactionIngest.Outcome> again = restarted.takeAll(batch);
+    assertThat(again)
+        .extracting(o -> o.ack().orElseThrow())
+        .containsExactly(accepted(first), accepted(second));
+    assertThat(again).allSatisfy(o -> assertThat(o.taken()).isEmpty());
+    assertThat(restarted.duplicates()).isEqualTo(2);
+    assertThat(restarted.received()).hasSize(2);
+    assertThat(loans(ALICE)).isEmpty();
+  }
+
+  @Test
+  void anInvalidMessageInABatchCostsOnlyItself() {
+    Transaction t = checkout("kiosk-1", "1", ALICE);
+    List<TransactionIngest.Outcome> out =
+        ingest.takeAll(
+            List.of(
+                new TransactionIngest.Arrival(topics.tx("kiosk-1"), "{]".getBytes()),
+                arrival(1, 1, t)));
+    assertThat(out.get(0).ack()).isEmpty();
+    assertThat(out.get(1).ack()).contains(accepted(t));
+    assertThat(ingest.invalidMessages()).isEqualTo(1);
+  }
+
   @Test
   void aDeviceNeverMetStartsWhereItsOutboxStands() {
     Transaction t = checkout("kiosk-9", "1", ALICE);
