@@ -22,6 +22,7 @@ import org.shiori.central.ingest.DeviceRegistry;
 import org.shiori.central.ingest.IngestWorkers;
 import org.shiori.central.ingest.ReceivedTransaction;
 import org.shiori.central.ingest.RequestHandler;
+import org.shiori.central.ingest.SequenceConflicts;
 import org.shiori.central.ingest.StaffLog;
 import org.shiori.central.ingest.StaffLog.Source;
 import org.shiori.central.ingest.TransactionBatcher;
@@ -74,6 +75,7 @@ public final class CentralService implements AutoCloseable {
   private final IlsConnector connector;
   private final Optional<IlsForwarder> forwarder;
   private final RequestHandler requests;
+  private final SequenceConflicts conflicts;
   private final List<Consumer<ReceivedTransaction>> listeners = new CopyOnWriteArrayList<>();
 
   private CentralService(CentralConfig config, Clock clock, Optional<IlsConnector> ilsOverride)
@@ -110,6 +112,7 @@ public final class CentralService implements AutoCloseable {
                     ? new Sip2Connector(config.ils().sip2().orElseThrow(), clock)
                     : new StandaloneConnector(db));
     this.ingest = new TransactionIngest(db, datasets, topics, clock, forwards);
+    this.conflicts = new SequenceConflicts(db, clock, forwards);
     this.forwarder =
         forwards
             ? Optional.of(
@@ -320,6 +323,11 @@ public final class CentralService implements AutoCloseable {
 
   public TransactionIngest ingest() {
     return ingest;
+  }
+
+  /** Sequences taken by more than one transaction id, held from the ILS until staff decide. */
+  public SequenceConflicts conflicts() {
+    return conflicts;
   }
 
   public DeviceRegistry devices() {

@@ -50,8 +50,10 @@ import org.slf4j.LoggerFactory;
  *       nothing of it is taken (the device's sequence does not move).
  *   <li>Each device's sequence is contiguous: only {@code last + 1} is taken. A later one (a gap)
  *       gets no answer, so the device re-sends from its oldest unacknowledged entry and the missing
- *       ones come first; nothing is ever acknowledged past a gap. An earlier one with a new id is
- *       rejected {@code SEQUENCE_REUSED}.
+ *       ones come first; nothing is ever acknowledged past a gap. An earlier one with a new id,
+ *       under a sequence already taken, is a conflict: both kept, both held from the ILS, the
+ *       device answered accepted, staff told ({@code SEQUENCE_CONFLICT}, see {@link
+ *       SequenceConflicts}). An earlier one under a sequence never stored is taken.
  *   <li>{@code pendingFrom - 1 > last}: the device holds answers for sequences central never
  *       stored. For a device never met that is its starting point. For a known device someone else
  *       answered them (a rogue member of the share group): central moves on, because the device
@@ -308,18 +310,15 @@ public final class TransactionIngest {
       last = floor;
     }
     if (st.sequence() <= floor) {
-      LOG.warn("{} reused sequence {} for a new transaction {}", device, st.sequence(), t.id());
-      staff.reject(c, t.id(), device, st.sequence(), "SEQUENCE_REUSED", Source.CENTRAL, now);
-      staff.notice(
-          c,
-          device,
-          "SEQUENCE_REUSED",
-          Optional.of(t.id()),
-          Optional.of(t.itemId()),
-          OptionalLong.of(st.sequence()),
-          Source.CENTRAL,
-          now);
-      return Outcome.answer(TransactionAck.reject(t.id(), "SEQUENCE_REUSED"));
+      Optional<UUID> holder = holderOf(c, device, st.sequence());
+      if (holder.isPresent()) {
+        return heldAsConflict(c, device, st, hash, holder.get(), now);
+      }
+      // A sequence central moved past (pendingFrom) but never stored: the device still had it,
+      // so nobody else answered it. Taken at its own place; the device's sequence stays.
+      LOG.info(
+          "{} sent sequence {}, below {} but never stored: taken", device, st.sequence(), floor);
+      return takeNew(c, device, st, hash, now);
     }
     if (st.sequence() > floor + 1) {
       LOG.debug(
@@ -327,6 +326,87 @@ public final class TransactionIngest {
       return Outcome.waitingForGap();
     }
     moveSequence(c, device, last, st.sequence());
+    return takeNew(c, device, st, hash, now);
+  }
+
+  /** The transaction of this device that holds this sequence (the first one taken). */
+  private static Optional<UUID> holderOf(Connection c, String device, long sequence)
+      throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT tx_id FROM transactions WHERE device_id = ? AND sequence = ?"
+                + " AND sequence_conflict = 0")) {
+      s.setString(1, device);
+      s.setLong(2, sequence);
+      try (ResultSet r = s.executeQuery()) {
+        return r.next() ? Optional.of(UUID.fromString(r.getString(1))) : Optional.empty();
+      }
+    }
+  }
+
+  /**
+   * A second transaction under a sequence already taken. Central cannot tell which of the two the
+   * device really made (a forged one may have come first, and the patron at the kiosk was already
+   * told 貸出しました): it keeps both, stops both on their way to the ILS ({@code held}), answers
+   * accepted so the device's outbox drains, and tells staff ({@code SEQUENCE_CONFLICT}). Nothing of
+   * the second is applied to the loans; staff decide with {@link SequenceConflicts}.
+   */
+  private Outcome heldAsConflict(
+      Connection c, String device, SequencedTransaction st, String hash, UUID holder, Instant now)
+      throws SQLException {
+    Transaction t = st.transaction();
+    LOG.warn(
+        "{} sent {} under sequence {}, already taken by {}: both held for staff",
+        device,
+        t.id(),
+        st.sequence(),
+        holder);
+    // The patron key is kept while held: the one staff keep may still have to go to the ILS.
+    insertRow(c, st, hash, now, true, Optional.empty(), true, "held", true);
+    String holderState = SequenceConflicts.hold(c, holder);
+    staff.notice(
+        c,
+        device,
+        "SEQUENCE_CONFLICT",
+        Optional.of(t.id()),
+        Optional.of(t.itemId()),
+        OptionalLong.of(st.sequence()),
+        Source.CENTRAL,
+        now);
+    if (holderState.equals("done") || holderState.equals("refused")) {
+      // Too late to stop the first one: the ILS already has it. Staff must look at the ILS too.
+      staff.notice(
+          c,
+          device,
+          "SEQUENCE_CONFLICT_FORWARDED",
+          Optional.of(holder),
+          Optional.empty(),
+          OptionalLong.of(st.sequence()),
+          Source.CENTRAL,
+          now);
+    }
+    ReceivedTransaction taken =
+        new ReceivedTransaction(
+            t.id(),
+            device,
+            st.sequence(),
+            t.type(),
+            t.itemId(),
+            t.dueDate(),
+            t.offline(),
+            t.at(),
+            now,
+            true,
+            Optional.empty(),
+            "held");
+    return new Outcome(
+        Optional.of(TransactionAck.accept(t.id())), List.of(), Optional.of(taken), false, false);
+  }
+
+  private Outcome takeNew(
+      Connection c, String device, SequencedTransaction st, String hash, Instant now)
+      throws SQLException {
+    Transaction t = st.transaction();
     Optional<String> reason = centralRefusal(c, t);
     boolean accepted = reason.isEmpty();
     boolean queued = accepted && forwardToIls;
@@ -463,12 +543,31 @@ public final class TransactionIngest {
       Optional<String> reason,
       boolean queued)
       throws SQLException {
+    insertRow(c, st, hash, now, accepted, reason, queued, queued ? "pending" : "none", false);
+  }
+
+  /**
+   * @param keepPatron whether the patron key stays on the row (only while the ILS may need it)
+   * @param conflict a later transaction under a sequence already taken (kept beside the first)
+   */
+  private static void insertRow(
+      Connection c,
+      SequencedTransaction st,
+      String hash,
+      Instant now,
+      boolean accepted,
+      Optional<String> reason,
+      boolean keepPatron,
+      String ilsState,
+      boolean conflict)
+      throws SQLException {
     Transaction t = st.transaction();
     try (PreparedStatement s =
         c.prepareStatement(
             "INSERT INTO transactions (tx_id, device_id, sequence, type, branch, item_id,"
                 + " patron_key, happened_at, due_date, offline, received_at, status, reason,"
-                + " content_hash, ils_state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " content_hash, ils_state, sequence_conflict)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       s.setString(1, t.id().toString());
       s.setString(2, t.deviceId());
       s.setLong(3, st.sequence());
@@ -476,7 +575,7 @@ public final class TransactionIngest {
       s.setString(5, t.branch());
       s.setString(6, t.itemId());
       // The patron key stays only while the ILS still needs it; the loan is in current_loans.
-      s.setString(7, queued ? t.patron().map(PatronKey::value).orElse(null) : null);
+      s.setString(7, keepPatron ? t.patron().map(PatronKey::value).orElse(null) : null);
       s.setLong(8, t.at().toEpochMilli());
       s.setString(9, t.dueDate().map(LocalDate::toString).orElse(null));
       s.setInt(10, t.offline() ? 1 : 0);
@@ -484,7 +583,8 @@ public final class TransactionIngest {
       s.setString(12, accepted ? "accepted" : "rejected");
       s.setString(13, reason.orElse(null));
       s.setString(14, hash);
-      s.setString(15, queued ? "pending" : "none");
+      s.setString(15, ilsState);
+      s.setInt(16, conflict ? 1 : 0);
       s.executeUpdate();
     }
   }

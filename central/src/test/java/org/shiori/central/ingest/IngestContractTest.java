@@ -254,7 +254,7 @@ abstract class IngestContractTest {
     Transaction t = checkout("kiosk-9", "1", ALICE);
     assertThat(send("kiosk-9", 7, 7, t).ack()).contains(accepted(t));
     assertThat(new DeviceRegistry(db).device("kiosk-9").orElseThrow().lastSequence()).isEqualTo(7);
-    List<StaffLog.Event> events = db.inTransaction(c -> new StaffLog().events(c, 10));
+    List<StaffLog.Event> events = events();
     assertThat(events).isEmpty();
   }
 
@@ -264,25 +264,129 @@ abstract class IngestContractTest {
     // Sequences 2..6 were acknowledged by someone else; the device deleted them.
     Transaction seventh = checkout("kiosk-1", "7", ALICE);
     assertThat(send("kiosk-1", 7, 7, seventh).ack()).contains(accepted(seventh));
-    List<StaffLog.Event> events = db.inTransaction(c -> new StaffLog().events(c, 10));
+    List<StaffLog.Event> events = events();
     assertThat(events).hasSize(1);
     assertThat(events.get(0).code()).contains("ANSWERED_ELSEWHERE");
     assertThat(events.get(0).count().getAsLong()).isEqualTo(5);
   }
 
   @Test
-  void aReusedSequenceIsRejectedWithoutHarmingTheRealTransaction() {
-    Transaction real = checkout("kiosk-1", "1", ALICE);
-    send("kiosk-1", 1, 1, real);
+  void aForgedTransactionBeforeTheRealOneHoldsBothAndTheDeviceIsAnswered() {
+    TransactionIngest forwarding =
+        new TransactionIngest(db, datasets, topics, Clock.fixed(NOW, ZoneOffset.UTC), true);
     Transaction forged = checkout("kiosk-1", "2", BOB);
-    assertThat(send("kiosk-1", 1, 1, forged).ack())
-        .contains(TransactionAck.reject(forged.id(), "SEQUENCE_REUSED"));
-    assertThat(send("kiosk-1", 1, 1, real).ack()).contains(accepted(real));
-    assertThat(ingest.received()).extracting(ReceivedTransaction::txId).containsExactly(real.id());
-    List<StaffLog.Rejection> rejections = db.inTransaction(c -> new StaffLog().rejections(c));
-    assertThat(rejections)
-        .extracting(StaffLog.Rejection::reason)
-        .containsExactly("SEQUENCE_REUSED");
+    Transaction real = checkout("kiosk-1", "1", ALICE);
+    assertThat(forward(forwarding, 1, forged).ack()).contains(accepted(forged));
+    // The patron was told 貸出しました: the real one must not be rejected.
+    assertThat(forward(forwarding, 1, real).ack()).contains(accepted(real));
+    assertThat(forward(forwarding, 1, real).ack()).as("redelivered").contains(accepted(real));
+    assertThat(forwarding.received())
+        .extracting(ReceivedTransaction::txId, ReceivedTransaction::ilsState)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple(forged.id(), "held"),
+            org.assertj.core.groups.Tuple.tuple(real.id(), "held"));
+    assertThat(queued()).as("neither goes to the ILS").isZero();
+    assertThat(rejections()).isEmpty();
+    assertThat(events())
+        .extracting(e -> e.code().orElseThrow())
+        .containsExactly("SEQUENCE_CONFLICT");
+    List<SequenceConflicts.Conflict> open = conflicts(true).open();
+    assertThat(open).hasSize(1);
+    assertThat(open.get(0).candidates())
+        .extracting(SequenceConflicts.Candidate::txId)
+        .containsExactly(forged.id(), real.id());
+    // The device goes on with its next sequence.
+    Transaction next = checkout("kiosk-1", "3", ALICE);
+    assertThat(forward(forwarding, 2, next).ack()).contains(accepted(next));
+  }
+
+  @Test
+  void staffKeepTheRealOneAndItGoesOnToTheIls() {
+    TransactionIngest forwarding =
+        new TransactionIngest(db, datasets, topics, Clock.fixed(NOW, ZoneOffset.UTC), true);
+    Transaction forged = checkout("kiosk-1", "2", BOB);
+    Transaction real = checkout("kiosk-1", "1", ALICE);
+    forward(forwarding, 1, forged);
+    forward(forwarding, 1, real);
+    assertThat(loans(BOB)).as("the first one's loan stands until staff decide").hasSize(1);
+    conflicts(true).resolve("kiosk-1", 1, real.id());
+    assertThat(conflicts(true).open()).isEmpty();
+    assertThat(loans(BOB)).isEmpty();
+    assertThat(loans(ALICE)).containsExactly("1");
+    assertThat(queued()).isEqualTo(1);
+    assertThat(forwarding.received())
+        .filteredOn(r -> r.txId().equals(forged.id()))
+        .singleElement()
+        .satisfies(r -> assertThat(r.reason()).contains("SEQUENCE_CONFLICT"));
+    assertThat(rejections())
+        .extracting(StaffLog.Rejection::txId)
+        .containsExactly(Optional.of(forged.id().toString()));
+    // The forged one lost its patron key; the real one keeps it until the ILS has it.
+    assertThat(patronKeysInTransactions()).isEqualTo(1);
+    // Redelivered after the resolution: the stored answer, nothing taken again.
+    assertThat(forward(forwarding, 1, real).ack()).contains(accepted(real));
+    assertThat(forwarding.received()).hasSize(2);
+  }
+
+  @Test
+  void aResolutionNamingNoCandidateChangesNothing() {
+    Transaction forged = checkout("kiosk-1", "2", BOB);
+    Transaction real = checkout("kiosk-1", "1", ALICE);
+    send("kiosk-1", 1, 1, forged);
+    send("kiosk-1", 1, 1, real);
+    SequenceConflicts conflicts = conflicts(false);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> conflicts.resolve("kiosk-1", 1, UUID.randomUUID()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("kiosk-1 sequence 1");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> conflicts.resolve("kiosk-1", 2, real.id()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not a conflict");
+    assertThat(conflicts.open()).hasSize(1);
+    assertThat(loans(BOB)).hasSize(1);
+    conflicts.resolve("kiosk-1", 1, forged.id());
+    assertThat(loans(BOB)).hasSize(1);
+    assertThat(loans(ALICE)).isEmpty();
+    assertThat(patronKeysInTransactions()).isZero();
+  }
+
+  @Test
+  void aSequenceMovedPastButNeverStoredIsTakenWhenItComes() {
+    send("kiosk-1", 1, 1, checkout("kiosk-1", "1", ALICE));
+    // A forged message claims the device's outbox starts at 10: central moves past 2..9.
+    send("kiosk-1", 10, 10, checkout("kiosk-1", "10", BOB));
+    Transaction late = checkout("kiosk-1", "2", ALICE);
+    assertThat(send("kiosk-1", 2, 2, late).ack()).contains(accepted(late));
+    assertThat(ingest.received()).extracting(ReceivedTransaction::sequence).contains(2L);
+  }
+
+  TransactionIngest.Outcome forward(TransactionIngest forwarding, long seq, Transaction t) {
+    return forwarding.take(
+        topics.tx("kiosk-1"), codec.encode(new SequencedTransaction(seq, seq, t)));
+  }
+
+  SequenceConflicts conflicts(boolean forwardToIls) {
+    return new SequenceConflicts(db, Clock.fixed(NOW, ZoneOffset.UTC), forwardToIls);
+  }
+
+  List<StaffLog.Rejection> rejections() {
+    return db.inTransaction(c -> new StaffLog().rejections(c));
+  }
+
+  List<StaffLog.Event> events() {
+    return db.inTransaction(c -> new StaffLog().events(c, 10));
+  }
+
+  long queued() {
+    return db.inTransaction(
+        c -> {
+          try (var s = c.prepareStatement("SELECT COUNT(*) FROM ils_queue");
+              var r = s.executeQuery()) {
+            r.next();
+            return r.getLong(1);
+          }
+        });
   }
 
   @Test
@@ -302,7 +406,7 @@ abstract class IngestContractTest {
             false);
     assertThat(send("kiosk-1", 2, 2, forged).ack()).contains(accepted(real));
     assertThat(ingest.received()).hasSize(1);
-    List<StaffLog.Rejection> rejections = db.inTransaction(c -> new StaffLog().rejections(c));
+    List<StaffLog.Rejection> rejections = rejections();
     assertThat(rejections).extracting(StaffLog.Rejection::reason).containsExactly("TX_ID_REUSED");
     Transaction next = checkout("kiosk-1", "2", ALICE);
     assertThat(send("kiosk-1", 2, 2, next).ack()).contains(accepted(next));
