@@ -228,13 +228,18 @@ public final class TransactionIngest {
   private Map<Integer, Outcome> decideInOrder(Connection c, List<Integer> order, Decoded[] decoded)
       throws SQLException {
     Map<Integer, Outcome> out = new HashMap<>();
+    List<UUID> ids = new ArrayList<>();
+    for (int i : order) {
+      ids.add(decoded[i].transaction().transaction().id());
+    }
+    Batch batch = new Batch(storedAmong(c, ids));
     List<Integer> waiting = new ArrayList<>(order);
     boolean progress = true;
     while (progress && !waiting.isEmpty()) {
       progress = false;
       List<Integer> stillWaiting = new ArrayList<>();
       for (int i : waiting) {
-        Outcome o = decide(c, decoded[i].device(), decoded[i].transaction());
+        Outcome o = decide(c, batch, decoded[i].device(), decoded[i].transaction());
         out.put(i, o);
         if (o.gap()) {
           stillWaiting.add(i);
@@ -244,7 +249,48 @@ public final class TransactionIngest {
       }
       waiting = stillWaiting;
     }
+    batch.moveSequences(c);
     return out;
+  }
+
+  /**
+   * What one batch has read and changed: the stored transactions among its ids (read in one query,
+   * then kept up to date with what the batch inserts) and each device's sequence (read once, moved
+   * in memory, written once at the end by a conditional update from the value read, so a concurrent
+   * instance that moved it makes the batch fail and be retried).
+   */
+  private static final class Batch {
+    final Map<UUID, Stored> stored;
+    final Map<String, Long> read = new HashMap<>();
+    final Map<String, Long> current = new HashMap<>();
+
+    Batch(Map<UUID, Stored> stored) {
+      this.stored = stored;
+    }
+
+    long last(Connection c, String device) throws SQLException {
+      Long known = current.get(device);
+      if (known != null) {
+        return known;
+      }
+      long value = lastSequence(c, device);
+      read.put(device, value);
+      current.put(device, value);
+      return value;
+    }
+
+    void move(String device, long to) {
+      current.put(device, to);
+    }
+
+    void moveSequences(Connection c) throws SQLException {
+      for (Map.Entry<String, Long> e : current.entrySet()) {
+        long from = read.get(e.getKey());
+        if (e.getValue() != from) {
+          moveSequence(c, e.getKey(), from, e.getValue());
+        }
+      }
+    }
   }
 
   private record Stored(
@@ -254,11 +300,12 @@ public final class TransactionIngest {
     }
   }
 
-  private Outcome decide(Connection c, String device, SequencedTransaction st) throws SQLException {
+  private Outcome decide(Connection c, Batch batch, String device, SequencedTransaction st)
+      throws SQLException {
     Transaction t = st.transaction();
     Instant now = clock.instant();
     String hash = contentHash(st);
-    Optional<Stored> known = stored(c, t.id());
+    Optional<Stored> known = Optional.ofNullable(batch.stored.get(t.id()));
     if (known.isPresent()) {
       Stored k = known.get();
       if (!k.deviceId().equals(device) || k.sequence() != st.sequence() || !k.hash().equals(hash)) {
@@ -282,7 +329,7 @@ public final class TransactionIngest {
       staff.reject(c, t.id(), device, st.sequence(), "DEVICE_MISMATCH", Source.CENTRAL, now);
       return Outcome.answer(TransactionAck.reject(t.id(), "DEVICE_MISMATCH"));
     }
-    long last = lastSequence(c, device);
+    long last = batch.last(c, device);
     long floor = last;
     if (st.pendingFrom() - 1 > last) {
       floor = st.pendingFrom() - 1;
@@ -306,27 +353,27 @@ public final class TransactionIngest {
       } else {
         LOG.info("{} starts at sequence {}", device, floor + 1);
       }
-      moveSequence(c, device, last, floor);
+      batch.move(device, floor);
       last = floor;
     }
     if (st.sequence() <= floor) {
       Optional<UUID> holder = holderOf(c, device, st.sequence());
       if (holder.isPresent()) {
-        return heldAsConflict(c, device, st, hash, holder.get(), now);
+        return heldAsConflict(c, batch, device, st, hash, holder.get(), now);
       }
       // A sequence central moved past (pendingFrom) but never stored: the device still had it,
       // so nobody else answered it. Taken at its own place; the device's sequence stays.
       LOG.info(
           "{} sent sequence {}, below {} but never stored: taken", device, st.sequence(), floor);
-      return takeNew(c, device, st, hash, now);
+      return takeNew(c, batch, device, st, hash, now);
     }
     if (st.sequence() > floor + 1) {
       LOG.debug(
           "{} sequence {} after {}: waiting for the missing ones", device, st.sequence(), floor);
       return Outcome.waitingForGap();
     }
-    moveSequence(c, device, last, st.sequence());
-    return takeNew(c, device, st, hash, now);
+    batch.move(device, st.sequence());
+    return takeNew(c, batch, device, st, hash, now);
   }
 
   /** The transaction of this device that holds this sequence (the first one taken). */
@@ -352,7 +399,13 @@ public final class TransactionIngest {
    * the second is applied to the loans; staff decide with {@link SequenceConflicts}.
    */
   private Outcome heldAsConflict(
-      Connection c, String device, SequencedTransaction st, String hash, UUID holder, Instant now)
+      Connection c,
+      Batch batch,
+      String device,
+      SequencedTransaction st,
+      String hash,
+      UUID holder,
+      Instant now)
       throws SQLException {
     Transaction t = st.transaction();
     LOG.warn(
@@ -363,6 +416,7 @@ public final class TransactionIngest {
         holder);
     // The patron key is kept while held: the one staff keep may still have to go to the ILS.
     insertRow(c, st, hash, now, true, Optional.empty(), true, "held", true);
+    batch.stored.put(t.id(), new Stored(device, st.sequence(), hash, true, Optional.empty()));
     String holderState = SequenceConflicts.hold(c, holder);
     staff.notice(
         c,
@@ -404,13 +458,14 @@ public final class TransactionIngest {
   }
 
   private Outcome takeNew(
-      Connection c, String device, SequencedTransaction st, String hash, Instant now)
+      Connection c, Batch batch, String device, SequencedTransaction st, String hash, Instant now)
       throws SQLException {
     Transaction t = st.transaction();
     Optional<String> reason = centralRefusal(c, t);
     boolean accepted = reason.isEmpty();
     boolean queued = accepted && forwardToIls;
     insert(c, st, hash, now, accepted, reason, queued);
+    batch.stored.put(t.id(), new Stored(device, st.sequence(), hash, accepted, reason));
     List<SyncMessage> deltas = new ArrayList<>();
     if (accepted) {
       deltas.addAll(applyToLoans(c, t, now));
@@ -457,17 +512,22 @@ public final class TransactionIngest {
   private List<SyncMessage> applyToLoans(Connection c, Transaction t, Instant now)
       throws SQLException {
     List<SyncMessage> deltas = new ArrayList<>();
-    try (PreparedStatement s = c.prepareStatement("DELETE FROM current_loans WHERE item_id = ?")) {
-      s.setString(1, t.itemId());
-      s.executeUpdate();
-    }
     ItemStatus status = ItemStatus.AVAILABLE;
-    if (t.type() == TransactionType.CHECKOUT) {
+    if (t.type() != TransactionType.CHECKOUT) {
+      try (PreparedStatement s =
+          c.prepareStatement("DELETE FROM current_loans WHERE item_id = ?")) {
+        s.setString(1, t.itemId());
+        s.executeUpdate();
+      }
+    } else {
       PatronKey patron = t.patron().orElseThrow();
+      // One statement: a loan of the item not returned first is replaced by this one.
       try (PreparedStatement s =
           c.prepareStatement(
               "INSERT INTO current_loans (item_id, patron_key, due_date, tx_id, since)"
-                  + " VALUES (?, ?, ?, ?, ?)")) {
+                  + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (item_id) DO UPDATE SET"
+                  + " patron_key = excluded.patron_key, due_date = excluded.due_date,"
+                  + " tx_id = excluded.tx_id, since = excluded.since")) {
         s.setString(1, t.itemId());
         s.setString(2, patron.value());
         s.setString(3, t.dueDate().orElseThrow().toString());
@@ -499,7 +559,7 @@ public final class TransactionIngest {
     return deltas;
   }
 
-  private long lastSequence(Connection c, String device) throws SQLException {
+  private static long lastSequence(Connection c, String device) throws SQLException {
     try (PreparedStatement s =
         c.prepareStatement("SELECT last_sequence FROM devices WHERE device_id = ?")) {
       s.setString(1, device);
@@ -589,25 +649,33 @@ public final class TransactionIngest {
     }
   }
 
-  private static Optional<Stored> stored(Connection c, UUID id) throws SQLException {
+  /** The stored transactions among {@code ids}, in one query. */
+  private static Map<UUID, Stored> storedAmong(Connection c, List<UUID> ids) throws SQLException {
+    Map<UUID, Stored> out = new HashMap<>();
+    String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
     try (PreparedStatement s =
         c.prepareStatement(
-            "SELECT device_id, sequence, content_hash, status, reason FROM transactions"
-                + " WHERE tx_id = ?")) {
-      s.setString(1, id.toString());
+            "SELECT tx_id, device_id, sequence, content_hash, status, reason FROM transactions"
+                + " WHERE tx_id IN ("
+                + marks
+                + ")")) {
+      for (int i = 0; i < ids.size(); i++) {
+        s.setString(i + 1, ids.get(i).toString());
+      }
       try (ResultSet r = s.executeQuery()) {
-        if (!r.next()) {
-          return Optional.empty();
+        while (r.next()) {
+          out.put(
+              UUID.fromString(r.getString(1)),
+              new Stored(
+                  r.getString(2),
+                  r.getLong(3),
+                  r.getString(4),
+                  r.getString(5).equals("accepted"),
+                  Optional.ofNullable(r.getString(6))));
         }
-        return Optional.of(
-            new Stored(
-                r.getString(1),
-                r.getLong(2),
-                r.getString(3),
-                r.getString(4).equals("accepted"),
-                Optional.ofNullable(r.getString(5))));
       }
     }
+    return out;
   }
 
   /** What makes two messages the same transaction: everything but {@code pendingFrom}. */
