@@ -70,12 +70,15 @@ public final class CentralIngestBench {
           Thread t =
               new Thread(
                   () -> {
-                    for (int i = 0; i < perDevice; i++) {
-                      // A kiosk has a few transactions in flight, never a flood.
-                      while (device.pendingCount() >= 8) {
-                        java.util.concurrent.locks.LockSupport.parkNanos(200_000);
+                    try {
+                      for (int i = 0; i < perDevice; i++) {
+                        // A kiosk has a few transactions in flight, never a flood. Waiting for
+                        // the ack, not polling: polling 20 outboxes took CPU from central.
+                        device.awaitPendingBelow(8);
+                        device.checkout(device.deviceId() + "-" + i, PATRON);
                       }
-                      device.checkout(device.deviceId() + "-" + i, PATRON);
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
                     }
                   });
           t.start();
@@ -84,8 +87,8 @@ public final class CentralIngestBench {
         for (Thread t : threads) {
           t.join();
         }
-        while (devices.stream().anyMatch(d -> d.pendingCount() > 0)) {
-          java.util.concurrent.locks.LockSupport.parkNanos(200_000);
+        for (SimulatedDevice d : devices) {
+          d.awaitPendingBelow(1);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         double rate = total / seconds;

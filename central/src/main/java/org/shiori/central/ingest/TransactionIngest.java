@@ -283,7 +283,81 @@ public final class TransactionIngest {
       current.put(device, to);
     }
 
+    /** Transaction rows, queue entries and loan changes not yet written. */
+    final List<Object[]> rows = new ArrayList<>();
+
+    final List<String> queued = new ArrayList<>();
+
+    /** Per item, the loan it has after this batch ({@code null}: none): only the last counts. */
+    final Map<String, Object[]> loans = new java.util.LinkedHashMap<>();
+
+    void loan(String itemId, Object[] loan) {
+      loans.remove(itemId);
+      loans.put(itemId, loan);
+    }
+
+    /**
+     * Writes what the batch deferred, each kind in one JDBC batch (one round trip on PostgreSQL).
+     * Before anything that reads those rows back, and at the end.
+     */
+    void write(Connection c) throws SQLException {
+      try {
+        insertRows(c, rows);
+        rows.clear();
+        try (PreparedStatement s =
+            c.prepareStatement("INSERT INTO ils_queue (tx_id, attempts) VALUES (?, 0)")) {
+          for (String id : queued) {
+            s.setString(1, id);
+            s.addBatch();
+          }
+          if (!queued.isEmpty()) {
+            s.executeBatch();
+          }
+        }
+        queued.clear();
+        writeLoans(c);
+      } catch (java.sql.BatchUpdateException e) {
+        // The cause carries the SQL state that tells a conflict with another instance (retried).
+        throw e.getNextException() != null ? e.getNextException() : e;
+      }
+    }
+
+    private void writeLoans(Connection c) throws SQLException {
+      try (PreparedStatement delete =
+              c.prepareStatement("DELETE FROM current_loans WHERE item_id = ?");
+          PreparedStatement upsert =
+              c.prepareStatement(
+                  "INSERT INTO current_loans (item_id, patron_key, due_date, tx_id, since)"
+                      + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (item_id) DO UPDATE SET"
+                      + " patron_key = excluded.patron_key, due_date = excluded.due_date,"
+                      + " tx_id = excluded.tx_id, since = excluded.since")) {
+        int deletes = 0;
+        int upserts = 0;
+        for (Map.Entry<String, Object[]> e : loans.entrySet()) {
+          if (e.getValue() == null) {
+            delete.setString(1, e.getKey());
+            delete.addBatch();
+            deletes++;
+          } else {
+            for (int i = 0; i < e.getValue().length; i++) {
+              upsert.setObject(i + 1, e.getValue()[i]);
+            }
+            upsert.addBatch();
+            upserts++;
+          }
+        }
+        if (deletes > 0) {
+          delete.executeBatch();
+        }
+        if (upserts > 0) {
+          upsert.executeBatch();
+        }
+      }
+      loans.clear();
+    }
+
     void moveSequences(Connection c) throws SQLException {
+      write(c);
       for (Map.Entry<String, Long> e : current.entrySet()) {
         long from = read.get(e.getKey());
         if (e.getValue() != from) {
@@ -357,6 +431,8 @@ public final class TransactionIngest {
       last = floor;
     }
     if (st.sequence() <= floor) {
+      // Rare: the rows this batch took so far are written before they are looked for.
+      batch.write(c);
       Optional<UUID> holder = holderOf(c, device, st.sequence());
       if (holder.isPresent()) {
         return heldAsConflict(c, batch, device, st, hash, holder.get(), now);
@@ -415,7 +491,9 @@ public final class TransactionIngest {
         st.sequence(),
         holder);
     // The patron key is kept while held: the one staff keep may still have to go to the ILS.
-    insertRow(c, st, hash, now, true, Optional.empty(), true, "held", true);
+    List<Object[]> conflicting = new ArrayList<>();
+    conflicting.add(row(st, hash, now, true, Optional.empty(), true, "held", true));
+    insertRows(c, conflicting);
     batch.stored.put(t.id(), new Stored(device, st.sequence(), hash, true, Optional.empty()));
     String holderState = SequenceConflicts.hold(c, holder);
     staff.notice(
@@ -464,17 +542,14 @@ public final class TransactionIngest {
     Optional<String> reason = centralRefusal(c, t);
     boolean accepted = reason.isEmpty();
     boolean queued = accepted && forwardToIls;
-    insert(c, st, hash, now, accepted, reason, queued);
+    batch.rows.add(
+        row(st, hash, now, accepted, reason, queued, queued ? "pending" : "none", false));
     batch.stored.put(t.id(), new Stored(device, st.sequence(), hash, accepted, reason));
     List<SyncMessage> deltas = new ArrayList<>();
     if (accepted) {
-      deltas.addAll(applyToLoans(c, t, now));
+      deltas.addAll(applyToLoans(c, batch, t, now));
       if (queued) {
-        try (PreparedStatement s =
-            c.prepareStatement("INSERT INTO ils_queue (tx_id, attempts) VALUES (?, 0)")) {
-          s.setString(1, t.id().toString());
-          s.executeUpdate();
-        }
+        batch.queued.add(t.id().toString());
       }
     } else {
       staff.reject(c, t.id(), device, st.sequence(), reason.get(), Source.CENTRAL, now);
@@ -509,32 +584,24 @@ public final class TransactionIngest {
     return Optional.empty();
   }
 
-  private List<SyncMessage> applyToLoans(Connection c, Transaction t, Instant now)
+  private List<SyncMessage> applyToLoans(Connection c, Batch batch, Transaction t, Instant now)
       throws SQLException {
     List<SyncMessage> deltas = new ArrayList<>();
     ItemStatus status = ItemStatus.AVAILABLE;
     if (t.type() != TransactionType.CHECKOUT) {
-      try (PreparedStatement s =
-          c.prepareStatement("DELETE FROM current_loans WHERE item_id = ?")) {
-        s.setString(1, t.itemId());
-        s.executeUpdate();
-      }
+      batch.loan(t.itemId(), null);
     } else {
       PatronKey patron = t.patron().orElseThrow();
-      // One statement: a loan of the item not returned first is replaced by this one.
-      try (PreparedStatement s =
-          c.prepareStatement(
-              "INSERT INTO current_loans (item_id, patron_key, due_date, tx_id, since)"
-                  + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (item_id) DO UPDATE SET"
-                  + " patron_key = excluded.patron_key, due_date = excluded.due_date,"
-                  + " tx_id = excluded.tx_id, since = excluded.since")) {
-        s.setString(1, t.itemId());
-        s.setString(2, patron.value());
-        s.setString(3, t.dueDate().orElseThrow().toString());
-        s.setString(4, t.id().toString());
-        s.setLong(5, now.toEpochMilli());
-        s.executeUpdate();
-      }
+      // A loan of the item not returned first is replaced by this one.
+      batch.loan(
+          t.itemId(),
+          new Object[] {
+            t.itemId(),
+            patron.value(),
+            t.dueDate().orElseThrow().toString(),
+            t.id().toString(),
+            now.toEpochMilli()
+          });
       status = ItemStatus.ON_LOAN;
       // A hold picked up by its patron is fulfilled: erased, never sent again (P-ERASE-2).
       Optional<HoldRecord> hold = datasets.hold(c, t.itemId());
@@ -594,24 +661,13 @@ public final class TransactionIngest {
     }
   }
 
-  private void insert(
-      Connection c,
-      SequencedTransaction st,
-      String hash,
-      Instant now,
-      boolean accepted,
-      Optional<String> reason,
-      boolean queued)
-      throws SQLException {
-    insertRow(c, st, hash, now, accepted, reason, queued, queued ? "pending" : "none", false);
-  }
-
   /**
+   * One row of the transactions table, in the column order of {@link #insertRows}.
+   *
    * @param keepPatron whether the patron key stays on the row (only while the ILS may need it)
    * @param conflict a later transaction under a sequence already taken (kept beside the first)
    */
-  private static void insertRow(
-      Connection c,
+  private static Object[] row(
       SequencedTransaction st,
       String hash,
       Instant now,
@@ -619,33 +675,50 @@ public final class TransactionIngest {
       Optional<String> reason,
       boolean keepPatron,
       String ilsState,
-      boolean conflict)
-      throws SQLException {
+      boolean conflict) {
     Transaction t = st.transaction();
+    return new Object[] {
+      t.id().toString(),
+      t.deviceId(),
+      st.sequence(),
+      t.type().name(),
+      t.branch(),
+      t.itemId(),
+      // The patron key stays only while the ILS still needs it; the loan is in current_loans.
+      keepPatron ? t.patron().map(PatronKey::value).orElse(null) : null,
+      t.at().toEpochMilli(),
+      t.dueDate().map(LocalDate::toString).orElse(null),
+      t.offline() ? 1 : 0,
+      now.toEpochMilli(),
+      accepted ? "accepted" : "rejected",
+      reason.orElse(null),
+      hash,
+      ilsState,
+      conflict ? 1 : 0
+    };
+  }
+
+  private static void insertRows(Connection c, List<Object[]> rows) throws SQLException {
+    if (rows.isEmpty()) {
+      return;
+    }
     try (PreparedStatement s =
         c.prepareStatement(
             "INSERT INTO transactions (tx_id, device_id, sequence, type, branch, item_id,"
                 + " patron_key, happened_at, due_date, offline, received_at, status, reason,"
                 + " content_hash, ils_state, sequence_conflict)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      s.setString(1, t.id().toString());
-      s.setString(2, t.deviceId());
-      s.setLong(3, st.sequence());
-      s.setString(4, t.type().name());
-      s.setString(5, t.branch());
-      s.setString(6, t.itemId());
-      // The patron key stays only while the ILS still needs it; the loan is in current_loans.
-      s.setString(7, keepPatron ? t.patron().map(PatronKey::value).orElse(null) : null);
-      s.setLong(8, t.at().toEpochMilli());
-      s.setString(9, t.dueDate().map(LocalDate::toString).orElse(null));
-      s.setInt(10, t.offline() ? 1 : 0);
-      s.setLong(11, now.toEpochMilli());
-      s.setString(12, accepted ? "accepted" : "rejected");
-      s.setString(13, reason.orElse(null));
-      s.setString(14, hash);
-      s.setString(15, ilsState);
-      s.setInt(16, conflict ? 1 : 0);
-      s.executeUpdate();
+      for (Object[] row : rows) {
+        for (int i = 0; i < row.length; i++) {
+          if (row[i] == null) {
+            s.setNull(i + 1, java.sql.Types.VARCHAR);
+          } else {
+            s.setObject(i + 1, row[i]);
+          }
+        }
+        s.addBatch();
+      }
+      s.executeBatch();
     }
   }
 
