@@ -229,10 +229,22 @@ public final class TransactionIngest {
       throws SQLException {
     Map<Integer, Outcome> out = new HashMap<>();
     List<UUID> ids = new ArrayList<>();
+    List<String> items = new ArrayList<>();
+    List<String> patrons = new ArrayList<>();
     for (int i : order) {
-      ids.add(decoded[i].transaction().transaction().id());
+      Transaction t = decoded[i].transaction().transaction();
+      ids.add(t.id());
+      items.add(t.itemId());
+      t.patron().ifPresent(p -> patrons.add(p.value()));
     }
     Batch batch = new Batch(storedAmong(c, ids));
+    // Ingest never creates items, holds or patron blocks: what is not there now needs no look-up.
+    batch.knownItems.addAll(
+        presentAmong(c, "SELECT item_id FROM items WHERE item_id IN (%s)", items));
+    batch.knownItems.addAll(
+        presentAmong(c, "SELECT item_id FROM holds WHERE item_id IN (%s)", items));
+    batch.patronsWithRecords.addAll(
+        presentAmong(c, "SELECT patron_key FROM patrons WHERE patron_key IN (%s)", patrons));
     List<Integer> waiting = new ArrayList<>(order);
     boolean progress = true;
     while (progress && !waiting.isEmpty()) {
@@ -282,6 +294,11 @@ public final class TransactionIngest {
     void move(String device, long to) {
       current.put(device, to);
     }
+
+    /** Items of the batch that have an item or a hold record; patrons that have a record. */
+    final java.util.Set<String> knownItems = new java.util.HashSet<>();
+
+    final java.util.Set<String> patronsWithRecords = new java.util.HashSet<>();
 
     /** Transaction rows, queue entries and loan changes not yet written. */
     final List<Object[]> rows = new ArrayList<>();
@@ -539,7 +556,7 @@ public final class TransactionIngest {
       Connection c, Batch batch, String device, SequencedTransaction st, String hash, Instant now)
       throws SQLException {
     Transaction t = st.transaction();
-    Optional<String> reason = centralRefusal(c, t);
+    Optional<String> reason = centralRefusal(c, batch, t);
     boolean accepted = reason.isEmpty();
     boolean queued = accepted && forwardToIls;
     batch.rows.add(
@@ -574,8 +591,10 @@ public final class TransactionIngest {
   }
 
   /** The refusals central itself decides: a checkout for a patron blocked meanwhile (R-BLOCK-2). */
-  private Optional<String> centralRefusal(Connection c, Transaction t) throws SQLException {
-    if (t.type() == TransactionType.CHECKOUT) {
+  private Optional<String> centralRefusal(Connection c, Batch batch, Transaction t)
+      throws SQLException {
+    if (t.type() == TransactionType.CHECKOUT
+        && batch.patronsWithRecords.contains(t.patron().orElseThrow().value())) {
       Optional<PatronSnapshot> p = datasets.patron(c, t.patron().orElseThrow());
       if (p.isPresent() && p.get().staffBlock()) {
         return Optional.of("PATRON_BLOCKED");
@@ -588,6 +607,7 @@ public final class TransactionIngest {
       throws SQLException {
     List<SyncMessage> deltas = new ArrayList<>();
     ItemStatus status = ItemStatus.AVAILABLE;
+    boolean known = batch.knownItems.contains(t.itemId());
     if (t.type() != TransactionType.CHECKOUT) {
       batch.loan(t.itemId(), null);
     } else {
@@ -603,6 +623,9 @@ public final class TransactionIngest {
             now.toEpochMilli()
           });
       status = ItemStatus.ON_LOAN;
+      if (!known) {
+        return deltas;
+      }
       // A hold picked up by its patron is fulfilled: erased, never sent again (P-ERASE-2).
       Optional<HoldRecord> hold = datasets.hold(c, t.itemId());
       Optional<ItemRecord> lent = datasets.item(c, t.itemId());
@@ -613,6 +636,9 @@ public final class TransactionIngest {
         return withStatus(c, lent, status, deltas);
       }
       deltas.addAll(datasets.removeHold(c, t.itemId()));
+    }
+    if (!known) {
+      return deltas;
     }
     return withStatus(c, datasets.item(c, t.itemId()), status, deltas);
   }
@@ -720,6 +746,27 @@ public final class TransactionIngest {
       }
       s.executeBatch();
     }
+  }
+
+  /** Which of {@code keys} the query (one {@code %s} for the IN list) finds, in one query. */
+  private static List<String> presentAmong(Connection c, String query, List<String> keys)
+      throws SQLException {
+    List<String> out = new ArrayList<>();
+    if (keys.isEmpty()) {
+      return out;
+    }
+    String marks = String.join(", ", java.util.Collections.nCopies(keys.size(), "?"));
+    try (PreparedStatement s = c.prepareStatement(String.format(query, marks))) {
+      for (int i = 0; i < keys.size(); i++) {
+        s.setString(i + 1, keys.get(i));
+      }
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          out.add(r.getString(1));
+        }
+      }
+    }
+    return out;
   }
 
   /** The stored transactions among {@code ids}, in one query. */
