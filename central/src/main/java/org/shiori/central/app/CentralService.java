@@ -12,7 +12,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import javax.net.SocketFactory;
 import org.shiori.central.config.CentralConfig;
-import org.shiori.central.config.CentralConfig.Connector;
 import org.shiori.central.forward.IlsForwarder;
 import org.shiori.central.forward.PatronCards;
 import org.shiori.central.ils.IlsConnector;
@@ -76,6 +75,7 @@ public final class CentralService implements AutoCloseable {
   private final Optional<IlsForwarder> forwarder;
   private final RequestHandler requests;
   private final SequenceConflicts conflicts;
+  private final Optional<FileImportJob> fileImport;
   private final List<Consumer<ReceivedTransaction>> listeners = new CopyOnWriteArrayList<>();
 
   private CentralService(CentralConfig config, Clock clock, Optional<IlsConnector> ilsOverride)
@@ -104,7 +104,7 @@ public final class CentralService implements AutoCloseable {
             GAP_PAUSE_MS,
             this::onTransactions,
             this::gaveUpAtGap);
-    boolean forwards = config.ils().connector() != Connector.STANDALONE;
+    boolean forwards = config.ils().forwards();
     this.connector =
         ilsOverride.orElseGet(
             () ->
@@ -113,6 +113,10 @@ public final class CentralService implements AutoCloseable {
                     : new StandaloneConnector(db));
     this.ingest = new TransactionIngest(db, datasets, topics, clock, forwards);
     this.conflicts = new SequenceConflicts(db, clock, forwards);
+    this.fileImport =
+        config.ils().fileImport().isPresent()
+            ? Optional.of(new FileImportJob(config.ils().fileImport().get(), db, datasets, sync))
+            : Optional.empty();
     this.forwarder =
         forwards
             ? Optional.of(
@@ -178,6 +182,7 @@ public final class CentralService implements AutoCloseable {
     link.subscribe(topics.sharedAllDevices("event"), d -> handle(d, this::onEvent));
     link.start();
     forwarder.ifPresent(IlsForwarder::start);
+    fileImport.ifPresent(FileImportJob::start);
   }
 
   public boolean awaitConnected(Duration timeout) throws InterruptedException {
@@ -350,6 +355,11 @@ public final class CentralService implements AutoCloseable {
     return db;
   }
 
+  /** The file-import connector's job, when configured. */
+  public Optional<FileImportJob> fileImport() {
+    return fileImport;
+  }
+
   public Optional<IlsForwarder> forwarder() {
     return forwarder;
   }
@@ -360,6 +370,7 @@ public final class CentralService implements AutoCloseable {
 
   @Override
   public void close() {
+    fileImport.ifPresent(FileImportJob::close);
     forwarder.ifPresent(IlsForwarder::close);
     if (forwarder.isEmpty()) {
       connector.close();

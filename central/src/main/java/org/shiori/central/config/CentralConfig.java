@@ -101,22 +101,62 @@ public record CentralConfig(
     /** Central's own database is the record of loans; nothing is forwarded. */
     STANDALONE,
     /** Forwarded to the library system's SIP2 server. */
-    SIP2
+    SIP2,
+    /**
+     * The library system's exports (items, patrons, holds) are imported on a schedule; central's
+     * database is the record of loans, as with {@link #STANDALONE}.
+     */
+    FILE_IMPORT
   }
 
   /**
-   * @param connector standalone or sip2
+   * Where the exports of the file-import connector are and how often they are looked at.
+   *
+   * @param tenantKeyFile the tenant key card numbers are hashed with (raw bytes, owner-only)
+   * @param every how often the files are checked; an import runs when one of them changed
+   */
+  public record FileImport(
+      Path items, Path patrons, Path holds, Path tenantKeyFile, Duration every) {
+    public FileImport {
+      Objects.requireNonNull(items, "items");
+      Objects.requireNonNull(patrons, "patrons");
+      Objects.requireNonNull(holds, "holds");
+      Objects.requireNonNull(tenantKeyFile, "tenantKeyFile");
+      Objects.requireNonNull(every, "every");
+    }
+  }
+
+  /**
+   * @param connector standalone, sip2 or file-import
    * @param sip2 the SIP2 server, for the sip2 connector
+   * @param fileImport the exports, for the file-import connector
    * @param retryEvery how long the forwarder waits after the ILS could not be reached
    */
-  public record Ils(Connector connector, Optional<Sip2Settings> sip2, Duration retryEvery) {
+  public record Ils(
+      Connector connector,
+      Optional<Sip2Settings> sip2,
+      Duration retryEvery,
+      Optional<FileImport> fileImport) {
     public Ils {
       Objects.requireNonNull(connector, "connector");
       Objects.requireNonNull(sip2, "sip2");
       Objects.requireNonNull(retryEvery, "retryEvery");
+      Objects.requireNonNull(fileImport, "fileImport");
       if ((connector == Connector.SIP2) != sip2.isPresent()) {
         throw new IllegalArgumentException("SIP2 settings iff the sip2 connector");
       }
+      if ((connector == Connector.FILE_IMPORT) != fileImport.isPresent()) {
+        throw new IllegalArgumentException("file-import settings iff the file-import connector");
+      }
+    }
+
+    public Ils(Connector connector, Optional<Sip2Settings> sip2, Duration retryEvery) {
+      this(connector, sip2, retryEvery, Optional.empty());
+    }
+
+    /** Whether transactions go on to a library system after central. */
+    public boolean forwards() {
+      return connector == Connector.SIP2;
     }
 
     public static Ils standalone() {

@@ -139,7 +139,9 @@ public final class CentralConfigReader {
   private static CentralConfig.Ils ils(Path file, ConfigSection s) throws CentralConfigException {
     Connector connector =
         Connector.valueOf(
-            s.oneOf("connector", "standalone", "standalone", "sip2").toUpperCase(Locale.ROOT));
+            s.oneOf("connector", "standalone", "standalone", "sip2", "file-import")
+                .replace('-', '_')
+                .toUpperCase(Locale.ROOT));
     Duration retry = Duration.ofSeconds(s.integer("retrySeconds", 5, 1, 3600));
     Optional<Sip2Settings> sip2 = Optional.empty();
     if (connector == Connector.SIP2) {
@@ -150,8 +152,42 @@ public final class CentralConfigReader {
     } else if (s.has("sip2")) {
       throw s.error("sip2", "(a section)", "no sip2 section unless connector is sip2");
     }
+    Optional<CentralConfig.FileImport> fileImport = Optional.empty();
+    if (connector == Connector.FILE_IMPORT) {
+      if (!s.has("fileImport")) {
+        throw s.error("fileImport", "(missing)", "a fileImport section (items, patrons, holds...)");
+      }
+      fileImport = Optional.of(fileImport(s.section("fileImport")));
+    } else if (s.has("fileImport")) {
+      throw s.error(
+          "fileImport", "(a section)", "no fileImport section unless connector is file-import");
+    }
     s.refuseUnknownKeys();
-    return new CentralConfig.Ils(connector, sip2, retry);
+    return new CentralConfig.Ils(connector, sip2, retry, fileImport);
+  }
+
+  private static CentralConfig.FileImport fileImport(ConfigSection s)
+      throws CentralConfigException {
+    // The export files need not exist yet (the library system may not have written them); the
+    // key must: without it no card number can become a patron key.
+    CentralConfig.FileImport f =
+        new CentralConfig.FileImport(
+            s.path("items"),
+            s.path("patrons"),
+            s.path("holds"),
+            existingFile(s, "tenantKeyFile", "the tenant key file (raw bytes, mode 0600)"),
+            Duration.ofMinutes(s.integer("everyMinutes", 15, 1, 1440)));
+    s.refuseUnknownKeys();
+    return f;
+  }
+
+  private static Path existingFile(ConfigSection s, String key, String allowed)
+      throws CentralConfigException {
+    Path p = s.path(key);
+    if (!Files.isReadable(p)) {
+      throw s.error(key, "'" + p + "'", allowed);
+    }
+    return p;
   }
 
   private static Sip2Settings sip2(ConfigSection s) throws CentralConfigException {

@@ -200,4 +200,70 @@ class CentralConfigReaderTest {
     assertThat(e.field()).isEqualTo("ils.sip2.loginPassword");
     assertThat(e.getMessage()).doesNotContain("s3cret");
   }
+
+  @org.junit.jupiter.api.io.TempDir Path dir;
+
+  @Test
+  void readsAFileImportConfiguration() throws Exception {
+    Path key = dir.resolve("tenant.key");
+    java.nio.file.Files.writeString(key, "0123456789abcdef0123");
+    CentralConfig c =
+        CentralConfigReader.parse(
+            FILE,
+            """
+            tenant: example-city
+            instanceId: central-1
+            broker:
+              url: tcp://127.0.0.1:1883
+            database:
+              kind: sqlite
+              file: central.db
+            ils:
+              connector: file-import
+              fileImport:
+                items: export/items.csv
+                patrons: export/patrons.tsv
+                holds: export/holds.csv
+                tenantKeyFile: %s
+                everyMinutes: 30
+            """
+                .formatted(key));
+    assertThat(c.ils().connector()).isEqualTo(Connector.FILE_IMPORT);
+    assertThat(c.ils().forwards()).isFalse();
+    CentralConfig.FileImport f = c.ils().fileImport().orElseThrow();
+    assertThat(f.items()).isEqualTo(Path.of("/etc/shiori/export/items.csv"));
+    assertThat(f.tenantKeyFile()).isEqualTo(key);
+    assertThat(f.every()).isEqualTo(java.time.Duration.ofMinutes(30));
+  }
+
+  @Test
+  void aFileImportWithoutItsSectionOrKeyIsRefused() {
+    String head =
+        """
+        tenant: example-city
+        instanceId: central-1
+        broker:
+          url: tcp://127.0.0.1:1883
+        database:
+          kind: sqlite
+          file: central.db
+        ils:
+        """;
+    assertThat(error(head + "  connector: file-import\n").getMessage())
+        .contains("fileImport")
+        .contains("(missing)");
+    assertThat(
+            error(
+                    head
+                        + "  connector: file-import\n  fileImport:\n    items: a.csv\n"
+                        + "    patrons: b.csv\n    holds: c.csv\n"
+                        + "    tenantKeyFile: /nonexistent/tenant.key\n")
+                .getMessage())
+        .contains("tenantKeyFile")
+        .contains("/nonexistent/tenant.key")
+        .contains("the tenant key file");
+    assertThat(
+            error(head + "  connector: standalone\n  fileImport:\n    items: a.csv\n").getMessage())
+        .contains("no fileImport section unless connector is file-import");
+  }
 }
