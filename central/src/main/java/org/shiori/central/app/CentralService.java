@@ -76,6 +76,7 @@ public final class CentralService implements AutoCloseable {
   private final RequestHandler requests;
   private final SequenceConflicts conflicts;
   private final Optional<FileImportJob> fileImport;
+  private final RetentionJob retention;
   private final List<Consumer<ReceivedTransaction>> listeners = new CopyOnWriteArrayList<>();
 
   private CentralService(CentralConfig config, Clock clock, Optional<IlsConnector> ilsOverride)
@@ -113,6 +114,7 @@ public final class CentralService implements AutoCloseable {
                     : new StandaloneConnector(db));
     this.ingest = new TransactionIngest(db, datasets, topics, clock, forwards);
     this.conflicts = new SequenceConflicts(db, clock, forwards);
+    this.retention = new RetentionJob(db, config.retention(), clock);
     this.fileImport =
         config.ils().fileImport().isPresent()
             ? Optional.of(new FileImportJob(config.ils().fileImport().get(), db, datasets, sync))
@@ -183,6 +185,7 @@ public final class CentralService implements AutoCloseable {
     link.start();
     forwarder.ifPresent(IlsForwarder::start);
     fileImport.ifPresent(FileImportJob::start);
+    retention.start();
   }
 
   public boolean awaitConnected(Duration timeout) throws InterruptedException {
@@ -355,6 +358,11 @@ public final class CentralService implements AutoCloseable {
     return db;
   }
 
+  /** The scheduled pruning of what is past its retention. */
+  public RetentionJob retention() {
+    return retention;
+  }
+
   /** The file-import connector's job, when configured. */
   public Optional<FileImportJob> fileImport() {
     return fileImport;
@@ -371,6 +379,7 @@ public final class CentralService implements AutoCloseable {
   @Override
   public void close() {
     fileImport.ifPresent(FileImportJob::close);
+    retention.close();
     forwarder.ifPresent(IlsForwarder::close);
     if (forwarder.isEmpty()) {
       connector.close();

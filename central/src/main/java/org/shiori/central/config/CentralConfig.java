@@ -18,6 +18,7 @@ import org.shiori.central.ils.sip2.Sip2Settings;
  * @param ingest how transactions are taken in
  * @param ils which library system the transactions go to
  * @param sync how data sets are sent to the devices
+ * @param retention how long central keeps what it no longer needs (docs/privacy.md)
  */
 public record CentralConfig(
     String tenant,
@@ -26,7 +27,8 @@ public record CentralConfig(
     Database database,
     Ingest ingest,
     Ils ils,
-    Sync sync) {
+    Sync sync,
+    Retention retention) {
 
   public CentralConfig {
     Objects.requireNonNull(tenant, "tenant");
@@ -36,6 +38,37 @@ public record CentralConfig(
     Objects.requireNonNull(ingest, "ingest");
     Objects.requireNonNull(ils, "ils");
     Objects.requireNonNull(sync, "sync");
+    Objects.requireNonNull(retention, "retention");
+  }
+
+  /** With the default retention. */
+  public CentralConfig(
+      String tenant,
+      String instanceId,
+      Broker broker,
+      Database database,
+      Ingest ingest,
+      Ils ils,
+      Sync sync) {
+    this(tenant, instanceId, broker, database, ingest, ils, sync, Retention.DEFAULT);
+  }
+
+  /**
+   * @param transactions how long a transaction row is kept after it was received, once no longer
+   *     needed (forwarded to the ILS, refused, or never to be forwarded); pending and held ones
+   *     stay
+   * @param events how long staff events are kept
+   * @param rejections how long rejection records are kept
+   */
+  public record Retention(Duration transactions, Duration events, Duration rejections) {
+    public static final Retention DEFAULT =
+        new Retention(Duration.ofDays(90), Duration.ofDays(365), Duration.ofDays(365));
+
+    public Retention {
+      Objects.requireNonNull(transactions, "transactions");
+      Objects.requireNonNull(events, "events");
+      Objects.requireNonNull(rejections, "rejections");
+    }
   }
 
   /**

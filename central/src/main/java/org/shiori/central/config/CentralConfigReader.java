@@ -51,8 +51,15 @@ public final class CentralConfigReader {
     CentralConfig.Sync sync =
         new CentralConfig.Sync(syncSection.integer("snapshotChunk", 200, 1, 1000));
     syncSection.refuseUnknownKeys();
+    ConfigSection keep = root.section("retention");
+    CentralConfig.Retention retention =
+        new CentralConfig.Retention(
+            Duration.ofDays(keep.integer("transactionsDays", 90, 1, 3650)),
+            Duration.ofDays(keep.integer("eventsDays", 365, 1, 3650)),
+            Duration.ofDays(keep.integer("rejectionsDays", 365, 1, 3650)));
+    keep.refuseUnknownKeys();
     root.refuseUnknownKeys();
-    return new CentralConfig(tenant, instance, broker, database, ingest, ils, sync);
+    return new CentralConfig(tenant, instance, broker, database, ingest, ils, sync, retention);
   }
 
   private static CentralConfig.Broker broker(ConfigSection s) throws CentralConfigException {

@@ -39,6 +39,29 @@ class CentralConfigReaderTest {
     assertThat(c.ils().connector()).isEqualTo(Connector.STANDALONE);
     assertThat(c.ingest().workers()).isEqualTo(4);
     assertThat(c.sync().snapshotChunk()).isEqualTo(200);
+    assertThat(c.retention()).isEqualTo(CentralConfig.Retention.DEFAULT);
+  }
+
+  @Test
+  void retentionIsReadAndBounded() throws Exception {
+    String head =
+        """
+        tenant: example-city
+        instanceId: central-1
+        broker:
+          url: tcp://127.0.0.1:1883
+        database:
+          kind: sqlite
+          file: central.db
+        retention:
+        """;
+    CentralConfig c =
+        CentralConfigReader.parse(FILE, head + "  transactionsDays: 30\n  eventsDays: 730\n");
+    assertThat(c.retention().transactions()).isEqualTo(java.time.Duration.ofDays(30));
+    assertThat(c.retention().events()).isEqualTo(java.time.Duration.ofDays(730));
+    assertThat(c.retention().rejections()).isEqualTo(java.time.Duration.ofDays(365));
+    CentralConfigException e = error(head + "  transactionsDays: 0\n");
+    assertThat(e.getMessage()).contains("transactionsDays").contains("0");
   }
 
   @Test

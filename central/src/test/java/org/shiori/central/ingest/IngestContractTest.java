@@ -3,6 +3,7 @@ package org.shiori.central.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -14,6 +15,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.shiori.central.app.RetentionJob;
 import org.shiori.central.config.CentralConfig;
 import org.shiori.central.store.CentralDatabase;
 import org.shiori.central.sync.Datasets;
@@ -359,6 +361,43 @@ abstract class IngestContractTest {
     Transaction late = checkout("kiosk-1", "2", ALICE);
     assertThat(send("kiosk-1", 2, 2, late).ack()).contains(accepted(late));
     assertThat(ingest.received()).extracting(ReceivedTransaction::sequence).contains(2L);
+  }
+
+  @Test
+  void pruningDeletesOnlyWhatIsPastItsRetention() {
+    addPatron(BOB, true);
+    Transaction lent = checkout("kiosk-1", "1", ALICE);
+    send("kiosk-1", 1, 1, lent);
+    send("kiosk-1", 2, 2, checkout("kiosk-1", "2", BOB)); // PATRON_BLOCKED: a rejection
+    TransactionIngest forwarding =
+        new TransactionIngest(db, datasets, topics, Clock.fixed(NOW, ZoneOffset.UTC), true);
+    Transaction waiting = checkout("kiosk-2", "3", ALICE);
+    forwarding.take(topics.tx("kiosk-2"), codec.encode(new SequencedTransaction(1, 1, waiting)));
+    send("kiosk-3", 1, 1, checkout("kiosk-3", "4", ALICE));
+    send("kiosk-3", 1, 1, checkout("kiosk-3", "5", BOB)); // a conflict: both held, an event
+    assertThat(prune(Duration.ofDays(89))).isEqualTo(new RetentionJob.Pruned(0, 0, 0));
+    RetentionJob.Pruned p = prune(Duration.ofDays(91));
+    assertThat(p.transactions()).as("the answered ones, not pending, not held").isEqualTo(2);
+    assertThat(ingest.received())
+        .extracting(ReceivedTransaction::ilsState)
+        .containsExactlyInAnyOrder("pending", "held", "held");
+    assertThat(loans(ALICE)).as("a loan lasts until its return, not its retention").contains("1");
+    assertThat(rejections()).hasSize(1);
+    assertThat(events()).hasSize(1);
+    RetentionJob.Pruned later = prune(Duration.ofDays(366));
+    assertThat(later.events()).isEqualTo(1);
+    assertThat(later.rejections()).isEqualTo(1);
+    assertThat(rejections()).isEmpty();
+    assertThat(events()).isEmpty();
+    // The device's sequence is not pruned with its rows: the next one still follows on.
+    Transaction next = checkout("kiosk-1", "6", ALICE);
+    assertThat(send("kiosk-1", 3, 3, next).ack()).contains(accepted(next));
+  }
+
+  RetentionJob.Pruned prune(Duration after) {
+    return new RetentionJob(
+            db, CentralConfig.Retention.DEFAULT, Clock.fixed(NOW.plus(after), ZoneOffset.UTC))
+        .prune();
   }
 
   TransactionIngest.Outcome forward(TransactionIngest forwarding, long seq, Transaction t) {
