@@ -19,6 +19,8 @@ import org.shiori.central.ils.sip2.Sip2Settings;
  * @param ils which library system the transactions go to
  * @param sync how data sets are sent to the devices
  * @param retention how long central keeps what it no longer needs (docs/privacy.md)
+ * @param tenantKeyFile the tenant key card numbers are hashed with (raw bytes, owner-only), for the
+ *     file-import connector and the {@code cards import} command
  */
 public record CentralConfig(
     String tenant,
@@ -28,7 +30,8 @@ public record CentralConfig(
     Ingest ingest,
     Ils ils,
     Sync sync,
-    Retention retention) {
+    Retention retention,
+    Optional<Path> tenantKeyFile) {
 
   public CentralConfig {
     Objects.requireNonNull(tenant, "tenant");
@@ -39,6 +42,7 @@ public record CentralConfig(
     Objects.requireNonNull(ils, "ils");
     Objects.requireNonNull(sync, "sync");
     Objects.requireNonNull(retention, "retention");
+    Objects.requireNonNull(tenantKeyFile, "tenantKeyFile");
   }
 
   /** With the default retention. */
@@ -50,7 +54,16 @@ public record CentralConfig(
       Ingest ingest,
       Ils ils,
       Sync sync) {
-    this(tenant, instanceId, broker, database, ingest, ils, sync, Retention.DEFAULT);
+    this(
+        tenant,
+        instanceId,
+        broker,
+        database,
+        ingest,
+        ils,
+        sync,
+        Retention.DEFAULT,
+        ils.fileImport().map(FileImport::tenantKeyFile));
   }
 
   /**
@@ -145,7 +158,7 @@ public record CentralConfig(
   /**
    * Where the exports of the file-import connector are and how often they are looked at.
    *
-   * @param tenantKeyFile the tenant key card numbers are hashed with (raw bytes, owner-only)
+   * @param tenantKeyFile {@code privacy.tenantKeyFile}: the tenant key card numbers are hashed with
    * @param every how often the files are checked; an import runs when one of them changed
    */
   public record FileImport(

@@ -46,7 +46,16 @@ public final class CentralConfigReader {
     CentralConfig.Ingest ingest =
         new CentralConfig.Ingest(ingestSection.integer("workers", 4, 1, 64));
     ingestSection.refuseUnknownKeys();
-    CentralConfig.Ils ils = ils(file, root.section("ils"));
+    ConfigSection privacy = root.section("privacy");
+    Optional<Path> tenantKeyFile = Optional.empty();
+    if (privacy.has("tenantKeyFile")) {
+      tenantKeyFile =
+          Optional.of(
+              existingFile(
+                  privacy, "tenantKeyFile", "a readable file: the tenant key (raw bytes, 0600)"));
+    }
+    privacy.refuseUnknownKeys();
+    CentralConfig.Ils ils = ils(file, root.section("ils"), root, tenantKeyFile);
     ConfigSection syncSection = root.section("sync");
     CentralConfig.Sync sync =
         new CentralConfig.Sync(syncSection.integer("snapshotChunk", 200, 1, 1000));
@@ -59,7 +68,8 @@ public final class CentralConfigReader {
             Duration.ofDays(keep.integer("rejectionsDays", 365, 1, 3650)));
     keep.refuseUnknownKeys();
     root.refuseUnknownKeys();
-    return new CentralConfig(tenant, instance, broker, database, ingest, ils, sync, retention);
+    return new CentralConfig(
+        tenant, instance, broker, database, ingest, ils, sync, retention, tenantKeyFile);
   }
 
   private static CentralConfig.Broker broker(ConfigSection s) throws CentralConfigException {
@@ -143,7 +153,9 @@ public final class CentralConfigReader {
     return db;
   }
 
-  private static CentralConfig.Ils ils(Path file, ConfigSection s) throws CentralConfigException {
+  private static CentralConfig.Ils ils(
+      Path file, ConfigSection s, ConfigSection root, Optional<Path> tenantKeyFile)
+      throws CentralConfigException {
     Connector connector =
         Connector.valueOf(
             s.oneOf("connector", "standalone", "standalone", "sip2", "file-import")
@@ -164,7 +176,13 @@ public final class CentralConfigReader {
       if (!s.has("fileImport")) {
         throw s.error("fileImport", "(missing)", "a fileImport section (items, patrons, holds...)");
       }
-      fileImport = Optional.of(fileImport(s.section("fileImport")));
+      if (tenantKeyFile.isEmpty()) {
+        throw root.error(
+            "privacy",
+            "(missing)",
+            "privacy.tenantKeyFile: the file-import connector hashes cards");
+      }
+      fileImport = Optional.of(fileImport(s.section("fileImport"), tenantKeyFile.get()));
     } else if (s.has("fileImport")) {
       throw s.error(
           "fileImport", "(a section)", "no fileImport section unless connector is file-import");
@@ -173,16 +191,15 @@ public final class CentralConfigReader {
     return new CentralConfig.Ils(connector, sip2, retry, fileImport);
   }
 
-  private static CentralConfig.FileImport fileImport(ConfigSection s)
+  private static CentralConfig.FileImport fileImport(ConfigSection s, Path tenantKeyFile)
       throws CentralConfigException {
-    // The export files need not exist yet (the library system may not have written them); the
-    // key must: without it no card number can become a patron key.
+    // The export files need not exist yet (the library system may not have written them).
     CentralConfig.FileImport f =
         new CentralConfig.FileImport(
             s.path("items"),
             s.path("patrons"),
             s.path("holds"),
-            existingFile(s, "tenantKeyFile", "the tenant key file (raw bytes, mode 0600)"),
+            tenantKeyFile,
             Duration.ofMinutes(s.integer("everyMinutes", 15, 1, 1440)));
     s.refuseUnknownKeys();
     return f;

@@ -241,13 +241,14 @@ class CentralConfigReaderTest {
             database:
               kind: sqlite
               file: central.db
+            privacy:
+              tenantKeyFile: %s
             ils:
               connector: file-import
               fileImport:
                 items: export/items.csv
                 patrons: export/patrons.tsv
                 holds: export/holds.csv
-                tenantKeyFile: %s
                 everyMinutes: 30
             """
                 .formatted(key));
@@ -256,6 +257,7 @@ class CentralConfigReaderTest {
     CentralConfig.FileImport f = c.ils().fileImport().orElseThrow();
     assertThat(f.items()).isEqualTo(Path.of("/etc/shiori/export/items.csv"));
     assertThat(f.tenantKeyFile()).isEqualTo(key);
+    assertThat(c.tenantKeyFile()).contains(key);
     assertThat(f.every()).isEqualTo(java.time.Duration.ofMinutes(30));
   }
 
@@ -279,12 +281,15 @@ class CentralConfigReaderTest {
             error(
                     head
                         + "  connector: file-import\n  fileImport:\n    items: a.csv\n"
-                        + "    patrons: b.csv\n    holds: c.csv\n"
-                        + "    tenantKeyFile: /nonexistent/tenant.key\n")
+                        + "    patrons: b.csv\n    holds: c.csv\n")
+                .getMessage())
+        .contains("privacy.tenantKeyFile");
+    assertThat(
+            error(head.replace("ils:\n", "privacy:\n  tenantKeyFile: /nonexistent/tenant.key\n"))
                 .getMessage())
         .contains("tenantKeyFile")
         .contains("/nonexistent/tenant.key")
-        .contains("the tenant key file");
+        .contains("the tenant key");
     assertThat(
             error(head + "  connector: standalone\n  fileImport:\n    items: a.csv\n").getMessage())
         .contains("no fileImport section unless connector is file-import");
