@@ -18,7 +18,12 @@ import picocli.CommandLine.Option;
     name = "central",
     mixinStandardHelpOptions = true,
     description = "Shiori central: takes device transactions into its database and the ILS.",
-    subcommands = {CentralCommand.Run.class, CentralCommand.Check.class, CardsCommand.class})
+    subcommands = {
+      CentralCommand.Run.class,
+      CentralCommand.Check.class,
+      CardsCommand.class,
+      ConflictsCommand.class
+    })
 public final class CentralCommand {
   /** Exit codes: 0 stopped cleanly, 2 bad configuration, 3 could not start, 4 bad input file. */
   static final int CONFIG_ERROR = 2;
