@@ -3,15 +3,17 @@ package org.shiori.central.app;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.shiori.central.config.CentralConfig;
 import org.shiori.central.config.CentralConfigException;
 import org.shiori.central.config.CentralConfigReader;
+import org.shiori.central.forward.PatronCards;
 import org.shiori.central.ils.fileimport.ImportException;
 import org.shiori.central.ils.fileimport.PatronFile;
 import org.shiori.central.store.CentralDatabase;
 import org.shiori.central.sync.Datasets;
+import org.shiori.circulation.domain.PatronKey;
 import org.shiori.circulation.domain.PatronSnapshot;
 import org.shiori.circulation.privacy.CardHasher;
 import picocli.CommandLine.Command;
@@ -30,8 +32,9 @@ final class CardsCommand {
    * {@code central cards import --config FILE CSV}: loads patron records from a patrons file (the
    * columns of the file import's patrons file, docs/file-import.md) into central's patrons data
    * set. Each card number is hashed with the tenant key ({@code privacy.tenantKeyFile}) as its row
-   * is read; only the patron key is stored, and no card number is printed or logged. A file with
-   * any error imports nothing.
+   * is read; only the patron key is stored, unless the SIP2 connector is configured, which must
+   * name the patron to the library system (field AA) and so keeps each card number beside its key.
+   * No card number is printed or logged. A file with any error imports nothing.
    */
   @Command(name = "import", description = "Loads patron records from a CSV/TSV patrons file.")
   static final class Import implements Callable<Integer> {
@@ -61,10 +64,12 @@ final class CardsCommand {
                 + " card numbers are hashed with");
         return CentralCommand.CONFIG_ERROR;
       }
-      List<PatronSnapshot> patrons;
+      // Only the SIP2 connector speaks for the patron (field AA): only it keeps card numbers.
+      boolean keepCards = c.ils().connector() == CentralConfig.Connector.SIP2;
+      PatronFile.Patrons patrons;
       try {
         CardHasher hasher = new CardHasher(FileImportJob.tenantKey(c.tenantKeyFile().get()));
-        patrons = PatronFile.read(file, hasher);
+        patrons = PatronFile.read(file, hasher, keepCards);
       } catch (ImportException e) {
         err.println(e.getMessage());
         return CentralCommand.INPUT_ERROR;
@@ -76,8 +81,11 @@ final class CardsCommand {
       try (CentralDatabase db = CentralDatabase.open(c.database())) {
         db.inTransaction(
             tx -> {
-              for (PatronSnapshot p : patrons) {
+              for (PatronSnapshot p : patrons.records()) {
                 datasets.putPatron(tx, p);
+              }
+              for (Map.Entry<PatronKey, String> card : patrons.cardNumbers().entrySet()) {
+                PatronCards.put(tx, card.getKey(), card.getValue());
               }
               return null;
             });
@@ -85,7 +93,12 @@ final class CardsCommand {
         err.println("central's database: " + e.getMessage());
         return CentralCommand.START_FAILED;
       }
-      out.println(file + ": " + patrons.size() + " patron records imported (card numbers hashed)");
+      out.println(
+          file
+              + ": "
+              + patrons.records().size()
+              + " patron records imported (card numbers hashed"
+              + (keepCards ? "; kept for the SIP2 connector's field AA)" : ")"));
       return 0;
     }
   }

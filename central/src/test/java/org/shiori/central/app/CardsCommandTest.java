@@ -102,6 +102,32 @@ class CardsCommandTest {
   }
 
   @Test
+  void withTheSip2ConnectorTheCardNumberIsKeptBesideItsKeyForFieldAa_P_MIN_1() throws Exception {
+    Files.writeString(
+        config,
+        Files.readString(config)
+            + """
+            ils:
+              connector: sip2
+              sip2:
+                host: 127.0.0.1
+                port: 6001
+                institutionId: EXAMPLE
+            """);
+    Path file = csv("cardNumber,category,expiry,homeBranch\n" + CARD_1 + ",x,2027-03-31,main\n");
+    assertThat(run("cards", "import", "--config", config.toString(), file.toString())).isZero();
+    CardHasher hasher = new CardHasher(KEY.getBytes(StandardCharsets.US_ASCII));
+    try (CentralDatabase db =
+        CentralDatabase.open(CentralConfig.Database.sqlite(dir.resolve("central.db")))) {
+      java.util.Optional<String> kept =
+          db.inTransaction(
+              c -> org.shiori.central.forward.PatronCards.cardOf(c, hasher.keyOf(CARD_1)));
+      assertThat(kept).contains(CARD_1);
+    }
+    assertThat(out.toString()).contains("kept for the SIP2 connector").doesNotContain(CARD_1);
+  }
+
+  @Test
   void aBadRowImportsNothingAndSaysWhereAndWhatIsAllowed() throws Exception {
     Path file =
         csv(
