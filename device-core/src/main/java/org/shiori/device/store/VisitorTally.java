@@ -70,22 +70,25 @@ public final class VisitorTally {
 
   /**
    * Stores a report for every hour before {@code current} not yet reported, oldest first, in the
-   * event store as routine events. The hour just before {@code current} is reported even when
-   * nobody passed, so a quiet gate can be told from a silent one; hours the gate was not running
-   * are not invented.
+   * event store as routine events. With {@code quietHourBefore} (the gate was running in the hour
+   * before {@code current}) that hour is reported even when nobody passed, so a quiet gate can be
+   * told from a silent one; hours the gate was not running are not invented.
    *
    * <p>When the event store is full of alarms the report is refused and the hour stays unreported
    * (tried again next time); its counts stay here.
    *
    * @return the number of reports stored
    */
-  public int reportHoursBefore(Instant current, EventStore events, HourReport report) {
+  public int reportHoursBefore(
+      Instant current, boolean quietHourBefore, EventStore events, HourReport report) {
     Instant at = current;
     return database.write(
         sql -> {
-          sql.update(
-              "INSERT OR IGNORE INTO visitor_hours (hour) VALUES (?)",
-              current.minus(Duration.ofHours(1)).toString());
+          if (quietHourBefore) {
+            sql.update(
+                "INSERT OR IGNORE INTO visitor_hours (hour) VALUES (?)",
+                current.minus(Duration.ofHours(1)).toString());
+          }
           List<Hour> due =
               sql.list(
                   "SELECT hour, in_count, out_count FROM visitor_hours"

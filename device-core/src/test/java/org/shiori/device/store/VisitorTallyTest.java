@@ -55,12 +55,14 @@ class VisitorTallyTest {
       tally.record(false, NINE);
       tally.record(true, TEN); // the hour still running is not reported
 
-      assertThat(tally.reportHoursBefore(TEN, events, REPORT)).isEqualTo(1);
-      assertThat(tally.reportHoursBefore(TEN, events, REPORT)).isZero();
+      assertThat(tally.reportHoursBefore(TEN, true, events, REPORT)).isEqualTo(1);
+      assertThat(tally.reportHoursBefore(TEN, true, events, REPORT)).isZero();
       assertThat(texts(events)).containsExactly("2026-11-21T00:00:00Z in 1 out 1 total 2");
       assertThat(events.pending(10).get(0).alarm()).isFalse();
 
-      tally.reportHoursBefore(Instant.parse("2026-11-21T03:00:00Z"), events, REPORT);
+      tally.reportHoursBefore(Instant.parse("2026-11-21T04:00:00Z"), false, events, REPORT);
+      assertThat(texts(events)).hasSize(2); // stopped at three: no quiet hour invented
+      tally.reportHoursBefore(Instant.parse("2026-11-21T03:00:00Z"), true, events, REPORT);
       assertThat(texts(events))
           .containsExactly(
               "2026-11-21T00:00:00Z in 1 out 1 total 2",
@@ -75,16 +77,16 @@ class VisitorTallyTest {
       VisitorTally tally = store.visitors();
       EventStore events = store.events(2, StoreFixtures.CLOCK);
       tally.record(true, NINE);
-      tally.reportHoursBefore(TEN, events, REPORT);
+      tally.reportHoursBefore(TEN, true, events, REPORT);
       events.store("alarm-1".getBytes(UTF_8), true);
       events.store("alarm-2".getBytes(UTF_8), true); // the visitor report gives way
       assertThat(texts(events)).containsExactly("alarm-1", "alarm-2");
 
       tally.record(false, TEN);
-      assertThat(tally.reportHoursBefore(ELEVEN, events, REPORT)).isZero(); // full of alarms
+      assertThat(tally.reportHoursBefore(ELEVEN, true, events, REPORT)).isZero(); // full of alarms
       assertThat(texts(events)).containsExactly("alarm-1", "alarm-2");
       events.confirmed(events.pending(1).get(0).sequence());
-      assertThat(tally.reportHoursBefore(ELEVEN, events, REPORT)).isEqualTo(1);
+      assertThat(tally.reportHoursBefore(ELEVEN, true, events, REPORT)).isEqualTo(1);
       assertThat(texts(events))
           .containsExactly("alarm-2", "2026-11-21T01:00:00Z in 0 out 1 total 1");
       assertThat(tally.totals()).isEqualTo(new Totals(1, 1));
