@@ -10,7 +10,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.shiori.central.app.CentralService;
-import org.shiori.central.config.CentralConfig;
 import org.shiori.circulation.domain.PatronKey;
 import org.shiori.circulation.policy.CirculationPolicy;
 import org.shiori.circulation.policy.ShippedPolicies;
@@ -182,42 +181,18 @@ public final class DemoKiosk implements AutoCloseable {
     }
   }
 
-  private CentralService startCentral(DemoLibrary library, DemoOptions options)
-      throws IOException, InterruptedException {
-    Path directory = Files.createTempDirectory("shiori-demo-central-");
-    remember((AutoCloseable) () -> deleteTree(directory));
-    CentralConfig config =
-        new CentralConfig(
-            TENANT,
-            "central-demo",
-            new CentralConfig.Broker(brokerUrl, Optional.empty(), Duration.ofSeconds(30)),
-            CentralConfig.Database.sqlite(directory.resolve("central.db")),
-            new CentralConfig.Ingest(2),
-            CentralConfig.Ils.standalone(),
-            new CentralConfig.Sync(200));
-    CentralService service;
-    try {
-      service = remember(CentralService.open(config, options.clock()));
-    } catch (java.security.GeneralSecurityException e) {
-      throw new IllegalStateException("cannot start the demo's central", e);
-    }
-    library.patrons().forEach(p -> service.library().putPatron(p.snapshot()));
-    library.items().forEach(service.library()::putItem);
-    library.holds().forEach(service.library()::putHold);
-    service.start();
-    // Central listens before the kiosk speaks, or the first transactions wait for a retry.
-    if (!service.awaitConnected(SYNC_WAIT)) {
-      throw new IllegalStateException("the demo's central cannot reach " + brokerUrl);
-    }
-    return service;
-  }
-
-  private static void deleteTree(Path directory) throws IOException {
-    try (var paths = Files.walk(directory)) {
-      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
+  private CentralService startCentral(DemoLibrary library, DemoOptions options) throws IOException {
+    return remember(
+            DemoCentral.start(
+                TENANT,
+                brokerUrl,
+                options.clock(),
+                service -> {
+                  library.patrons().forEach(p -> service.library().putPatron(p.snapshot()));
+                  library.items().forEach(service.library()::putItem);
+                  library.holds().forEach(service.library()::putHold);
+                }))
+        .service();
   }
 
   /** The demo opens once the first snapshots are in; a kiosk without a catalog lends nothing. */

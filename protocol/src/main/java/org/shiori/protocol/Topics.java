@@ -58,6 +58,15 @@ public final class Topics {
     return device(deviceId) + "/event";
   }
 
+  /**
+   * Where central confirms each staff event it has taken (the event's MQTT 5 response topic; an
+   * empty message carrying the event's correlation data), so the device keeps an event until
+   * central has it, as it keeps a transaction until its ack.
+   */
+  public String eventAck(String deviceId) {
+    return event(deviceId) + "/ack";
+  }
+
   /** Requests of a device to central (resync, online-only look-ups). */
   public String cmd(String deviceId) {
     return device(deviceId) + "/cmd";

@@ -284,6 +284,11 @@ public final class CentralService implements AutoCloseable {
   }
 
   private void onEvent(Inbound m) {
+    recordEvent(m);
+    confirmEvent(m);
+  }
+
+  private void recordEvent(Inbound m) {
     DeviceEvent e;
     try {
       e = DeviceEvent.decode(m.payload());
@@ -310,6 +315,28 @@ public final class CentralService implements AutoCloseable {
               Source.DEVICE);
           return null;
         });
+  }
+
+  /**
+   * Tells the device that central has its event (stored, or judged not to be one and dropped), so
+   * the device can delete it: an empty message with the event's correlation data on the device's
+   * own event-ack topic, after the commit. Only to that topic, whatever response topic was asked.
+   */
+  private void confirmEvent(Inbound m) {
+    Optional<String> device = topics.deviceOf(m.topic());
+    if (device.isEmpty()
+        || m.correlationData().isEmpty()
+        || !m.responseTopic().equals(Optional.of(topics.eventAck(device.get())))) {
+      return; // a device that does not wait for central's confirmation
+    }
+    try {
+      link.publish(topics.eventAck(device.get()), new byte[0], m.correlationData());
+    } catch (PublishException ex) {
+      LOG.debug(
+          "event confirmation to {} not sent, the device sends again: {}",
+          device.get(),
+          ex.getMessage());
+    }
   }
 
   /** Told of each newly taken transaction (not duplicates), after the commit. */

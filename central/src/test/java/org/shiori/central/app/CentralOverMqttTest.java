@@ -142,6 +142,66 @@ class CentralOverMqttTest {
   }
 
   @Test
+  void aStaffEventIsConfirmedOnlyAfterItIsStoredAndOnlyOnTheDevicesOwnEventAckTopic()
+      throws Exception {
+    Topics topics = new Topics(TENANT);
+    byte[] alarm =
+        new org.shiori.protocol.DeviceEvent(
+                org.shiori.protocol.DeviceEvent.Type.GATE_ALARM,
+                "gate-1",
+                java.time.Instant.parse("2026-12-01T01:02:03Z"),
+                Optional.of("1000123456"),
+                Optional.of("吾輩は猫である"),
+                Optional.empty(),
+                Optional.empty(),
+                java.util.OptionalLong.empty())
+            .encode();
+    List<String> confirmed = new java.util.concurrent.CopyOnWriteArrayList<>();
+    var gate =
+        new org.eclipse.paho.mqttv5.client.MqttClient(
+            broker.url().toString(),
+            "gate-1",
+            new org.eclipse.paho.mqttv5.client.persist.MemoryPersistence());
+    try {
+      gate.connect();
+      gate.subscribe(
+          new org.eclipse.paho.mqttv5.common.MqttSubscription[] {
+            new org.eclipse.paho.mqttv5.common.MqttSubscription(topics.allDevices("event/ack"), 1)
+          },
+          new org.eclipse.paho.mqttv5.client.IMqttMessageListener[] {
+            (t, m) ->
+                confirmed.add(
+                    t
+                        + " "
+                        + java.util.HexFormat.of()
+                            .formatHex(m.getProperties().getCorrelationData()))
+          });
+      // Asks for the confirmation on another device's topic: stored, confirmed on its own only.
+      gate.publish(topics.event("gate-1"), eventMessage(alarm, topics.eventAck("gate-2"), 7));
+      gate.publish(topics.event("gate-1"), eventMessage(alarm, topics.eventAck("gate-1"), 8));
+      Conditions.await(WAIT, () -> confirmed.size() == 1, () -> "confirmed " + confirmed);
+      assertThat(confirmed).containsExactly(topics.eventAck("gate-1") + " 0000000000000008");
+      assertThat(central.events(10))
+          .filteredOn(e -> e.type().equals("gate-alarm"))
+          .hasSize(2)
+          .allSatisfy(e -> assertThat(e.itemId()).contains("1000123456"));
+    } finally {
+      gate.disconnect();
+      gate.close();
+    }
+  }
+
+  private static org.eclipse.paho.mqttv5.common.MqttMessage eventMessage(
+      byte[] payload, String responseTopic, long sequence) {
+    var m = new org.eclipse.paho.mqttv5.common.MqttMessage(payload, 1, false, null);
+    var p = new org.eclipse.paho.mqttv5.common.packet.MqttProperties();
+    p.setResponseTopic(responseTopic);
+    p.setCorrelationData(java.nio.ByteBuffer.allocate(8).putLong(sequence).array());
+    m.setProperties(p);
+    return m;
+  }
+
+  @Test
   void theRegistryFollowsBirthMessages() {
     Conditions.await(
         WAIT, () -> central.devices().device("kiosk-1").isPresent(), () -> "no kiosk-1 yet");

@@ -25,6 +25,7 @@ import org.shiori.config.ConfigException;
 import org.shiori.config.DeviceConfig;
 import org.shiori.config.DeviceConfigLoader;
 import org.shiori.demo.DemoBroker;
+import org.shiori.demo.DemoCentral;
 import org.shiori.device.store.SqliteStore;
 import org.shiori.emulator.EmulatedReaderProvider;
 import org.shiori.emulator.TagField;
@@ -101,6 +102,14 @@ public final class GateDemo implements AutoCloseable {
       started.push(embedded);
       brokerUrl = embedded.url();
     }
+    // Central holds the catalogue, takes the gate's alarms and confirms them, as in the field.
+    started.push(
+        DemoCentral.start(
+            TENANT,
+            brokerUrl,
+            clock,
+            central ->
+                GateDemoCatalogue.ITEMS.forEach(e -> central.library().putItem(e.record()))));
     catalogue();
     Path configFile = dataDirectory.resolve("gate-demo.yaml");
     Files.writeString(configFile, configYaml());

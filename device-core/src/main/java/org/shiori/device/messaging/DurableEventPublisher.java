@@ -1,11 +1,15 @@
 package org.shiori.device.messaging;
 
+import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -18,11 +22,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Staff events that survive a broker outage and a stop: each event is stored durably in the
- * device's {@link EventStore} before this returns, then published with QoS 1 in the order stored,
- * and deleted when the broker confirms it (store, publish, confirm). What is still stored after a
- * restart is published then. While the link is down nothing is sent; on every connect publishing
- * starts again from the oldest stored event, so an event may arrive twice but never not at all.
+ * Staff events that survive a broker outage, a central outage and a stop: each event is stored
+ * durably in the device's {@link EventStore} before this returns, then published with QoS 1 in the
+ * order stored, and deleted only when central confirms it has taken it (store, publish, confirm, as
+ * transactions are): the publish carries the event's store sequence as MQTT 5 correlation data and
+ * {@link Topics#eventAck} as response topic, and central answers there after its commit. What is
+ * still stored after a restart is published then. While the link is down nothing is sent; on every
+ * connect publishing starts again from the oldest stored event, so an event may arrive twice but
+ * never not at all.
  */
 public final class DurableEventPublisher implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DurableEventPublisher.class);
@@ -35,8 +42,10 @@ public final class DurableEventPublisher implements AutoCloseable {
   private final Clock clock;
   private final String deviceId;
   private final String topic;
+  private final String ackTopic;
   private final ScheduledExecutorService worker;
   private final AtomicBoolean drainQueued = new AtomicBoolean();
+  private final Map<Long, CompletableFuture<Void>> confirmations = new ConcurrentHashMap<>();
 
   public DurableEventPublisher(MqttLink link, EventStore store, Clock clock) {
     this.link = link;
@@ -47,6 +56,8 @@ public final class DurableEventPublisher implements AutoCloseable {
             .deviceId()
             .orElseThrow(() -> new IllegalArgumentException("events need a device link"));
     this.topic = link.topics().event(deviceId);
+    this.ackTopic = link.topics().eventAck(deviceId);
+    link.subscribe(ackTopic, 1, this::onConfirmation);
     this.worker =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -86,7 +97,7 @@ public final class DurableEventPublisher implements AutoCloseable {
         Optional.of(Topics.requireSegment("code", code)));
   }
 
-  /** Events stored and not yet confirmed by the broker. */
+  /** Events stored and not yet confirmed by central. */
   public int pending() {
     return store.pendingCount();
   }
@@ -138,8 +149,7 @@ public final class DurableEventPublisher implements AutoCloseable {
       List<StoredEvent> batch;
       while (!(batch = store.pending(BATCH)).isEmpty()) {
         for (StoredEvent e : batch) {
-          link.publish(topic, e.payload(), 1, false)
-              .get(CONFIRM_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+          publishAndAwaitCentral(e);
           store.confirmed(e.sequence());
         }
       }
@@ -148,6 +158,40 @@ public final class DurableEventPublisher implements AutoCloseable {
     } catch (Exception e) {
       LOG.debug("event publishing paused, retried: {}", e.toString());
     }
+  }
+
+  private void publishAndAwaitCentral(StoredEvent e) throws Exception {
+    CompletableFuture<Void> confirmed = new CompletableFuture<>();
+    confirmations.put(e.sequence(), confirmed);
+    try {
+      link.publish(
+              topic,
+              e.payload(),
+              1,
+              false,
+              Optional.of(ackTopic),
+              Optional.of(correlation(e.sequence())))
+          .get(CONFIRM_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      confirmed.get(CONFIRM_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } finally {
+      confirmations.remove(e.sequence());
+    }
+  }
+
+  private void onConfirmation(InboundMessage m) {
+    Optional<byte[]> data = m.correlationData();
+    if (data.isEmpty() || data.get().length != Long.BYTES) {
+      LOG.debug("event confirmation without an event's correlation data ignored");
+      return;
+    }
+    CompletableFuture<Void> waiting = confirmations.get(ByteBuffer.wrap(data.get()).getLong());
+    if (waiting != null) {
+      waiting.complete(null);
+    }
+  }
+
+  private static byte[] correlation(long sequence) {
+    return ByteBuffer.allocate(Long.BYTES).putLong(sequence).array();
   }
 
   @Override

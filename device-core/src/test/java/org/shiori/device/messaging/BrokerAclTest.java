@@ -97,6 +97,8 @@ class BrokerAclTest {
             TOPICS.ack("kiosk-22"),
             TOPICS.reply("kiosk-21"),
             TOPICS.reply("kiosk-22"),
+            TOPICS.eventAck("kiosk-21"),
+            TOPICS.eventAck("kiosk-22"),
             TOPICS.sync(Dataset.ITEMS),
             TOPICS.sync(Dataset.PATRONS),
             TOPICS.deviceSync("kiosk-21", Dataset.ITEMS),
@@ -168,7 +170,8 @@ class BrokerAclTest {
             "lib/" + TENANT + "/dev/kiosk-42/#",
             TOPICS.allDevices("tx"),
             TOPICS.allDevices("ack"),
-            TOPICS.allDevices("cmd/reply"))) {
+            TOPICS.allDevices("cmd/reply"),
+            TOPICS.allDevices("event/ack"))) {
       thief.subscribe(filter, 1, m -> seen.add(m.topic())).get(10, TimeUnit.SECONDS);
     }
     victim.publish(TOPICS.tx("kiosk-42"), FORGED, 1, false).get(10, TimeUnit.SECONDS);
@@ -176,6 +179,7 @@ class BrokerAclTest {
     MqttLink central = rig.centralLink();
     central.publish(TOPICS.ack("kiosk-42"), FORGED, 1, false).get(10, TimeUnit.SECONDS);
     central.publish(TOPICS.reply("kiosk-42"), FORGED, 1, false).get(10, TimeUnit.SECONDS);
+    central.publish(TOPICS.eventAck("kiosk-42"), FORGED, 1, false).get(10, TimeUnit.SECONDS);
     // Its own ack, published last on the same connection, proves the subscriptions deliver.
     central.publish(TOPICS.ack("kiosk-41"), FORGED, 1, false).get(10, TimeUnit.SECONDS);
     await(Duration.ofSeconds(30), () -> !seen.isEmpty(), () -> "own ack not received");
