@@ -18,6 +18,7 @@ import org.shiori.central.ils.sip2.Sip2Settings;
  * @param ingest how transactions are taken in
  * @param ils which library system the transactions go to
  * @param sync how data sets are sent to the devices
+ * @param loans how patrons' loans and renewals are answered at the kiosk
  */
 public record CentralConfig(
     String tenant,
@@ -26,7 +27,8 @@ public record CentralConfig(
     Database database,
     Ingest ingest,
     Ils ils,
-    Sync sync) {
+    Sync sync,
+    Loans loans) {
 
   public CentralConfig {
     Objects.requireNonNull(tenant, "tenant");
@@ -36,6 +38,81 @@ public record CentralConfig(
     Objects.requireNonNull(ingest, "ingest");
     Objects.requireNonNull(ils, "ils");
     Objects.requireNonNull(sync, "sync");
+    Objects.requireNonNull(loans, "loans");
+  }
+
+  /** A configuration without a {@code loans} section: loans and renewals are refused. */
+  public CentralConfig(
+      String tenant,
+      String instanceId,
+      Broker broker,
+      Database database,
+      Ingest ingest,
+      Ils ils,
+      Sync sync) {
+    this(tenant, instanceId, broker, database, ingest, ils, sync, Loans.disabled());
+  }
+
+  /**
+   * Patrons' loans and renewals asked from a kiosk, with the card as proof (docs/mqtt.md).
+   *
+   * @param tenantKey the tenant key the devices hash card numbers with; empty: no loans or renewals
+   *     are answered ({@code NOT_AVAILABLE}); never logged
+   * @param requestsPerMinute how many loans and renewal requests one device may send a minute
+   * @param policy the circulation policy renewals are decided by (a shipped name or a file)
+   * @param zone the library's time zone for the rules
+   */
+  public record Loans(
+      Optional<byte[]> tenantKey, int requestsPerMinute, String policy, java.time.ZoneId zone) {
+    public Loans {
+      Objects.requireNonNull(tenantKey, "tenantKey");
+      Objects.requireNonNull(policy, "policy");
+      Objects.requireNonNull(zone, "zone");
+      tenantKey = tenantKey.map(byte[]::clone);
+    }
+
+    public static Loans disabled() {
+      return new Loans(Optional.empty(), 20, "matsuyama", java.time.ZoneId.of("Asia/Tokyo"));
+    }
+
+    /** Loans and renewals answered with this tenant key and the default rules. */
+    public static Loans withTenantKey(byte[] tenantKey) {
+      return new Loans(Optional.of(tenantKey), 20, "matsuyama", java.time.ZoneId.of("Asia/Tokyo"));
+    }
+
+    @Override
+    public Optional<byte[]> tenantKey() {
+      return tenantKey.map(byte[]::clone);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Loans l
+          && tenantKey.isPresent() == l.tenantKey.isPresent()
+          && (tenantKey.isEmpty() || java.util.Arrays.equals(tenantKey.get(), l.tenantKey.get()))
+          && requestsPerMinute == l.requestsPerMinute
+          && policy.equals(l.policy)
+          && zone.equals(l.zone);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(tenantKey.isPresent(), requestsPerMinute, policy, zone);
+    }
+
+    /** Never shows the key. */
+    @Override
+    public String toString() {
+      return "Loans[tenantKey="
+          + (tenantKey.isPresent() ? "(set)" : "(none)")
+          + ", requestsPerMinute="
+          + requestsPerMinute
+          + ", policy="
+          + policy
+          + ", zone="
+          + zone
+          + "]";
+    }
   }
 
   /**

@@ -51,8 +51,44 @@ public final class CentralConfigReader {
     CentralConfig.Sync sync =
         new CentralConfig.Sync(syncSection.integer("snapshotChunk", 200, 1, 1000));
     syncSection.refuseUnknownKeys();
+    CentralConfig.Loans loans = loans(root.section("loans"));
     root.refuseUnknownKeys();
-    return new CentralConfig(tenant, instance, broker, database, ingest, ils, sync);
+    return new CentralConfig(tenant, instance, broker, database, ingest, ils, sync, loans);
+  }
+
+  private static CentralConfig.Loans loans(ConfigSection s) throws CentralConfigException {
+    Optional<byte[]> key = Optional.empty();
+    Optional<Path> keyFile = s.optionalPath("tenantKeyFile");
+    if (keyFile.isPresent()) {
+      try {
+        key = Optional.of(TenantKeyFile.read(keyFile.get()));
+      } catch (IOException e) {
+        throw s.error(
+            "tenantKeyFile",
+            "'" + keyFile.get() + "'",
+            "a readable file of 16-1024 bytes, mode 0600 (" + e.getMessage() + ")");
+      }
+    }
+    int perMinute = s.integer("requestsPerMinute", 20, 1, 600);
+    String policy =
+        s.optionalText("policy", "[A-Za-z0-9_./-]{1,255}", "a shipped policy name or a file")
+            .orElse("matsuyama");
+    String zone =
+        s.optionalText("timeZone", ".+", "a zone id such as Asia/Tokyo").orElse("Asia/Tokyo");
+    ZoneId zoneId;
+    try {
+      zoneId = ZoneId.of(zone);
+    } catch (java.time.DateTimeException e) {
+      throw s.error("timeZone", "'" + zone + "'", "a zone id such as Asia/Tokyo");
+    }
+    try {
+      org.shiori.circulation.policy.ShippedPolicies.read(policy);
+    } catch (RuntimeException e) {
+      throw s.error(
+          "policy", "'" + policy + "'", "a shipped policy name or a readable policy file");
+    }
+    s.refuseUnknownKeys();
+    return new CentralConfig.Loans(key, perMinute, policy, zoneId);
   }
 
   private static CentralConfig.Broker broker(ConfigSection s) throws CentralConfigException {
