@@ -89,11 +89,12 @@ public final class DemoKiosk implements AutoCloseable {
   }
 
   private void open(DemoOptions options) throws IOException, InterruptedException {
-    hasher = new CardHasher(TenantKeyFile.readOrCreate(dataDirectory.resolve("tenant.key")));
+    byte[] tenantKey = TenantKeyFile.readOrCreate(dataDirectory.resolve("tenant.key"));
+    hasher = new CardHasher(tenantKey);
     DemoLibrary library = DemoLibrary.create(hasher, LocalDate.now(options.clock().withZone(ZONE)));
     brokerUrl = options.broker().orElseGet(this::startEmbeddedBroker);
 
-    central = startCentral(library, options);
+    central = startCentral(library, options, tenantKey);
     store =
         remember(
             SqliteStore.open(
@@ -182,7 +183,7 @@ public final class DemoKiosk implements AutoCloseable {
     }
   }
 
-  private CentralService startCentral(DemoLibrary library, DemoOptions options)
+  private CentralService startCentral(DemoLibrary library, DemoOptions options, byte[] tenantKey)
       throws IOException, InterruptedException {
     Path directory = Files.createTempDirectory("shiori-demo-central-");
     remember((AutoCloseable) () -> deleteTree(directory));
@@ -194,7 +195,10 @@ public final class DemoKiosk implements AutoCloseable {
             CentralConfig.Database.sqlite(directory.resolve("central.db")),
             new CentralConfig.Ingest(2),
             CentralConfig.Ils.standalone(),
-            new CentralConfig.Sync(200));
+            new CentralConfig.Sync(200),
+            // The kiosk's own tenant key: central checks the card behind a loans or renewal
+            // request against the patron key it names.
+            new CentralConfig.Loans(Optional.of(tenantKey), 60, TENANT, ZONE));
     CentralService service;
     try {
       service = remember(CentralService.open(config, options.clock()));

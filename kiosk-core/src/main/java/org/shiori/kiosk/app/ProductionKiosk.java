@@ -66,9 +66,6 @@ public final class ProductionKiosk implements AutoCloseable {
   /** The store's file inside the data directory. */
   public static final String DATABASE_FILE = "store.db";
 
-  /** How long central may take to check a PIN before the patron is told it cannot be checked. */
-  static final Duration PIN_CHECK_TIMEOUT = Duration.ofSeconds(5);
-
   /** How often an absent card device is looked for. */
   static final Duration DEVICE_RETRY = Duration.ofSeconds(1);
 
@@ -165,8 +162,7 @@ public final class ProductionKiosk implements AutoCloseable {
     rulesUpdates.addRefusalListener(
         (dataset, version, why) -> events.documentRefused(dataset, version));
     central.publisher().addRejectionListener(new RejectionEvents(store, events));
-    OnlineQueries queries = new OnlineQueries(central.link(), PIN_CHECK_TIMEOUT);
-    queries.start();
+    OnlineQueries queries = central.queries();
     central.link().start();
     PinLockouts lockouts =
         assembly.remember(PinLockouts.open(config.dataDir().resolve(PinLockouts.FILE)));

@@ -39,7 +39,13 @@ public record ItemOutcome(
     RETURNED,
     NEEDS_STAFF,
     /** A set being returned with parts missing: nothing recorded until all parts are there. */
-    WAITING_FOR_PARTS
+    WAITING_FOR_PARTS,
+    /** An item on loan, being looked up in the patron's loans at central. */
+    CHECKING,
+    /** The patron's own loan on the pad: renewal is offered ({@code dueDate} is the current). */
+    OWN_LOAN,
+    /** The patron's own loan, renewed in this session ({@code dueDate} is the new one). */
+    RENEWED
   }
 
   public ItemOutcome {
