@@ -92,6 +92,12 @@ function resultText(o, mode) {
   return t("result." + o.result);
 }
 function messageText(o) {
+  // A loan limit names its number in the patron's language; a group the language file has no
+  // text of its own for gets the generic limit text.
+  if (o.reasonCode && o.limit !== null && o.limit !== undefined && o.reasonCode.startsWith("LIMIT")) {
+    const key = has("reason." + o.reasonCode) ? "reason." + o.reasonCode : "reason.LIMIT";
+    return t(key).split("{max}").join(String(o.limit));
+  }
   if (o.reasonCode && has("reason." + o.reasonCode)) return t("reason." + o.reasonCode);
   if (o.messageKey) return t(o.messageKey);
   return (o.message && (o.message[state.lang] || o.message.en)) || "";

@@ -2,8 +2,12 @@ package org.shiori.central.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.shiori.central.config.CentralConfig.Connector;
 import org.shiori.central.config.CentralConfig.DatabaseKind;
 
@@ -199,5 +203,50 @@ class CentralConfigReaderTest {
             """);
     assertThat(e.field()).isEqualTo("ils.sip2.loginPassword");
     assertThat(e.getMessage()).doesNotContain("s3cret");
+  }
+
+  @Test
+  void theLoansSectionReadsTheTenantKeyOnlyFromAFileNoOneElseCanRead(@TempDir Path dir)
+      throws Exception {
+    Path key = dir.resolve("tenant.key");
+    Files.write(key, "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
+    Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
+    String yaml =
+        """
+        tenant: example-city
+        instanceId: central-1
+        broker:
+          url: tcp://127.0.0.1:1883
+        database:
+          kind: sqlite
+          file: c.db
+        loans:
+          tenantKeyFile: %s
+          requestsPerMinute: 12
+        """
+            .formatted(key);
+    CentralConfig c = CentralConfigReader.parse(FILE, yaml);
+    assertThat(c.loans().tenantKey()).isPresent();
+    assertThat(c.loans().requestsPerMinute()).isEqualTo(12);
+    assertThat(c.loans().policy()).isEqualTo("matsuyama");
+    assertThat(c.loans().toString()).doesNotContain("0123456789abcdef");
+
+    Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r--r--"));
+    CentralConfigException e = error(yaml);
+    assertThat(e.field()).isEqualTo("loans.tenantKeyFile");
+    assertThat(e.line()).isEqualTo(9);
+    assertThat(e.allowed()).contains("mode 0600");
+    assertThat(e.getMessage()).doesNotContain("0123456789abcdef");
+    Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
+
+    assertThat(
+            CentralConfigReader.parse(FILE, yaml.replaceAll("(?m)^  tenantKeyFile.*\\n", ""))
+                .loans()
+                .tenantKey())
+        .isEmpty();
+    assertThat(error(yaml.replace("requestsPerMinute: 12", "requestsPerMinute: 0")).field())
+        .isEqualTo("loans.requestsPerMinute");
+    assertThat(error(yaml.replace("requestsPerMinute: 12", "policy: nowhere")).field())
+        .isEqualTo("loans.policy");
   }
 }

@@ -81,6 +81,7 @@ public final class ProductionKiosk implements AutoCloseable {
 
   private final KioskAssembly assembly;
   private SqliteStore store;
+  private PinLockouts lockouts;
   private KioskSession session;
   private int uiPort;
   private int adminPort;
@@ -164,8 +165,7 @@ public final class ProductionKiosk implements AutoCloseable {
     central.publisher().addRejectionListener(new RejectionEvents(store, events));
     OnlineQueries queries = central.queries();
     central.link().start();
-    PinLockouts lockouts =
-        assembly.remember(PinLockouts.open(config.dataDir().resolve(PinLockouts.FILE)));
+    lockouts = assembly.remember(PinLockouts.open(config.dataDir().resolve(PinLockouts.FILE)));
     PinGuard pins =
         new PinGuard(
             lockouts,
@@ -269,7 +269,11 @@ public final class ProductionKiosk implements AutoCloseable {
   private int serveAdmin(StatusReport status, EventPublisher events) {
     AdminServices services =
         new AdminServices(
-            status, store, parts.hasher(), () -> events.unauthorisedAccess("ADMIN_TOKEN_REFUSED"));
+            status,
+            store,
+            parts.hasher(),
+            () -> events.unauthorisedAccess("ADMIN_TOKEN_REFUSED"),
+            lockouts::clear);
     AdminServer admin = assembly.remember(new AdminServer(parts.adminToken(), services));
     return admin.start(LOOPBACK, config.admin().port());
   }
@@ -289,6 +293,11 @@ public final class ProductionKiosk implements AutoCloseable {
 
   public SqliteStore store() {
     return store;
+  }
+
+  /** The wrong-PIN counts and lockouts of this kiosk. */
+  public PinLockouts pinLockouts() {
+    return lockouts;
   }
 
   /** Healthy while the reader loop, the store and the link workers make progress. */

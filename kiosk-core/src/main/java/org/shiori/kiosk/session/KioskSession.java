@@ -661,7 +661,11 @@ public final class KioskSession implements PadListener, org.shiori.kiosk.card.Ca
           item.itemId(),
           decision.reasonCode().orElseThrow(),
           decision.ruleId());
-      return refused(item, decision.reasonCode().orElseThrow(), decision.message());
+      String reason = decision.reasonCode().orElseThrow();
+      ItemOutcome refusal = refused(item, reason, decision.message());
+      // The screen names the limit reached in the patron's language (R-LIMIT-1, -3, -6).
+      java.util.OptionalInt max = parts.rules().loanLimit(borrower.category(), reason);
+      return max.isPresent() ? refusal.withLimit(max.getAsInt()) : refusal;
     }
     Transaction tx =
         new Transaction(
@@ -714,9 +718,11 @@ public final class KioskSession implements PadListener, org.shiori.kiosk.card.Ca
     if (parts.offline().offline() || proof.isEmpty()) {
       return Optional.empty();
     }
+    if (loans.fetch() == SessionLoans.Fetch.NONE) {
+      fetchLoans(false); // the answer may be in at once (then it is used below)
+    }
     switch (loans.fetch()) {
       case NONE, LOADING -> {
-        fetchLoans(false);
         return Optional.of(
             new ItemOutcome(
                 item.itemId(),
