@@ -243,7 +243,11 @@ public final class KioskSession implements PadListener, org.shiori.kiosk.card.Ca
     viewListeners.add(listener);
   }
 
-  /** A card was read (barcode or RFID card number). The number is hashed and forgotten. */
+  /**
+   * A card was read (barcode or RFID card number). The number is hashed for the look-up, never
+   * stored or logged, and held in memory until the session ends: it is the proof central asks for
+   * before it shows or renews the patron's loans.
+   */
   @Override
   public void cardScanned(String cardNumber) {
     ioThread.execute(() -> onCard(cardNumber));
