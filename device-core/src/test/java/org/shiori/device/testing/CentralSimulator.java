@@ -75,6 +75,8 @@ public final class CentralSimulator implements AutoCloseable {
       new java.util.concurrent.atomic.AtomicInteger();
   private final Map<String, String> borrowerOfItem = new HashMap<>();
   private final java.util.Set<String> renewedOnce = new java.util.HashSet<>();
+  private final java.util.concurrent.atomic.AtomicInteger proofsWithPin =
+      new java.util.concurrent.atomic.AtomicInteger();
   private final Map<String, PatronKey> cards = new HashMap<>();
   private final Map<String, DeviceState> deviceStates = new TreeMap<>();
   private final Deque<DeviceEvent> events = new ArrayDeque<>();
@@ -432,10 +434,18 @@ public final class CentralSimulator implements AutoCloseable {
             m.correlationData()));
   }
 
+  /** Loans and renewal requests whose proof carried a PIN (the PIN itself is not kept). */
+  public int proofsWithPin() {
+    return proofsWithPin.get();
+  }
+
   /** Why a loans or renewal request does not show the patron at the kiosk; empty when it does. */
   private Optional<String> proofRefusal(CentralRequest request) {
     if (request.proof().isEmpty()) {
       return Optional.of("PROOF_REQUIRED");
+    }
+    if (request.proof().get().pin().isPresent()) {
+      proofsWithPin.incrementAndGet();
     }
     PatronKey card = cards.get(request.proof().get().cardNumber());
     if (card == null || !card.equals(request.patron().orElseThrow())) {
