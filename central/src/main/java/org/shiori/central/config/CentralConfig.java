@@ -18,6 +18,10 @@ import org.shiori.central.ils.sip2.Sip2Settings;
  * @param ingest how transactions are taken in
  * @param ils which library system the transactions go to
  * @param sync how data sets are sent to the devices
+ * @param retention how long central keeps what it no longer needs (docs/privacy.md)
+ * @param tenantKeyFile the tenant key card numbers are hashed with (raw bytes, owner-only), for the
+ *     file-import connector, the {@code cards import} command and the card proof of loans and
+ *     renewal requests
  * @param loans how patrons' loans and renewals are answered at the kiosk
  */
 public record CentralConfig(
@@ -28,6 +32,8 @@ public record CentralConfig(
     Ingest ingest,
     Ils ils,
     Sync sync,
+    Retention retention,
+    Optional<Path> tenantKeyFile,
     Loans loans) {
 
   public CentralConfig {
@@ -38,10 +44,59 @@ public record CentralConfig(
     Objects.requireNonNull(ingest, "ingest");
     Objects.requireNonNull(ils, "ils");
     Objects.requireNonNull(sync, "sync");
+    Objects.requireNonNull(retention, "retention");
+    Objects.requireNonNull(tenantKeyFile, "tenantKeyFile");
     Objects.requireNonNull(loans, "loans");
   }
 
-  /** A configuration without a {@code loans} section: loans and renewals are refused. */
+  /** Without a {@code loans} section: the default request rate and rules. */
+  public CentralConfig(
+      String tenant,
+      String instanceId,
+      Broker broker,
+      Database database,
+      Ingest ingest,
+      Ils ils,
+      Sync sync,
+      Retention retention,
+      Optional<Path> tenantKeyFile) {
+    this(
+        tenant,
+        instanceId,
+        broker,
+        database,
+        ingest,
+        ils,
+        sync,
+        retention,
+        tenantKeyFile,
+        Loans.DEFAULT);
+  }
+
+  /** With the default retention and the given loans settings (the demo, tests). */
+  public CentralConfig(
+      String tenant,
+      String instanceId,
+      Broker broker,
+      Database database,
+      Ingest ingest,
+      Ils ils,
+      Sync sync,
+      Loans loans) {
+    this(
+        tenant,
+        instanceId,
+        broker,
+        database,
+        ingest,
+        ils,
+        sync,
+        Retention.DEFAULT,
+        ils.fileImport().map(FileImport::tenantKeyFile),
+        loans);
+  }
+
+  /** With the default retention. */
   public CentralConfig(
       String tenant,
       String instanceId,
@@ -50,14 +105,25 @@ public record CentralConfig(
       Ingest ingest,
       Ils ils,
       Sync sync) {
-    this(tenant, instanceId, broker, database, ingest, ils, sync, Loans.disabled());
+    this(
+        tenant,
+        instanceId,
+        broker,
+        database,
+        ingest,
+        ils,
+        sync,
+        Retention.DEFAULT,
+        ils.fileImport().map(FileImport::tenantKeyFile),
+        Loans.DEFAULT);
   }
 
   /**
    * Patrons' loans and renewals asked from a kiosk, with the card as proof (docs/mqtt.md).
    *
-   * @param tenantKey the tenant key the devices hash card numbers with; empty: no loans or renewals
-   *     are answered ({@code NOT_AVAILABLE}); never logged
+   * @param tenantKey the tenant key the devices hash card numbers with, given in code (the demo,
+   *     tests); empty: central reads {@code privacy.tenantKeyFile}, and without one no loans or
+   *     renewals are answered ({@code NOT_AVAILABLE}); never logged
    * @param requestsPerMinute how many loans and renewal requests one device may send a minute
    * @param policy the circulation policy renewals are decided by (a shipped name or a file)
    * @param zone the library's time zone for the rules
@@ -71,9 +137,9 @@ public record CentralConfig(
       tenantKey = tenantKey.map(byte[]::clone);
     }
 
-    public static Loans disabled() {
-      return new Loans(Optional.empty(), 20, "matsuyama", java.time.ZoneId.of("Asia/Tokyo"));
-    }
+    /** The default rate and rules; the tenant key from {@code privacy.tenantKeyFile}. */
+    public static final Loans DEFAULT =
+        new Loans(Optional.empty(), 20, "matsuyama", java.time.ZoneId.of("Asia/Tokyo"));
 
     /** Loans and renewals answered with this tenant key and the default rules. */
     public static Loans withTenantKey(byte[] tenantKey) {
@@ -112,6 +178,24 @@ public record CentralConfig(
           + ", zone="
           + zone
           + "]";
+    }
+  }
+
+  /**
+   * @param transactions how long a transaction row is kept after it was received, once no longer
+   *     needed (forwarded to the ILS, refused, or never to be forwarded); pending and held ones
+   *     stay
+   * @param events how long staff events are kept
+   * @param rejections how long rejection records are kept
+   */
+  public record Retention(Duration transactions, Duration events, Duration rejections) {
+    public static final Retention DEFAULT =
+        new Retention(Duration.ofDays(90), Duration.ofDays(365), Duration.ofDays(365));
+
+    public Retention {
+      Objects.requireNonNull(transactions, "transactions");
+      Objects.requireNonNull(events, "events");
+      Objects.requireNonNull(rejections, "rejections");
     }
   }
 
@@ -178,22 +262,62 @@ public record CentralConfig(
     /** Central's own database is the record of loans; nothing is forwarded. */
     STANDALONE,
     /** Forwarded to the library system's SIP2 server. */
-    SIP2
+    SIP2,
+    /**
+     * The library system's exports (items, patrons, holds) are imported on a schedule; central's
+     * database is the record of loans, as with {@link #STANDALONE}.
+     */
+    FILE_IMPORT
   }
 
   /**
-   * @param connector standalone or sip2
+   * Where the exports of the file-import connector are and how often they are looked at.
+   *
+   * @param tenantKeyFile {@code privacy.tenantKeyFile}: the tenant key card numbers are hashed with
+   * @param every how often the files are checked; an import runs when one of them changed
+   */
+  public record FileImport(
+      Path items, Path patrons, Path holds, Path tenantKeyFile, Duration every) {
+    public FileImport {
+      Objects.requireNonNull(items, "items");
+      Objects.requireNonNull(patrons, "patrons");
+      Objects.requireNonNull(holds, "holds");
+      Objects.requireNonNull(tenantKeyFile, "tenantKeyFile");
+      Objects.requireNonNull(every, "every");
+    }
+  }
+
+  /**
+   * @param connector standalone, sip2 or file-import
    * @param sip2 the SIP2 server, for the sip2 connector
+   * @param fileImport the exports, for the file-import connector
    * @param retryEvery how long the forwarder waits after the ILS could not be reached
    */
-  public record Ils(Connector connector, Optional<Sip2Settings> sip2, Duration retryEvery) {
+  public record Ils(
+      Connector connector,
+      Optional<Sip2Settings> sip2,
+      Duration retryEvery,
+      Optional<FileImport> fileImport) {
     public Ils {
       Objects.requireNonNull(connector, "connector");
       Objects.requireNonNull(sip2, "sip2");
       Objects.requireNonNull(retryEvery, "retryEvery");
+      Objects.requireNonNull(fileImport, "fileImport");
       if ((connector == Connector.SIP2) != sip2.isPresent()) {
         throw new IllegalArgumentException("SIP2 settings iff the sip2 connector");
       }
+      if ((connector == Connector.FILE_IMPORT) != fileImport.isPresent()) {
+        throw new IllegalArgumentException("file-import settings iff the file-import connector");
+      }
+    }
+
+    public Ils(Connector connector, Optional<Sip2Settings> sip2, Duration retryEvery) {
+      this(connector, sip2, retryEvery, Optional.empty());
+    }
+
+    /** Whether transactions go on to a library system after central. */
+    public boolean forwards() {
+      return connector == Connector.SIP2;
     }
 
     public static Ils standalone() {

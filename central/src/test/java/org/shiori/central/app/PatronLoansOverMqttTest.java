@@ -77,6 +77,11 @@ class PatronLoansOverMqttTest {
   }
 
   void start(int perMinute, String policy) throws Exception {
+    start(perMinute, policy, Optional.empty());
+  }
+
+  /** With {@code keyFile}, the tenant key comes from {@code privacy.tenantKeyFile}. */
+  void start(int perMinute, String policy, Optional<Path> keyFile) throws Exception {
     Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     log.start();
     root.addAppender(log);
@@ -92,8 +97,13 @@ class PatronLoansOverMqttTest {
             base.ingest(),
             base.ils(),
             base.sync(),
+            base.retention(),
+            keyFile,
             new CentralConfig.Loans(
-                Optional.of(TENANT_KEY), perMinute, policy, ZoneId.of("Asia/Tokyo")));
+                keyFile.isPresent() ? Optional.empty() : Optional.of(TENANT_KEY),
+                perMinute,
+                policy,
+                ZoneId.of("Asia/Tokyo")));
     central = CentralService.open(config, clock);
     central.start();
     assertThat(central.awaitConnected(WAIT)).isTrue();
@@ -183,6 +193,19 @@ class PatronLoansOverMqttTest {
       assertThat(kiosk.otherMessages()).hasSize(1);
       assertThat(neighbour.otherMessages()).isEmpty();
     }
+  }
+
+  @Test
+  void theProofIsCheckedWithThePrivacyTenantKeyFile() throws Exception {
+    Path key = directory.resolve("tenant.key");
+    Files.write(key, TENANT_KEY);
+    Files.setPosixFilePermissions(
+        key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    start(20, "matsuyama", Optional.of(key));
+    lend("1000123456", ALICE);
+    assertThat(LoanList.decode(ask(kiosk, loans(ALICE, CARD))).loans()).hasSize(1);
+    assertThat(LoanList.decode(ask(kiosk, loans(ALICE, OTHER_CARD))).error())
+        .contains("PROOF_INVALID");
   }
 
   @Test

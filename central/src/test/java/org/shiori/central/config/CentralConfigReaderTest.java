@@ -2,12 +2,8 @@ package org.shiori.central.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.shiori.central.config.CentralConfig.Connector;
 import org.shiori.central.config.CentralConfig.DatabaseKind;
 
@@ -43,6 +39,29 @@ class CentralConfigReaderTest {
     assertThat(c.ils().connector()).isEqualTo(Connector.STANDALONE);
     assertThat(c.ingest().workers()).isEqualTo(4);
     assertThat(c.sync().snapshotChunk()).isEqualTo(200);
+    assertThat(c.retention()).isEqualTo(CentralConfig.Retention.DEFAULT);
+  }
+
+  @Test
+  void retentionIsReadAndBounded() throws Exception {
+    String head =
+        """
+        tenant: example-city
+        instanceId: central-1
+        broker:
+          url: tcp://127.0.0.1:1883
+        database:
+          kind: sqlite
+          file: central.db
+        retention:
+        """;
+    CentralConfig c =
+        CentralConfigReader.parse(FILE, head + "  transactionsDays: 30\n  eventsDays: 730\n");
+    assertThat(c.retention().transactions()).isEqualTo(java.time.Duration.ofDays(30));
+    assertThat(c.retention().events()).isEqualTo(java.time.Duration.ofDays(730));
+    assertThat(c.retention().rejections()).isEqualTo(java.time.Duration.ofDays(365));
+    CentralConfigException e = error(head + "  transactionsDays: 0\n");
+    assertThat(e.getMessage()).contains("transactionsDays").contains("0");
   }
 
   @Test
@@ -205,12 +224,82 @@ class CentralConfigReaderTest {
     assertThat(e.getMessage()).doesNotContain("s3cret");
   }
 
+  @org.junit.jupiter.api.io.TempDir Path dir;
+
   @Test
-  void theLoansSectionReadsTheTenantKeyOnlyFromAFileNoOneElseCanRead(@TempDir Path dir)
-      throws Exception {
+  void readsAFileImportConfiguration() throws Exception {
     Path key = dir.resolve("tenant.key");
-    Files.write(key, "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
-    Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
+    java.nio.file.Files.writeString(key, "0123456789abcdef0123");
+    CentralConfig c =
+        CentralConfigReader.parse(
+            FILE,
+            """
+            tenant: example-city
+            instanceId: central-1
+            broker:
+              url: tcp://127.0.0.1:1883
+            database:
+              kind: sqlite
+              file: central.db
+            privacy:
+              tenantKeyFile: %s
+            ils:
+              connector: file-import
+              fileImport:
+                items: export/items.csv
+                patrons: export/patrons.tsv
+                holds: export/holds.csv
+                everyMinutes: 30
+            """
+                .formatted(key));
+    assertThat(c.ils().connector()).isEqualTo(Connector.FILE_IMPORT);
+    assertThat(c.ils().forwards()).isFalse();
+    CentralConfig.FileImport f = c.ils().fileImport().orElseThrow();
+    assertThat(f.items()).isEqualTo(Path.of("/etc/shiori/export/items.csv"));
+    assertThat(f.tenantKeyFile()).isEqualTo(key);
+    assertThat(c.tenantKeyFile()).contains(key);
+    assertThat(f.every()).isEqualTo(java.time.Duration.ofMinutes(30));
+  }
+
+  @Test
+  void aFileImportWithoutItsSectionOrKeyIsRefused() {
+    String head =
+        """
+        tenant: example-city
+        instanceId: central-1
+        broker:
+          url: tcp://127.0.0.1:1883
+        database:
+          kind: sqlite
+          file: central.db
+        ils:
+        """;
+    assertThat(error(head + "  connector: file-import\n").getMessage())
+        .contains("fileImport")
+        .contains("(missing)");
+    assertThat(
+            error(
+                    head
+                        + "  connector: file-import\n  fileImport:\n    items: a.csv\n"
+                        + "    patrons: b.csv\n    holds: c.csv\n")
+                .getMessage())
+        .contains("privacy.tenantKeyFile");
+    assertThat(
+            error(head.replace("ils:\n", "privacy:\n  tenantKeyFile: /nonexistent/tenant.key\n"))
+                .getMessage())
+        .contains("tenantKeyFile")
+        .contains("/nonexistent/tenant.key")
+        .contains("the tenant key");
+    assertThat(
+            error(head + "  connector: standalone\n  fileImport:\n    items: a.csv\n").getMessage())
+        .contains("no fileImport section unless connector is file-import");
+  }
+
+  @Test
+  void theLoansSectionSetsTheRateAndRulesAndTheProofUsesThePrivacyTenantKey(
+      @org.junit.jupiter.api.io.TempDir Path keys) throws Exception {
+    Path key = keys.resolve("tenant.key");
+    java.nio.file.Files.writeString(key, "0123456789abcdef0123456789abcdef");
     String yaml =
         """
         tenant: example-city
@@ -220,33 +309,24 @@ class CentralConfigReaderTest {
         database:
           kind: sqlite
           file: c.db
-        loans:
+        privacy:
           tenantKeyFile: %s
+        loans:
           requestsPerMinute: 12
         """
             .formatted(key);
     CentralConfig c = CentralConfigReader.parse(FILE, yaml);
-    assertThat(c.loans().tenantKey()).isPresent();
+    assertThat(c.tenantKeyFile()).contains(key);
+    assertThat(c.loans().tenantKey()).isEmpty(); // read by central when it opens
     assertThat(c.loans().requestsPerMinute()).isEqualTo(12);
     assertThat(c.loans().policy()).isEqualTo("matsuyama");
     assertThat(c.loans().toString()).doesNotContain("0123456789abcdef");
 
-    Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r--r--"));
-    CentralConfigException e = error(yaml);
-    assertThat(e.field()).isEqualTo("loans.tenantKeyFile");
-    assertThat(e.line()).isEqualTo(9);
-    assertThat(e.allowed()).contains("mode 0600");
-    assertThat(e.getMessage()).doesNotContain("0123456789abcdef");
-    Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
-
-    assertThat(
-            CentralConfigReader.parse(FILE, yaml.replaceAll("(?m)^  tenantKeyFile.*\\n", ""))
-                .loans()
-                .tenantKey())
-        .isEmpty();
     assertThat(error(yaml.replace("requestsPerMinute: 12", "requestsPerMinute: 0")).field())
         .isEqualTo("loans.requestsPerMinute");
     assertThat(error(yaml.replace("requestsPerMinute: 12", "policy: nowhere")).field())
         .isEqualTo("loans.policy");
+    CentralConfigException e = error(yaml.replace("requestsPerMinute: 12", "tenantKeyFile: x"));
+    assertThat(e.field()).isEqualTo("loans.tenantKeyFile");
   }
 }

@@ -1,0 +1,92 @@
+package org.shiori.central.app;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.shiori.central.config.CentralConfig;
+import org.shiori.central.config.CentralConfigException;
+import org.shiori.central.config.CentralConfigReader;
+import org.shiori.central.ils.fileimport.ImportException;
+import org.shiori.central.ils.fileimport.PatronFile;
+import org.shiori.central.store.CentralDatabase;
+import org.shiori.central.sync.Datasets;
+import org.shiori.circulation.domain.PatronSnapshot;
+import org.shiori.circulation.privacy.CardHasher;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code central cards ...}: patron records by card number. */
+@Command(
+    name = "cards",
+    description = "Patron records by card number.",
+    subcommands = {CardsCommand.Import.class})
+final class CardsCommand {
+  /**
+   * {@code central cards import --config FILE CSV}: loads patron records from a patrons file (the
+   * columns of the file import's patrons file, docs/file-import.md) into central's patrons data
+   * set. Each card number is hashed with the tenant key ({@code privacy.tenantKeyFile}) as its row
+   * is read; only the patron key is stored, and no card number is printed or logged. A file with
+   * any error imports nothing.
+   */
+  @Command(name = "import", description = "Loads patron records from a CSV/TSV patrons file.")
+  static final class Import implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--config", required = true, description = "central's YAML configuration")
+    Path config;
+
+    @Parameters(index = "0", paramLabel = "CSV", description = "the patrons file (.csv or .tsv)")
+    Path file;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter err = spec.commandLine().getErr();
+      CentralConfig c;
+      try {
+        c = CentralConfigReader.read(config);
+      } catch (CentralConfigException e) {
+        err.println(e.getMessage());
+        return CentralCommand.CONFIG_ERROR;
+      }
+      if (c.tenantKeyFile().isEmpty()) {
+        err.println(
+            config
+                + ": field privacy.tenantKeyFile: (missing), allowed: the tenant key file that"
+                + " card numbers are hashed with");
+        return CentralCommand.CONFIG_ERROR;
+      }
+      List<PatronSnapshot> patrons;
+      try {
+        CardHasher hasher = new CardHasher(FileImportJob.tenantKey(c.tenantKeyFile().get()));
+        patrons = PatronFile.read(file, hasher);
+      } catch (ImportException e) {
+        err.println(e.getMessage());
+        return CentralCommand.INPUT_ERROR;
+      } catch (IOException e) {
+        err.println(e.getMessage());
+        return CentralCommand.INPUT_ERROR;
+      }
+      Datasets datasets = new Datasets(c.tenant());
+      try (CentralDatabase db = CentralDatabase.open(c.database())) {
+        db.inTransaction(
+            tx -> {
+              for (PatronSnapshot p : patrons) {
+                datasets.putPatron(tx, p);
+              }
+              return null;
+            });
+      } catch (RuntimeException e) {
+        err.println("central's database: " + e.getMessage());
+        return CentralCommand.START_FAILED;
+      }
+      out.println(file + ": " + patrons.size() + " patron records imported (card numbers hashed)");
+      return 0;
+    }
+  }
+}
