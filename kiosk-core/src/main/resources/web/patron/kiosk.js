@@ -83,6 +83,7 @@ function tone(freqs, length) {
 const SOUNDS = {
   LENT: () => tone([880, 1320], 0.12), RETURNED: () => tone([880, 1320], 0.12),
   REFUSED: () => tone([330, 262], 0.25), NEEDS_STAFF: () => tone([660, 660, 660], 0.1),
+  RENEWED: () => tone([880, 1320], 0.12), OWN_LOAN: () => tone([660, 880], 0.12),
 };
 
 // ---- rendering -------------------------------------------------------------------------------
@@ -91,6 +92,12 @@ function resultText(o, mode) {
   return t("result." + o.result);
 }
 function messageText(o) {
+  // A loan limit names its number in the patron's language; a group the language file has no
+  // text of its own for gets the generic limit text.
+  if (o.reasonCode && o.limit !== null && o.limit !== undefined && o.reasonCode.startsWith("LIMIT")) {
+    const key = has("reason." + o.reasonCode) ? "reason." + o.reasonCode : "reason.LIMIT";
+    return t(key).split("{max}").join(String(o.limit));
+  }
   if (o.reasonCode && has("reason." + o.reasonCode)) return t("reason." + o.reasonCode);
   if (o.messageKey) return t(o.messageKey);
   return (o.message && (o.message[state.lang] || o.message.en)) || "";
@@ -100,6 +107,8 @@ function notes(o) {
     case "LENT": return [o.dueDate ? t("due", formatDate(o.dueDate)) : "", ""];
     case "RETURNED": return [o.bin ? t("bin." + o.bin) : "", ""];
     case "REFUSED": return [messageText(o), t("todo.REFUSED")];
+    case "OWN_LOAN":
+    case "RENEWED": return [o.dueDate ? t("due", formatDate(o.dueDate)) : "", messageText(o)];
     default: return [messageText(o), ""];
   }
 }
@@ -109,6 +118,9 @@ function announcement(o) {
     case "LENT": return t("live.lent", o.title, o.dueDate ? formatDate(o.dueDate) : "");
     case "RETURNED": return t("live.returned", o.title, note);
     case "REFUSED": return t("live.refused", o.title, note);
+    case "OWN_LOAN": return t("live.ownLoan", o.title, o.dueDate ? formatDate(o.dueDate) : "");
+    case "RENEWED": return t("live.renewed", o.title, o.dueDate ? formatDate(o.dueDate) : "");
+    case "CHECKING": return "";
     default: return t("live.staff", o.title, note);
   }
 }
@@ -136,6 +148,61 @@ function fillRow(row, o, mode) {
     title.append(" ", span("parts", "(" + (o.partsLabel[state.lang] || o.partsLabel.en) + ")"));
   }
   row.replaceChildren(title, span("result", resultText(o, mode)), text);
+  if (o.result === "OWN_LOAN" && !state.view?.offline) {
+    text.append(document.createElement("br"), renewButton(o.itemId, "renew-row"));
+  }
+}
+
+function renewButton(itemId, testId) {
+  const b = document.createElement("button");
+  b.type = "button";
+  b.className = "renew";
+  b.dataset.renew = itemId;
+  b.dataset.testid = testId;
+  b.textContent = t("action.renew");
+  return b;
+}
+
+// ---- my loans: asked from central on demand, online only; nothing of it is kept ---------------
+function renewalNote(l) {
+  switch (l.renewal) {
+    case "RENEWING": return t("loans.renewing");
+    case "RENEWED": return t("loans.renewed", formatDate(l.dueDate));
+    case "REFUSED": return t("loans.refused",
+      l.reasonCode && has("reason." + l.reasonCode) ? t("reason." + l.reasonCode) : t("kiosk.renewalRefused"));
+    case "FAILED": return t("loans.renewFailed");
+    default: return t("due", formatDate(l.dueDate));
+  }
+}
+function myLoans(view) {
+  const button = $("my-loans");
+  button.hidden = view.mode !== "CHECKOUT" || state.pinOpen;
+  button.disabled = !!view.offline;
+  button.textContent = t(view.offline ? "action.myLoansOffline" : "action.myLoans");
+  const loans = view.myLoans;
+  $("loans").hidden = !loans;
+  $("loans").dataset.state = loans ? loans.state : "";
+  const list = $("loans-list");
+  if (!loans) { list.replaceChildren(); return; }
+  const stateKey = { LOADING: "loans.loading", OFFLINE: "loans.offline", FAILED: "loans.failed" }[loans.state];
+  $("loans-state").textContent = stateKey ? t(stateKey) : (loans.loans.length ? "" : t("loans.none"));
+  const lines = loans.state === "SHOWN" ? loans.loans : [];
+  const kept = new Map([...list.children].map((li) => [li.dataset.itemId, li]));
+  const items = lines.map((l) => {
+    const li = kept.get(l.itemId) || document.createElement("li");
+    const signature = JSON.stringify(l) + state.lang;
+    if (li.shownAs !== signature) {
+      const hadFocus = li.contains(document.activeElement);
+      li.shownAs = signature;
+      li.dataset.itemId = l.itemId;
+      li.dataset.renewal = l.renewal;
+      li.replaceChildren(span("title", l.title, titleLang(l.title)), span("note", renewalNote(l)));
+      if (l.renewal !== "RENEWED" && l.renewal !== "RENEWING") li.append(renewButton(l.itemId, "renew"));
+      if (hadFocus) (li.querySelector("button") || $("loans-close")).focus();
+    }
+    return li;
+  });
+  list.replaceChildren(...items);
 }
 
 function render(view, relabel) {
@@ -157,6 +224,7 @@ function render(view, relabel) {
   deviceNotice(view.status);
   patronNotice(view);
   pinEntry(view);
+  myLoans(view);
   state.deadlineAt = view.mode === "CHECKOUT" && view.secondsLeft !== null && view.secondsLeft !== undefined
     ? Date.now() + view.secondsLeft * 1000 : null;
   tickClock();
@@ -177,7 +245,7 @@ function render(view, relabel) {
       const isNews = row.shownAs !== signature;
       row.shownAs = signature;
       fillRow(row, o, mode);
-      if (isNews && !relabel) {
+      if (isNews && !relabel && o.result !== "CHECKING") {
         spoken.push(announcement(o));
         (SOUNDS[o.result] || (() => {}))();
       }
@@ -289,10 +357,11 @@ function connect() {
 // ---- end of session: summary and receipt --------------------------------------------------------
 function fillSummary(view) {
   const lent = view.outcomes.filter((o) => o.result === "LENT");
+  const renewed = view.outcomes.filter((o) => o.result === "RENEWED");
   const list = $("summary-items");
-  list.replaceChildren(...lent.map((o) => {
+  list.replaceChildren(...lent.concat(renewed).map((o) => {
     const li = document.createElement("li");
-    li.append(span("title", o.title, titleLang(o.title)), span("result", t("result.LENT")),
+    li.append(span("title", o.title, titleLang(o.title)), span("result", t("result." + o.result)),
       span("note", o.dueDate ? t("due", formatDate(o.dueDate)) : ""));
     return li;
   }));
@@ -432,6 +501,14 @@ document.addEventListener("keydown", (e) => {
   else if (e.key === "Enter" && document.activeElement === document.body) pinSubmit();
 });
 $("extend").addEventListener("click", () => fetch("/api/extend", { method: "POST" }));
+$("my-loans").addEventListener("click", () => fetch("/api/loans", { method: "POST" }));
+$("loans-close").addEventListener("click", () => { fetch("/api/loans/close", { method: "POST" }); $("my-loans").focus(); });
+document.addEventListener("click", (e) => {
+  const b = e.target.closest("button[data-renew]");
+  if (!b) return;
+  fetch("/api/loans/renew", { method: "POST", headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ itemId: b.dataset.renew }) });
+});
 setInterval(tickClock, 1000);
 $("language").addEventListener("click", () => setLanguage($("language").dataset.next));
 $("contrast").addEventListener("click", () => setContrast(!document.body.classList.contains("contrast")));

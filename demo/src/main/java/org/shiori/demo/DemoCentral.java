@@ -40,6 +40,20 @@ public final class DemoCentral implements AutoCloseable {
    */
   public static DemoCentral start(
       String tenant, URI broker, Clock clock, Consumer<CentralService> fill) throws IOException {
+    return start(tenant, broker, clock, CentralConfig.Loans.DEFAULT, fill);
+  }
+
+  /**
+   * @param loans how central answers loans and renewal requests
+   * @param fill loads the demo's data sets before central subscribes
+   */
+  public static DemoCentral start(
+      String tenant,
+      URI broker,
+      Clock clock,
+      CentralConfig.Loans loans,
+      Consumer<CentralService> fill)
+      throws IOException {
     // Its own temporary directory, never under a device's data directory.
     Path directory = Files.createTempDirectory("shiori-demo-central-");
     CentralConfig config =
@@ -50,7 +64,8 @@ public final class DemoCentral implements AutoCloseable {
             CentralConfig.Database.sqlite(directory.resolve("central.db")),
             new CentralConfig.Ingest(2),
             CentralConfig.Ils.standalone(),
-            new CentralConfig.Sync(200));
+            new CentralConfig.Sync(200),
+            loans);
     CentralService service;
     try {
       service = CentralService.open(config, clock);

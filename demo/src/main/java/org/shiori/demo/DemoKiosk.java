@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.shiori.central.app.CentralService;
+import org.shiori.central.config.CentralConfig;
 import org.shiori.circulation.domain.PatronKey;
 import org.shiori.circulation.policy.CirculationPolicy;
 import org.shiori.circulation.policy.ShippedPolicies;
@@ -89,11 +90,12 @@ public final class DemoKiosk implements AutoCloseable {
   }
 
   private void open(DemoOptions options) throws IOException, InterruptedException {
-    hasher = new CardHasher(TenantKeyFile.readOrCreate(dataDirectory.resolve("tenant.key")));
+    byte[] tenantKey = TenantKeyFile.readOrCreate(dataDirectory.resolve("tenant.key"));
+    hasher = new CardHasher(tenantKey);
     DemoLibrary library = DemoLibrary.create(hasher, LocalDate.now(options.clock().withZone(ZONE)));
     brokerUrl = options.broker().orElseGet(this::startEmbeddedBroker);
 
-    central = startCentral(library, options);
+    central = startCentral(library, options, tenantKey);
     store =
         remember(
             SqliteStore.open(
@@ -181,12 +183,16 @@ public final class DemoKiosk implements AutoCloseable {
     }
   }
 
-  private CentralService startCentral(DemoLibrary library, DemoOptions options) throws IOException {
+  private CentralService startCentral(DemoLibrary library, DemoOptions options, byte[] tenantKey)
+      throws IOException {
     return remember(
             DemoCentral.start(
                 TENANT,
                 brokerUrl,
                 options.clock(),
+                // The kiosk's own tenant key: central checks the card behind a loans or renewal
+                // request against the patron key it names.
+                new CentralConfig.Loans(Optional.of(tenantKey), 60, TENANT, ZONE),
                 service -> {
                   library.patrons().forEach(p -> service.library().putPatron(p.snapshot()));
                   library.items().forEach(service.library()::putItem);

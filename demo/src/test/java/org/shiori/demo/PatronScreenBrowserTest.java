@@ -212,6 +212,25 @@ class PatronScreenBrowserTest {
   }
 
   @Test
+  void aLoanLimitRefusalNamesTheLimitInEitherLanguage() throws Exception {
+    JsonNode video =
+        sim.tag(
+            t ->
+                t.get("material").asText().equals("video")
+                    && t.get("security").asText().equals("secured"));
+    sim.scan("A1000000003B"); // the demo card with 3 videos on loan (R-LIMIT-1: at most 3)
+    assertThat(screen.getByTestId("mode")).hasText("貸出");
+    sim.place(video.get("uid").asText());
+    Locator refused = screen.locator("#items li.REFUSED");
+    assertThat(refused).containsText("映像資料は一度に3点まで借りられます", SOON);
+    assertThat(refused).hasAttribute("data-reason", "LIMIT_VIDEO");
+    screen.getByTestId("language").click();
+    assertThat(refused).containsText("You can borrow up to 3 video items at a time");
+    noSeriousAxeViolation(screen, "loan limit reached (en)");
+    ScreenBrowser.screenshot(screen, "loan-limit-en");
+  }
+
+  @Test
   void aReturnWithAHoldIsRoutedToTheHoldShelf() throws Exception {
     JsonNode book = books(1, 4).get(0);
     String itemId = book.get("itemId").asText();

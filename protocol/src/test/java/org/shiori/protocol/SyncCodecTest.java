@@ -231,7 +231,7 @@ class SyncCodecTest {
 
   @Test
   void requestsAndLoanListsEncodeToExactBytes() throws PayloadException {
-    assertThat(text(CentralRequest.loans(KEY).encode()))
+    assertThat(text(CentralRequest.loansWithoutProof(KEY).encode()))
         .isEqualTo(
             "{\"schemaVersion\":1,\"request\":\"loans\",\"dataset\":null,\"have\":null,"
                 + "\"patron\":\"00112233445566778899aabbccddeeff\"}");

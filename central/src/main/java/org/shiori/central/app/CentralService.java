@@ -26,6 +26,9 @@ import org.shiori.central.ingest.StaffLog;
 import org.shiori.central.ingest.StaffLog.Source;
 import org.shiori.central.ingest.TransactionBatcher;
 import org.shiori.central.ingest.TransactionIngest;
+import org.shiori.central.loans.DeviceRateLimit;
+import org.shiori.central.loans.PatronLoans;
+import org.shiori.central.loans.PatronPresence;
 import org.shiori.central.mqtt.CentralLink;
 import org.shiori.central.mqtt.Inbound;
 import org.shiori.central.mqtt.NoDelaySockets;
@@ -36,6 +39,9 @@ import org.shiori.central.store.DatabaseException;
 import org.shiori.central.sync.Datasets;
 import org.shiori.central.sync.LibraryData;
 import org.shiori.central.sync.SyncPublisher;
+import org.shiori.circulation.policy.CirculationPolicy;
+import org.shiori.circulation.policy.ShippedPolicies;
+import org.shiori.circulation.privacy.CardHasher;
 import org.shiori.protocol.DeviceEvent;
 import org.shiori.protocol.DeviceState;
 import org.shiori.protocol.PayloadException;
@@ -130,13 +136,38 @@ public final class CentralService implements AutoCloseable {
                     config.ils().retryEvery(),
                     this::refusedByIls))
             : Optional.empty();
-    RequestHandler.LoansSource loans =
-        forwards
-            ? RequestHandler.fromConnector(connector, key -> cardOf(key))
-            : RequestHandler.fromConnector(
-                connector,
-                key -> db.inTransaction(c -> datasets.patron(c, key)).map(p -> p.key().value()));
-    this.requests = new RequestHandler(topics, link, sync, devices, loans);
+    CirculationPolicy policy = ShippedPolicies.load(config.loans().policy(), config.loans().zone());
+    PatronPresence presence =
+        new PatronPresence(
+            tenantKeyForLoans(config).map(CardHasher::new),
+            policy,
+            key -> db.inTransaction(c -> datasets.patron(c, key)),
+            !forwards,
+            forwards);
+    PatronLoans loans = new PatronLoans(db, datasets, connector, !forwards, policy, clock);
+    this.requests =
+        new RequestHandler(
+            topics,
+            link,
+            sync,
+            devices,
+            new DeviceRateLimit(config.loans().requestsPerMinute(), clock),
+            presence,
+            loans);
+  }
+
+  /**
+   * The key the card proof of loans and renewal requests is hashed with: the one given in code,
+   * else {@code privacy.tenantKeyFile} (owner-only, 16-1024 bytes).
+   */
+  private static Optional<byte[]> tenantKeyForLoans(CentralConfig config) throws IOException {
+    if (config.loans().tenantKey().isPresent()) {
+      return config.loans().tenantKey();
+    }
+    if (config.tenantKeyFile().isPresent()) {
+      return Optional.of(FileImportJob.tenantKey(config.tenantKeyFile().get()));
+    }
+    return Optional.empty();
   }
 
   /** Opens the database (migrating it) and prepares the link; {@link #start()} connects. */
@@ -157,19 +188,6 @@ public final class CentralService implements AutoCloseable {
       return PemTls.socketFactory(config.broker().tls().get());
     }
     return new NoDelaySockets();
-  }
-
-  private Optional<String> cardOf(org.shiori.circulation.domain.PatronKey key) {
-    return db.inTransaction(
-        c -> {
-          try (var s =
-              c.prepareStatement("SELECT card_number FROM patron_cards WHERE patron_key = ?")) {
-            s.setString(1, key.value());
-            try (var r = s.executeQuery()) {
-              return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
-            }
-          }
-        });
   }
 
   /** Subscribes and connects; the forwarder starts too. */

@@ -20,7 +20,9 @@ import org.shiori.central.ils.sip2.Sip2Settings;
  * @param sync how data sets are sent to the devices
  * @param retention how long central keeps what it no longer needs (docs/privacy.md)
  * @param tenantKeyFile the tenant key card numbers are hashed with (raw bytes, owner-only), for the
- *     file-import connector and the {@code cards import} command
+ *     file-import connector, the {@code cards import} command and the card proof of loans and
+ *     renewal requests
+ * @param loans how patrons' loans and renewals are answered at the kiosk
  */
 public record CentralConfig(
     String tenant,
@@ -31,7 +33,8 @@ public record CentralConfig(
     Ils ils,
     Sync sync,
     Retention retention,
-    Optional<Path> tenantKeyFile) {
+    Optional<Path> tenantKeyFile,
+    Loans loans) {
 
   public CentralConfig {
     Objects.requireNonNull(tenant, "tenant");
@@ -43,6 +46,54 @@ public record CentralConfig(
     Objects.requireNonNull(sync, "sync");
     Objects.requireNonNull(retention, "retention");
     Objects.requireNonNull(tenantKeyFile, "tenantKeyFile");
+    Objects.requireNonNull(loans, "loans");
+  }
+
+  /** Without a {@code loans} section: the default request rate and rules. */
+  public CentralConfig(
+      String tenant,
+      String instanceId,
+      Broker broker,
+      Database database,
+      Ingest ingest,
+      Ils ils,
+      Sync sync,
+      Retention retention,
+      Optional<Path> tenantKeyFile) {
+    this(
+        tenant,
+        instanceId,
+        broker,
+        database,
+        ingest,
+        ils,
+        sync,
+        retention,
+        tenantKeyFile,
+        Loans.DEFAULT);
+  }
+
+  /** With the default retention and the given loans settings (the demo, tests). */
+  public CentralConfig(
+      String tenant,
+      String instanceId,
+      Broker broker,
+      Database database,
+      Ingest ingest,
+      Ils ils,
+      Sync sync,
+      Loans loans) {
+    this(
+        tenant,
+        instanceId,
+        broker,
+        database,
+        ingest,
+        ils,
+        sync,
+        Retention.DEFAULT,
+        ils.fileImport().map(FileImport::tenantKeyFile),
+        loans);
   }
 
   /** With the default retention. */
@@ -63,7 +114,71 @@ public record CentralConfig(
         ils,
         sync,
         Retention.DEFAULT,
-        ils.fileImport().map(FileImport::tenantKeyFile));
+        ils.fileImport().map(FileImport::tenantKeyFile),
+        Loans.DEFAULT);
+  }
+
+  /**
+   * Patrons' loans and renewals asked from a kiosk, with the card as proof (docs/mqtt.md).
+   *
+   * @param tenantKey the tenant key the devices hash card numbers with, given in code (the demo,
+   *     tests); empty: central reads {@code privacy.tenantKeyFile}, and without one no loans or
+   *     renewals are answered ({@code NOT_AVAILABLE}); never logged
+   * @param requestsPerMinute how many loans and renewal requests one device may send a minute
+   * @param policy the circulation policy renewals are decided by (a shipped name or a file)
+   * @param zone the library's time zone for the rules
+   */
+  public record Loans(
+      Optional<byte[]> tenantKey, int requestsPerMinute, String policy, java.time.ZoneId zone) {
+    public Loans {
+      Objects.requireNonNull(tenantKey, "tenantKey");
+      Objects.requireNonNull(policy, "policy");
+      Objects.requireNonNull(zone, "zone");
+      tenantKey = tenantKey.map(byte[]::clone);
+    }
+
+    /** The default rate and rules; the tenant key from {@code privacy.tenantKeyFile}. */
+    public static final Loans DEFAULT =
+        new Loans(Optional.empty(), 20, "matsuyama", java.time.ZoneId.of("Asia/Tokyo"));
+
+    /** Loans and renewals answered with this tenant key and the default rules. */
+    public static Loans withTenantKey(byte[] tenantKey) {
+      return new Loans(Optional.of(tenantKey), 20, "matsuyama", java.time.ZoneId.of("Asia/Tokyo"));
+    }
+
+    @Override
+    public Optional<byte[]> tenantKey() {
+      return tenantKey.map(byte[]::clone);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Loans l
+          && tenantKey.isPresent() == l.tenantKey.isPresent()
+          && (tenantKey.isEmpty() || java.util.Arrays.equals(tenantKey.get(), l.tenantKey.get()))
+          && requestsPerMinute == l.requestsPerMinute
+          && policy.equals(l.policy)
+          && zone.equals(l.zone);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(tenantKey.isPresent(), requestsPerMinute, policy, zone);
+    }
+
+    /** Never shows the key. */
+    @Override
+    public String toString() {
+      return "Loans[tenantKey="
+          + (tenantKey.isPresent() ? "(set)" : "(none)")
+          + ", requestsPerMinute="
+          + requestsPerMinute
+          + ", policy="
+          + policy
+          + ", zone="
+          + zone
+          + "]";
+    }
   }
 
   /**

@@ -67,9 +67,34 @@ public final class CentralConfigReader {
             Duration.ofDays(keep.integer("eventsDays", 365, 1, 3650)),
             Duration.ofDays(keep.integer("rejectionsDays", 365, 1, 3650)));
     keep.refuseUnknownKeys();
+    // The card proof of loans and renewal requests is hashed with privacy.tenantKeyFile.
+    CentralConfig.Loans loans = loans(root.section("loans"));
     root.refuseUnknownKeys();
     return new CentralConfig(
-        tenant, instance, broker, database, ingest, ils, sync, retention, tenantKeyFile);
+        tenant, instance, broker, database, ingest, ils, sync, retention, tenantKeyFile, loans);
+  }
+
+  private static CentralConfig.Loans loans(ConfigSection s) throws CentralConfigException {
+    int perMinute = s.integer("requestsPerMinute", 20, 1, 600);
+    String policy =
+        s.optionalText("policy", "[A-Za-z0-9_./-]{1,255}", "a shipped policy name or a file")
+            .orElse("matsuyama");
+    String zone =
+        s.optionalText("timeZone", ".+", "a zone id such as Asia/Tokyo").orElse("Asia/Tokyo");
+    ZoneId zoneId;
+    try {
+      zoneId = ZoneId.of(zone);
+    } catch (java.time.DateTimeException e) {
+      throw s.error("timeZone", "'" + zone + "'", "a zone id such as Asia/Tokyo");
+    }
+    try {
+      org.shiori.circulation.policy.ShippedPolicies.read(policy);
+    } catch (RuntimeException e) {
+      throw s.error(
+          "policy", "'" + policy + "'", "a shipped policy name or a readable policy file");
+    }
+    s.refuseUnknownKeys();
+    return new CentralConfig.Loans(Optional.empty(), perMinute, policy, zoneId);
   }
 
   private static CentralConfig.Broker broker(ConfigSection s) throws CentralConfigException {

@@ -40,9 +40,34 @@ public final class StandaloneConnector implements IlsConnector {
         "");
   }
 
+  /**
+   * Records a renewal central's circulation rules allowed: the loan's new due date and one more
+   * renewal, only while the item is on loan to that patron (the identifier is the patron key).
+   */
   @Override
   public IlsResult<IlsLoan> renew(IlsRenewal renewal) {
-    return IlsResult.rejected(IlsRejectionReason.ILS_REFUSED, "renewal is not offered standalone");
+    if (renewal.dueDate().isEmpty()) {
+      return IlsResult.rejected(IlsRejectionReason.ILS_REFUSED, "no due date decided");
+    }
+    LocalDate due = renewal.dueDate().get();
+    int changed =
+        db.inTransaction(
+            c -> {
+              try (PreparedStatement s =
+                  c.prepareStatement(
+                      "UPDATE current_loans SET due_date = ?, renewals = renewals + 1"
+                          + " WHERE item_id = ? AND patron_key = ?")) {
+                s.setString(1, due.toString());
+                s.setString(2, renewal.itemId());
+                s.setString(3, renewal.patronIdentifier());
+                return s.executeUpdate();
+              }
+            });
+    if (changed == 0) {
+      return IlsResult.rejected(IlsRejectionReason.NOT_CHECKED_OUT, "");
+    }
+    return IlsResult.accepted(
+        new IlsLoan(renewal.itemId(), Optional.empty(), Optional.of(due)), Optional.of(due), "");
   }
 
   @Override

@@ -1,45 +1,39 @@
 package org.shiori.central.ingest;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import org.shiori.central.ils.IlsConnector;
-import org.shiori.central.ils.IlsLoan;
-import org.shiori.central.ils.IlsResult;
-import org.shiori.central.ils.IlsUnavailableException;
+import org.shiori.central.loans.DeviceRateLimit;
+import org.shiori.central.loans.PatronLoans;
+import org.shiori.central.loans.PatronPresence;
 import org.shiori.central.mqtt.CentralLink;
 import org.shiori.central.mqtt.Inbound;
 import org.shiori.central.mqtt.PublishException;
 import org.shiori.central.sync.SyncPublisher;
-import org.shiori.circulation.domain.PatronKey;
 import org.shiori.protocol.CentralRequest;
 import org.shiori.protocol.LoanList;
 import org.shiori.protocol.PayloadException;
+import org.shiori.protocol.RenewalAnswer;
 import org.shiori.protocol.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Answers devices' requests on {@code lib/{tenant}/dev/{id}/cmd}: a resync with a snapshot on the
- * asking device's own sync topic; a loans look-up on the asking device's own reply topic only, and
- * only for a device central has registered (a birth message came from it).
+ * asking device's own sync topic; a loans look-up or a renewal only on the asking device's own
+ * reply topic, only for a device central has registered (a birth message came from it), within the
+ * device's rate, and only for the patron at the kiosk (the card proof of schema version 3, checked
+ * by {@link PatronPresence}). Card numbers and PINs are never logged.
  */
 public final class RequestHandler {
   private static final Logger LOG = LoggerFactory.getLogger(RequestHandler.class);
-
-  /** Where a patron's loans come from: central's record, or the ILS. */
-  @FunctionalInterface
-  public interface LoansSource {
-    /** The loans, or empty when the patron is not known. */
-    Optional<List<LoanList.Loan>> loansOf(PatronKey patron) throws IlsUnavailableException;
-  }
 
   private final Topics topics;
   private final CentralLink link;
   private final SyncPublisher sync;
   private final DeviceRegistry devices;
-  private final LoansSource loans;
+  private final DeviceRateLimit rate;
+  private final PatronPresence presence;
+  private final PatronLoans loans;
   private final AtomicLong refused = new AtomicLong();
 
   public RequestHandler(
@@ -47,14 +41,19 @@ public final class RequestHandler {
       CentralLink link,
       SyncPublisher sync,
       DeviceRegistry devices,
-      LoansSource loans) {
+      DeviceRateLimit rate,
+      PatronPresence presence,
+      PatronLoans loans) {
     this.topics = topics;
     this.link = link;
     this.sync = sync;
     this.devices = devices;
+    this.rate = rate;
+    this.presence = presence;
     this.loans = loans;
   }
 
+  /** Requests refused: invalid, misaddressed, unregistered, over the rate or without proof. */
   public long refused() {
     return refused.get();
   }
@@ -75,61 +74,72 @@ public final class RequestHandler {
     }
     switch (request.kind()) {
       case RESYNC -> sync.resync(device.get(), request.dataset().orElseThrow());
-      case LOANS -> answerLoans(device.get(), request.patron().orElseThrow(), m);
+      case LOANS, RENEW -> answerPatron(device.get(), request, m);
+      case PIN -> {
+        refused.incrementAndGet();
+        LOG.info("PIN check of {} not answered: central keeps no PINs", device.get());
+      }
     }
   }
 
-  private void answerLoans(String device, PatronKey patron, Inbound m) {
+  private void answerPatron(String device, CentralRequest request, Inbound m) {
+    String what = request.kind() == CentralRequest.Kind.LOANS ? "loans" : "renewal";
     // A device may only have answers sent to its own reply topic, never another device's.
     if (m.responseTopic().isEmpty()
         || !m.responseTopic().get().equals(topics.reply(device))
         || m.correlationData().isEmpty()) {
       refused.incrementAndGet();
-      LOG.warn("loans request of {} without its own reply topic and correlation refused", device);
+      LOG.warn(
+          "{} request of {} without its own reply topic and correlation refused", what, device);
       return;
     }
-    LoanList answer;
-    if (devices.device(device).isEmpty()) {
+    Optional<String> refusal = refusal(device, request, what);
+    byte[] answer;
+    if (refusal.isPresent()) {
       refused.incrementAndGet();
-      LOG.warn("loans request of unregistered device {} refused", device);
-      answer = LoanList.failed("UNKNOWN_DEVICE");
+      answer = failed(request, refusal.get());
     } else {
-      try {
-        answer = loans.loansOf(patron).map(LoanList::of).orElse(LoanList.failed("UNKNOWN_PATRON"));
-      } catch (IlsUnavailableException e) {
-        answer = LoanList.failed("ILS_UNAVAILABLE");
+      PatronPresence.Verdict verdict = presence.check(request);
+      if (verdict instanceof PatronPresence.Refused r) {
+        refused.incrementAndGet();
+        LOG.warn(
+            "{} request of {} (schema version {}) refused: {}",
+            what,
+            device,
+            request.schemaVersion(),
+            r.reason());
+        answer = failed(request, r.reason());
+      } else {
+        PatronPresence.Proven proven = (PatronPresence.Proven) verdict;
+        answer =
+            request.kind() == CentralRequest.Kind.LOANS
+                ? loans.loansOf(proven).encode()
+                : loans.renew(proven, request.itemId().orElseThrow()).encode();
       }
     }
     try {
-      link.publish(m.responseTopic().get(), answer.encode(), m.correlationData());
+      link.publish(m.responseTopic().get(), answer, m.correlationData());
     } catch (PublishException e) {
-      LOG.warn("loans answer to {} not sent: {}", device, e.getMessage());
+      LOG.warn("{} answer to {} not sent: {}", what, device, e.getMessage());
     }
   }
 
-  /** Loans from an ILS connector, asked with the patron identifier it knows. */
-  public static List<LoanList.Loan> toLoans(IlsResult<List<IlsLoan>> result) {
-    List<LoanList.Loan> out = new ArrayList<>();
-    if (result instanceof IlsResult.Accepted<List<IlsLoan>> a) {
-      for (IlsLoan l : a.value()) {
-        if (l.dueDate().isPresent()) {
-          out.add(new LoanList.Loan(l.itemId(), l.title().orElse(l.itemId()), l.dueDate().get()));
-        }
-      }
+  /** Refusals before the proof is looked at: an unregistered device, one asking too often. */
+  private Optional<String> refusal(String device, CentralRequest request, String what) {
+    if (devices.device(device).isEmpty()) {
+      LOG.warn("{} request of unregistered device {} refused", what, device);
+      return Optional.of("UNKNOWN_DEVICE");
     }
-    return out;
+    if (!rate.allow(device)) {
+      LOG.warn("{} request of {} refused: over its rate", what, device);
+      return Optional.of("RATE_LIMITED");
+    }
+    return Optional.empty();
   }
 
-  /** The standalone way: central's record of loans, for a patron central knows. */
-  public static LoansSource fromConnector(
-      IlsConnector connector, java.util.function.Function<PatronKey, Optional<String>> identifier) {
-    return patron -> {
-      Optional<String> id = identifier.apply(patron);
-      if (id.isEmpty()) {
-        return Optional.empty();
-      }
-      IlsResult<List<IlsLoan>> r = connector.patronLoans(id.get(), Optional.empty());
-      return r.isAccepted() ? Optional.of(toLoans(r)) : Optional.empty();
-    };
+  private static byte[] failed(CentralRequest request, String reason) {
+    return request.kind() == CentralRequest.Kind.LOANS
+        ? LoanList.failed(reason).encode()
+        : RenewalAnswer.failed(request.itemId().orElseThrow(), reason).encode();
   }
 }

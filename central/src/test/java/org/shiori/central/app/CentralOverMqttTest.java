@@ -20,7 +20,6 @@ import org.shiori.circulation.domain.PatronKey;
 import org.shiori.circulation.domain.Transaction;
 import org.shiori.protocol.CentralRequest;
 import org.shiori.protocol.Dataset;
-import org.shiori.protocol.LoanList;
 import org.shiori.protocol.SyncCodec;
 import org.shiori.protocol.SyncMessage;
 import org.shiori.protocol.Topics;
@@ -206,50 +205,6 @@ class CentralOverMqttTest {
     Conditions.await(
         WAIT, () -> central.devices().device("kiosk-1").isPresent(), () -> "no kiosk-1 yet");
     assertThat(central.devices().device("kiosk-1").orElseThrow().online()).isTrue();
-  }
-
-  @Test
-  void loansAreAnsweredOnlyOnTheAskingDevicesOwnReplyTopic() throws Exception {
-    Topics topics = new Topics(TENANT);
-    Conditions.await(
-        WAIT, () -> central.devices().device("kiosk-1").isPresent(), () -> "no kiosk-1 yet");
-    central
-        .library()
-        .putPatron(
-            new org.shiori.circulation.domain.PatronSnapshot(
-                ALICE,
-                "individual",
-                java.time.LocalDate.of(2030, 3, 31),
-                false,
-                false,
-                java.util.Map.of(),
-                0,
-                0,
-                0,
-                Optional.empty(),
-                "main"));
-    kiosk.checkout("1000123456", ALICE);
-    Conditions.await(WAIT, () -> kiosk.pendingCount() == 0, () -> "pending");
-    kiosk.request(CentralRequest.loans(ALICE).encode(), topics.reply("kiosk-2"));
-    kiosk.request(CentralRequest.loans(ALICE).encode(), topics.reply("kiosk-1"));
-    Conditions.await(WAIT, () -> !kiosk.otherMessages().isEmpty(), () -> "no answer");
-    LoanList answer = LoanList.decode(kiosk.otherMessages().get(0));
-    assertThat(answer.loans()).extracting(LoanList.Loan::itemId).containsExactly("1000123456");
-    assertThat(kiosk.otherMessages()).hasSize(1);
-  }
-
-  @Test
-  void aDeviceNeverBornGetsNoLoans() throws Exception {
-    Topics topics = new Topics(TENANT);
-    try (SimulatedDevice stranger =
-        new SimulatedDevice(broker.url(), TENANT, "stranger", Duration.ofSeconds(2))) {
-      // Connects without a birth message: subscribe only.
-      stranger.connectWithoutBirth();
-      stranger.request(CentralRequest.loans(ALICE).encode(), topics.reply("stranger"));
-      Conditions.await(WAIT, () -> !stranger.otherMessages().isEmpty(), () -> "no answer");
-      assertThat(LoanList.decode(stranger.otherMessages().get(0)).error())
-          .contains("UNKNOWN_DEVICE");
-    }
   }
 
   @Test

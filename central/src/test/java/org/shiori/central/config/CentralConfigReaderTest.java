@@ -294,4 +294,39 @@ class CentralConfigReaderTest {
             error(head + "  connector: standalone\n  fileImport:\n    items: a.csv\n").getMessage())
         .contains("no fileImport section unless connector is file-import");
   }
+
+  @Test
+  void theLoansSectionSetsTheRateAndRulesAndTheProofUsesThePrivacyTenantKey(
+      @org.junit.jupiter.api.io.TempDir Path keys) throws Exception {
+    Path key = keys.resolve("tenant.key");
+    java.nio.file.Files.writeString(key, "0123456789abcdef0123456789abcdef");
+    String yaml =
+        """
+        tenant: example-city
+        instanceId: central-1
+        broker:
+          url: tcp://127.0.0.1:1883
+        database:
+          kind: sqlite
+          file: c.db
+        privacy:
+          tenantKeyFile: %s
+        loans:
+          requestsPerMinute: 12
+        """
+            .formatted(key);
+    CentralConfig c = CentralConfigReader.parse(FILE, yaml);
+    assertThat(c.tenantKeyFile()).contains(key);
+    assertThat(c.loans().tenantKey()).isEmpty(); // read by central when it opens
+    assertThat(c.loans().requestsPerMinute()).isEqualTo(12);
+    assertThat(c.loans().policy()).isEqualTo("matsuyama");
+    assertThat(c.loans().toString()).doesNotContain("0123456789abcdef");
+
+    assertThat(error(yaml.replace("requestsPerMinute: 12", "requestsPerMinute: 0")).field())
+        .isEqualTo("loans.requestsPerMinute");
+    assertThat(error(yaml.replace("requestsPerMinute: 12", "policy: nowhere")).field())
+        .isEqualTo("loans.policy");
+    CentralConfigException e = error(yaml.replace("requestsPerMinute: 12", "tenantKeyFile: x"));
+    assertThat(e.field()).isEqualTo("loans.tenantKeyFile");
+  }
 }

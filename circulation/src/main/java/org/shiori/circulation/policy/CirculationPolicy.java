@@ -348,6 +348,18 @@ public final class CirculationPolicy implements CirculationRules {
         + String.join(", ", new TreeSet<>(known));
   }
 
+  @Override
+  public java.util.OptionalInt loanLimit(String category, String reasonCode) {
+    PatronCategory c = definition.categories().get(category);
+    if (c == null) {
+      return java.util.OptionalInt.empty();
+    }
+    return c.limits().stream()
+        .filter(g -> g.reasonCode().equals(reasonCode))
+        .mapToInt(g -> g.max())
+        .findFirst();
+  }
+
   /** Whether the kiosk asks this category for a PIN (R-CARD-2). */
   public boolean requiresPin(String category) {
     PatronCategory c = definition.categories().get(category);

@@ -44,4 +44,13 @@ public interface CirculationRules {
   default boolean offersReceiptByDefault(String category) {
     return false;
   }
+
+  /**
+   * The most items a category may have on loan at once for a loan-limit refusal {@code
+   * LIMIT_<GROUP>} (R-LIMIT-1, -3, -6), so that a screen can say the number in any language; empty
+   * for another reason code or a category without that limit.
+   */
+  default java.util.OptionalInt loanLimit(String category, String reasonCode) {
+    return java.util.OptionalInt.empty();
+  }
 }

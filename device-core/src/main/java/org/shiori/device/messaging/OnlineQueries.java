@@ -12,16 +12,19 @@ import java.util.concurrent.TimeUnit;
 import org.shiori.circulation.domain.PatronKey;
 import org.shiori.protocol.CentralRequest;
 import org.shiori.protocol.LoanList;
+import org.shiori.protocol.PatronProof;
 import org.shiori.protocol.PayloadException;
 import org.shiori.protocol.PinAnswer;
+import org.shiori.protocol.RenewalAnswer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Asks central for data a device must not keep (a patron's current loans) and for checks only
- * central can make (a patron's PIN, R-CARD-2), with MQTT 5 request/response: the request carries
- * the device's reply topic and a random correlation id; the answer is matched by that id. A request
- * with no answer within the timeout fails, so the kiosk can say "not available offline".
+ * Asks central for data a device must not keep (a patron's current loans), for changes only central
+ * can make (a renewal) and for checks only central can make (a patron's PIN, R-CARD-2), with MQTT 5
+ * request/response: the request carries the device's reply topic and a random correlation id; the
+ * answer is matched by that id. A request with no answer within the timeout fails, so the kiosk can
+ * say "not available offline".
  */
 public final class OnlineQueries {
   private static final Logger LOG = LoggerFactory.getLogger(OnlineQueries.class);
@@ -53,9 +56,27 @@ public final class OnlineQueries {
     return link.subscribe(link.topics().reply(deviceId), 1, this::onReply);
   }
 
-  /** The patron's current loans, or a failed future (link down, timeout, central's error). */
-  public CompletableFuture<LoanList> loansOf(PatronKey patron) {
-    return ask(CentralRequest.loans(patron)).thenApply(OnlineQueries::loanList);
+  /**
+   * The patron's current loans, or a failed future (link down, timeout). {@code proof} is the card
+   * read in this session (and the PIN entered in it), which central checks against {@code patron}
+   * (schema version 3); it is sent once and not kept here.
+   */
+  public CompletableFuture<LoanList> loansOf(PatronKey patron, PatronProof proof) {
+    return ask(CentralRequest.loans(patron, proof)).thenApply(OnlineQueries::loanList);
+  }
+
+  /** Asks central to renew one of the patron's loans, with the same proof as {@link #loansOf}. */
+  public CompletableFuture<RenewalAnswer> renew(PatronKey patron, PatronProof proof, String item) {
+    return ask(CentralRequest.renew(patron, proof, item)).thenApply(OnlineQueries::renewalAnswer);
+  }
+
+  private static RenewalAnswer renewalAnswer(byte[] payload) {
+    try {
+      return RenewalAnswer.decode(payload);
+    } catch (PayloadException e) {
+      LOG.warn("invalid renewal reply rejected: {}", e.getMessage());
+      throw new CompletionException(e);
+    }
   }
 
   /**

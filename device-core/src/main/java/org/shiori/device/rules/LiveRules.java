@@ -71,4 +71,9 @@ public final class LiveRules implements CirculationRules {
   public boolean offersReceiptByDefault(String category) {
     return current.get().policy().offersReceiptByDefault(category);
   }
+
+  @Override
+  public java.util.OptionalInt loanLimit(String category, String reasonCode) {
+    return current.get().policy().loanLimit(category, reasonCode);
+  }
 }

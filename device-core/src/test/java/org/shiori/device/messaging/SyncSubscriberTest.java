@@ -28,6 +28,8 @@ import org.shiori.device.testing.MessagingRig;
 import org.shiori.device.testing.Transactions;
 import org.shiori.protocol.Dataset;
 import org.shiori.protocol.LoanList;
+import org.shiori.protocol.PatronProof;
+import org.shiori.protocol.RenewalAnswer;
 import org.shiori.protocol.SyncCodec;
 import org.shiori.protocol.SyncMessage;
 
@@ -35,6 +37,9 @@ import org.shiori.protocol.SyncMessage;
 class SyncSubscriberTest {
   static final Duration WAIT = Duration.ofSeconds(60);
   static final PatronKey PATRON = new PatronKey("00112233445566778899aabbccddeeff");
+
+  /** The card central knows for PATRON (the simulator keeps card numbers; devices never do). */
+  static final String CARD_OF_PATRON = "A1000000001B";
 
   @TempDir Path dataDir;
   MessagingRig rig;
@@ -73,7 +78,7 @@ class SyncSubscriberTest {
     for (int i = 0; i < 450; i++) {
       central.putItem(item(i));
     }
-    central.putPatron(patron(PATRON));
+    central.registerCard(CARD_OF_PATRON, patron(PATRON));
     central.putHold(new HoldRecord("item-7", PATRON, "main"));
     central.putDocument(Dataset.POLICY, "policy: v1\n");
     central.putDocument(Dataset.CALENDAR, "calendar: v1\n");
@@ -220,14 +225,16 @@ class SyncSubscriberTest {
     flow.send(Transactions.checkout("kiosk-1", "item-3", PATRON));
     OnlineQueries queries = new OnlineQueries(device, Duration.ofSeconds(20));
     queries.start().get(10, TimeUnit.SECONDS);
-    LoanList loans = queries.loansOf(PATRON).get(30, TimeUnit.SECONDS);
+    LoanList loans =
+        queries.loansOf(PATRON, PatronProof.card(CARD_OF_PATRON)).get(30, TimeUnit.SECONDS);
     assertThat(loans.error()).isEmpty();
     assertThat(loans.loans())
         .containsExactly(new LoanList.Loan("item-3", "書名 3", LocalDate.parse("2026-12-05")));
-    LoanList unknown =
-        queries
-            .loansOf(new PatronKey("ffffffffffffffffffffffffffffffff"))
-            .get(30, TimeUnit.SECONDS);
-    assertThat(unknown.error()).contains("UNKNOWN_PATRON");
+    LoanList otherCard =
+        queries.loansOf(PATRON, PatronProof.card("B9999999999C")).get(30, TimeUnit.SECONDS);
+    assertThat(otherCard.error()).contains("PROOF_INVALID");
+    RenewalAnswer renewed =
+        queries.renew(PATRON, PatronProof.card(CARD_OF_PATRON), "item-3").get(30, TimeUnit.SECONDS);
+    assertThat(renewed.status()).isEqualTo(RenewalAnswer.Status.RENEWED);
   }
 }

@@ -33,6 +33,7 @@ import org.shiori.protocol.DeviceState;
 import org.shiori.protocol.LoanList;
 import org.shiori.protocol.PayloadException;
 import org.shiori.protocol.PinAnswer;
+import org.shiori.protocol.RenewalAnswer;
 import org.shiori.protocol.SequencedTransaction;
 import org.shiori.protocol.SyncCodec;
 import org.shiori.protocol.SyncMessage;
@@ -73,6 +74,9 @@ public final class CentralSimulator implements AutoCloseable {
   private final java.util.concurrent.atomic.AtomicInteger pinChecks =
       new java.util.concurrent.atomic.AtomicInteger();
   private final Map<String, String> borrowerOfItem = new HashMap<>();
+  private final java.util.Set<String> renewedOnce = new java.util.HashSet<>();
+  private final java.util.concurrent.atomic.AtomicInteger proofsWithPin =
+      new java.util.concurrent.atomic.AtomicInteger();
   private final Map<String, PatronKey> cards = new HashMap<>();
   private final Map<String, DeviceState> deviceStates = new TreeMap<>();
   private final Deque<DeviceEvent> events = new ArrayDeque<>();
@@ -368,7 +372,8 @@ public final class CentralSimulator implements AutoCloseable {
     }
     switch (request.kind()) {
       case RESYNC -> resync(device.get(), request.dataset().orElseThrow());
-      case LOANS -> answerLoans(device.get(), request.patron().orElseThrow(), m);
+      case LOANS -> answerLoans(device.get(), request, m);
+      case RENEW -> answerRenewal(device.get(), request, m);
       case PIN ->
           answerPin(device.get(), request.patron().orElseThrow(), request.pin().orElseThrow(), m);
     }
@@ -429,18 +434,55 @@ public final class CentralSimulator implements AutoCloseable {
             m.correlationData()));
   }
 
-  private void answerLoans(String device, PatronKey patron, InboundMessage m) {
+  /** Loans and renewal requests whose proof carried a PIN (the PIN itself is not kept). */
+  public int proofsWithPin() {
+    return proofsWithPin.get();
+  }
+
+  /** Why a loans or renewal request does not show the patron at the kiosk; empty when it does. */
+  private Optional<String> proofRefusal(CentralRequest request) {
+    if (request.proof().isEmpty()) {
+      return Optional.of("PROOF_REQUIRED");
+    }
+    if (request.proof().get().pin().isPresent()) {
+      proofsWithPin.incrementAndGet();
+    }
+    PatronKey card = cards.get(request.proof().get().cardNumber());
+    if (card == null || !card.equals(request.patron().orElseThrow())) {
+      return Optional.of("PROOF_INVALID");
+    }
+    return Optional.empty();
+  }
+
+  private boolean ownReplyTopic(String device, InboundMessage m) {
     // A device may only ask for answers on its own reply topic, never another device's.
     if (m.responseTopic().isEmpty()
         || !m.responseTopic().get().equals(topics.reply(device))
         || m.correlationData().isEmpty()) {
       invalid.incrementAndGet();
-      LOG.warn("loans request of {} without its own reply topic and correlation refused", device);
+      LOG.warn("request of {} without its own reply topic and correlation refused", device);
+      return false;
+    }
+    return true;
+  }
+
+  private void reply(InboundMessage m, byte[] payload) {
+    sender.send(
+        new Outgoing(
+            m.responseTopic().get(), payload, 1, false, Optional.empty(), m.correlationData()));
+  }
+
+  private void answerLoans(String device, CentralRequest request, InboundMessage m) {
+    if (!ownReplyTopic(device, m)) {
       return;
     }
+    PatronKey patron = request.patron().orElseThrow();
     LoanList answer;
     synchronized (lock) {
-      if (records.patron(patron).isEmpty()) {
+      Optional<String> refusal = proofRefusal(request);
+      if (refusal.isPresent()) {
+        answer = LoanList.failed(refusal.get());
+      } else if (records.patron(patron).isEmpty()) {
         answer = LoanList.failed("UNKNOWN_PATRON");
       } else {
         List<LoanList.Loan> loans = new ArrayList<>();
@@ -456,14 +498,33 @@ public final class CentralSimulator implements AutoCloseable {
         answer = LoanList.of(loans);
       }
     }
-    sender.send(
-        new Outgoing(
-            m.responseTopic().get(),
-            answer.encode(),
-            1,
-            false,
-            Optional.empty(),
-            m.correlationData()));
+    reply(m, answer.encode());
+  }
+
+  /** The simulator renews a loan once, to 14 days from central's today. */
+  private void answerRenewal(String device, CentralRequest request, InboundMessage m) {
+    if (!ownReplyTopic(device, m)) {
+      return;
+    }
+    String itemId = request.itemId().orElseThrow();
+    String patron = request.patron().orElseThrow().value();
+    RenewalAnswer answer;
+    synchronized (lock) {
+      Optional<String> refusal = proofRefusal(request);
+      Map<String, LocalDate> loans = loansByPatron.getOrDefault(patron, new HashMap<>());
+      if (refusal.isPresent()) {
+        answer = RenewalAnswer.failed(itemId, refusal.get());
+      } else if (!loans.containsKey(itemId)) {
+        answer = RenewalAnswer.refused(itemId, "NOT_YOUR_LOAN");
+      } else if (!renewedOnce.add(itemId)) {
+        answer = RenewalAnswer.refused(itemId, "RENEWAL_LIMIT");
+      } else {
+        LocalDate due = LocalDate.now(clock).plusDays(14);
+        loans.put(itemId, due);
+        answer = RenewalAnswer.renewed(itemId, due);
+      }
+    }
+    reply(m, answer.encode());
   }
 
   private void onState(InboundMessage m) {

@@ -37,7 +37,8 @@ public final class AdminServer implements AutoCloseable {
     app.get("/admin/status", ctx -> ctx.json(services.status().get()));
     app.get("/admin/rejections", ctx -> ctx.json(services.store().rejections()));
     app.post("/admin/rejections/{seq}/resolve", this::resolveRejection);
-    PatronRequests patrons = new PatronRequests(services.store(), services.hasher());
+    PatronRequests patrons =
+        new PatronRequests(services.store(), services.hasher(), services.alsoErase());
     app.get("/admin/patrons/{cardNumber}", patrons::export);
     app.delete("/admin/patrons/{cardNumber}", patrons::erase);
     app.exception(

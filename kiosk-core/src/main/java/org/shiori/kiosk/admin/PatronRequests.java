@@ -23,10 +23,13 @@ final class PatronRequests {
 
   private final SqliteStore store;
   private final CardHasher hasher;
+  private final java.util.function.Consumer<PatronKey> alsoErase;
 
-  PatronRequests(SqliteStore store, CardHasher hasher) {
+  PatronRequests(
+      SqliteStore store, CardHasher hasher, java.util.function.Consumer<PatronKey> alsoErase) {
     this.store = store;
     this.hasher = hasher;
+    this.alsoErase = alsoErase;
   }
 
   void export(Context ctx) {
@@ -39,6 +42,8 @@ final class PatronRequests {
   void erase(Context ctx) {
     PatronKey key = keyOf(ctx);
     PatronErasure erasure = store.erasePatron(key);
+    // The wrong-PIN count is about the patron too: it goes with the rest (P-ERASE-3).
+    alsoErase.accept(key);
     LOG.info("patron data erased on staff request (P-ERASE-3): {}", erasure);
     ctx.json(erasure);
   }

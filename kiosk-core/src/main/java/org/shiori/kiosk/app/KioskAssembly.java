@@ -17,6 +17,7 @@ import org.shiori.device.health.ThreadProbe;
 import org.shiori.device.messaging.DocumentCheck;
 import org.shiori.device.messaging.MqttLink;
 import org.shiori.device.messaging.MqttLinkSettings;
+import org.shiori.device.messaging.OnlineQueries;
 import org.shiori.device.messaging.OutboxPublisher;
 import org.shiori.device.messaging.SyncSubscriber;
 import org.shiori.device.store.SqliteStore;
@@ -42,6 +43,9 @@ public final class KioskAssembly implements AutoCloseable {
 
   /** Pause between inventory rounds of the pad. */
   static final Duration PAD_CYCLE = Duration.ofMillis(150);
+
+  /** How long a PIN check, loans list or renewal waits for central before "not available". */
+  static final Duration ONLINE_QUERY_TIMEOUT = Duration.ofSeconds(5);
 
   /** Session timers are checked this often: the countdown is in whole seconds. */
   private static final long TICK_SECONDS = 1;
@@ -102,12 +106,14 @@ public final class KioskAssembly implements AutoCloseable {
     sync.start();
     OutboxPublisher publisher = remember(new OutboxPublisher(link, store, clock));
     publisher.start();
+    OnlineQueries queries = new OnlineQueries(link, ONLINE_QUERY_TIMEOUT);
+    queries.start();
     health.add(new ThreadProbe("sync worker", sync.thread(), stuckAfter, healthClock));
     health.add(new ThreadProbe("outbox worker", publisher.thread(), stuckAfter, healthClock));
     ExecutorService storeProbe = daemonThread("store-probe");
     remember(storeProbe::shutdownNow);
     health.add(new ThreadProbe("store", storeProbe, stuckAfter, healthClock, store::pendingCount));
-    return new CentralConnection(link, connectivity, publisher);
+    return new CentralConnection(link, connectivity, publisher, queries);
   }
 
   /**
@@ -137,7 +143,8 @@ public final class KioskAssembly implements AutoCloseable {
                 offline,
                 wiring.central().publisher()::notifyCommitted,
                 key -> store.exportPatron(key).holds(),
-                wiring.pins()),
+                wiring.pins(),
+                wiring.central().loanQueries()),
             clock,
             readerThread,
             wiring.timings());

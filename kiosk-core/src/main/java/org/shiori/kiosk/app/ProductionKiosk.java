@@ -66,9 +66,6 @@ public final class ProductionKiosk implements AutoCloseable {
   /** The store's file inside the data directory. */
   public static final String DATABASE_FILE = "store.db";
 
-  /** How long central may take to check a PIN before the patron is told it cannot be checked. */
-  static final Duration PIN_CHECK_TIMEOUT = Duration.ofSeconds(5);
-
   /** How often an absent card device is looked for. */
   static final Duration DEVICE_RETRY = Duration.ofSeconds(1);
 
@@ -84,6 +81,7 @@ public final class ProductionKiosk implements AutoCloseable {
 
   private final KioskAssembly assembly;
   private SqliteStore store;
+  private PinLockouts lockouts;
   private KioskSession session;
   private int uiPort;
   private int adminPort;
@@ -165,11 +163,9 @@ public final class ProductionKiosk implements AutoCloseable {
     rulesUpdates.addRefusalListener(
         (dataset, version, why) -> events.documentRefused(dataset, version));
     central.publisher().addRejectionListener(new RejectionEvents(store, events));
-    OnlineQueries queries = new OnlineQueries(central.link(), PIN_CHECK_TIMEOUT);
-    queries.start();
+    OnlineQueries queries = central.queries();
     central.link().start();
-    PinLockouts lockouts =
-        assembly.remember(PinLockouts.open(config.dataDir().resolve(PinLockouts.FILE)));
+    lockouts = assembly.remember(PinLockouts.open(config.dataDir().resolve(PinLockouts.FILE)));
     PinGuard pins =
         new PinGuard(
             lockouts,
@@ -273,7 +269,11 @@ public final class ProductionKiosk implements AutoCloseable {
   private int serveAdmin(StatusReport status, EventPublisher events) {
     AdminServices services =
         new AdminServices(
-            status, store, parts.hasher(), () -> events.unauthorisedAccess("ADMIN_TOKEN_REFUSED"));
+            status,
+            store,
+            parts.hasher(),
+            () -> events.unauthorisedAccess("ADMIN_TOKEN_REFUSED"),
+            lockouts::clear);
     AdminServer admin = assembly.remember(new AdminServer(parts.adminToken(), services));
     return admin.start(LOOPBACK, config.admin().port());
   }
@@ -293,6 +293,11 @@ public final class ProductionKiosk implements AutoCloseable {
 
   public SqliteStore store() {
     return store;
+  }
+
+  /** The wrong-PIN counts and lockouts of this kiosk. */
+  public PinLockouts pinLockouts() {
+    return lockouts;
   }
 
   /** Healthy while the reader loop, the store and the link workers make progress. */

@@ -19,6 +19,8 @@ import org.shiori.circulation.domain.ReturnRoute;
  * @param partsTotal how many parts the item has (1 for ordinary items)
  * @param partsPresent how many of its parts were on the pad
  * @param partsLabel for a set: "3巻中2巻" / "2 of 3 parts"; empty for ordinary items
+ * @param limit for a loan-limit refusal ({@code LIMIT_<GROUP>}), the most the patron may have on
+ *     loan at once, which the screen's text names ({max})
  */
 public record ItemOutcome(
     String itemId,
@@ -30,7 +32,8 @@ public record ItemOutcome(
     Message message,
     int partsTotal,
     int partsPresent,
-    Optional<Message> partsLabel) {
+    Optional<Message> partsLabel,
+    Optional<Integer> limit) {
 
   /** The kinds of outcome. */
   public enum Result {
@@ -39,7 +42,13 @@ public record ItemOutcome(
     RETURNED,
     NEEDS_STAFF,
     /** A set being returned with parts missing: nothing recorded until all parts are there. */
-    WAITING_FOR_PARTS
+    WAITING_FOR_PARTS,
+    /** An item on loan, being looked up in the patron's loans at central. */
+    CHECKING,
+    /** The patron's own loan on the pad: renewal is offered ({@code dueDate} is the current). */
+    OWN_LOAN,
+    /** The patron's own loan, renewed in this session ({@code dueDate} is the new one). */
+    RENEWED
   }
 
   public ItemOutcome {
@@ -51,6 +60,7 @@ public record ItemOutcome(
     Objects.requireNonNull(bin, "bin");
     Objects.requireNonNull(message, "message");
     Objects.requireNonNull(partsLabel, "partsLabel");
+    Objects.requireNonNull(limit, "limit");
   }
 
   /** An outcome of an ordinary one-part item. */
@@ -62,7 +72,18 @@ public record ItemOutcome(
       Optional<String> reasonCode,
       Optional<ReturnRoute.Bin> bin,
       Message message) {
-    this(itemId, title, result, dueDate, reasonCode, bin, message, 1, 1, Optional.empty());
+    this(
+        itemId,
+        title,
+        result,
+        dueDate,
+        reasonCode,
+        bin,
+        message,
+        1,
+        1,
+        Optional.empty(),
+        Optional.empty());
   }
 
   /** The same outcome for a set of which {@code present} of {@code total} parts were seen. */
@@ -73,7 +94,23 @@ public record ItemOutcome(
                 new Message(total + "巻中" + present + "巻", present + " of " + total + " parts"))
             : Optional.empty();
     return new ItemOutcome(
-        itemId, title, result, dueDate, reasonCode, bin, message, total, present, label);
+        itemId, title, result, dueDate, reasonCode, bin, message, total, present, label, limit);
+  }
+
+  /** The same refusal naming the limit the patron reached. */
+  public ItemOutcome withLimit(int max) {
+    return new ItemOutcome(
+        itemId,
+        title,
+        result,
+        dueDate,
+        reasonCode,
+        bin,
+        message,
+        partsTotal,
+        partsPresent,
+        partsLabel,
+        Optional.of(max));
   }
 
   /** The same outcome with another message. */
@@ -88,6 +125,7 @@ public record ItemOutcome(
         replacement,
         partsTotal,
         partsPresent,
-        partsLabel);
+        partsLabel,
+        limit);
   }
 }

@@ -42,4 +42,10 @@ final class KioskMessages {
   static final Message SET_PART_ADDED = PatronTexts.shipped().message("kiosk.setPartAdded");
   static final Message SET_RETURN_WAITING = PatronTexts.shipped().message("kiosk.setReturnWaiting");
   static final Message SET_RETURN_STAFF = PatronTexts.shipped().message("kiosk.setReturnStaff");
+  static final Message OWN_LOAN_CHECKING = PatronTexts.shipped().message("kiosk.ownLoanChecking");
+  static final Message OWN_LOAN = PatronTexts.shipped().message("kiosk.ownLoan");
+  static final Message RENEWING = PatronTexts.shipped().message("kiosk.renewing");
+  static final Message RENEWED = PatronTexts.shipped().message("kiosk.renewed");
+  static final Message RENEWAL_REFUSED = PatronTexts.shipped().message("kiosk.renewalRefused");
+  static final Message RENEWAL_FAILED = PatronTexts.shipped().message("kiosk.renewalFailed");
 }

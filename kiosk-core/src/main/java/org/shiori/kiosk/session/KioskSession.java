@@ -44,6 +44,9 @@ import org.shiori.kiosk.pad.PadListener;
 import org.shiori.kiosk.session.SessionView.PatronNotice;
 import org.shiori.kiosk.session.SessionView.PinState;
 import org.shiori.kiosk.session.SessionView.PinView;
+import org.shiori.protocol.LoanList;
+import org.shiori.protocol.PatronProof;
+import org.shiori.protocol.RenewalAnswer;
 import org.shiori.rfid.reader.ReaderException;
 import org.shiori.rfid.security.TagSecurity;
 import org.shiori.rfid.tag.TagUid;
@@ -92,6 +95,14 @@ public final class KioskSession implements PadListener, org.shiori.kiosk.card.Ca
   private Optional<PatronSnapshot> patron = Optional.empty();
   private Optional<PatronNotice> notice = Optional.empty();
   private Optional<PinView> pin = Optional.empty();
+
+  /**
+   * The card read in this session (and the PIN entered in it), the proof central asks for before it
+   * discloses or renews the patron's loans. Memory only; forgotten when the session ends.
+   */
+  private Optional<PatronProof> proof = Optional.empty();
+
+  private final SessionLoans loans = new SessionLoans();
   private long sessionNumber;
   private Message banner = KioskMessages.WELCOME;
   private Instant lastActivity;
@@ -116,6 +127,7 @@ public final class KioskSession implements PadListener, org.shiori.kiosk.card.Ca
    * @param committed told after each committed transaction (wakes the publisher)
    * @param holds the holds of a patron, to announce one waiting on the hold shelf
    * @param pins PIN checks and lockouts (R-CARD-2)
+   * @param loans the patron's loans and renewals, asked from central on demand
    */
   public record SessionParts(
       CirculationRules rules,
@@ -127,7 +139,34 @@ public final class KioskSession implements PadListener, org.shiori.kiosk.card.Ca
       OfflineGuard offline,
       Runnable committed,
       Function<PatronKey, List<HoldRecord>> holds,
-      PinService pins) {
+      PinService pins,
+      LoanQueries loans) {
+
+    /** Parts without loans and renewals from central. */
+    public SessionParts(
+        CirculationRules rules,
+        ItemCatalog catalog,
+        PatronDirectory patrons,
+        CirculationLedger ledger,
+        TagSecurity security,
+        CardHasher hasher,
+        OfflineGuard offline,
+        Runnable committed,
+        Function<PatronKey, List<HoldRecord>> holds,
+        PinService pins) {
+      this(
+          rules,
+          catalog,
+          patrons,
+          ledger,
+          security,
+          hasher,
+          offline,
+          committed,
+          holds,
+          pins,
+          LoanQueries.unavailable());
+    }
 
     /** Parts without hold announcements and without PIN checks. */
     public SessionParts(
@@ -149,7 +188,8 @@ public final class KioskSession implements PadListener, org.shiori.kiosk.card.Ca
           offline,
           committed,
           key -> List.of(),
-          PinService.unavailable());
+          PinService.unavailable(),
+          LoanQueries.unavailable());
     }
   }
 
@@ -203,7 +243,11 @@ public final class KioskSession implements PadListener, org.shiori.kiosk.card.Ca
     viewListeners.add(listener);
   }
 
-  /** A card was read (barcode or RFID card number). The number is hashed and forgotten. */
+  /**
+   * A card was read (barcode or RFID card number). The number is hashed for the look-up, never
+   * stored or logged, and held in memory until the session ends: it is the proof central asks for
+   * before it shows or renews the patron's loans.
+   */
   @Override
   public void cardScanned(String cardNumber) {
     ioThread.execute(() -> onCard(cardNumber));
@@ -242,6 +286,45 @@ public final class KioskSession implements PadListener, org.shiori.kiosk.card.Ca
    */
   public void pinEntered(String digits) {
     ioThread.execute(() -> onPin(digits));
+  }
+
+  /**
+   * The patron pressed "my loans": central is asked now (online only), and the answer is shown
+   * until the patron closes it or the session ends. Offline the list says it is not available.
+   */
+  public void showMyLoans() {
+    ioThread.execute(
+        () -> {
+          if (patron.isEmpty()) {
+            return;
+          }
+          touch();
+          loans.open();
+          if (!parts.offline().offline()) {
+            fetchLoans(true);
+          }
+          publish();
+        });
+  }
+
+  /** The patron closed the loans list. */
+  public void closeMyLoans() {
+    ioThread.execute(
+        () -> {
+          if (patron.isPresent()) {
+            touch();
+          }
+          loans.close();
+          publish();
+        });
+  }
+
+  /**
+   * The patron asked to renew one of the loans central listed in this session (from the list, or an
+   * own loan placed on the pad). Anything else is ignored.
+   */
+  public void renew(String itemId) {
+    ioThread.execute(() -> onRenew(itemId));
   }
 
   /** Ends idle or abandoned sessions and clears old return results; called every second. */
@@ -325,6 +408,7 @@ public final class KioskSession implements PadListener, org.shiori.kiosk.card.Ca
     releasedTags.clear();
     // Items the previous patron left on the pad stay ignored until lifted: never lent to the next.
     patron = found;
+    proof = Optional.of(PatronProof.card(normalized));
     sessionNumber++;
     touch();
     padUsed = !pad.isEmpty();
@@ -412,12 +496,13 @@ public final class KioskSession implements PadListener, org.shiori.kiosk.card.Ca
                     () ->
                         pinChecked(
                             session,
+                            digits,
                             error == null
                                 ? result
                                 : new PinService.Result(PinService.Verdict.UNAVAILABLE, 0))));
   }
 
-  private void pinChecked(long session, PinService.Result result) {
+  private void pinChecked(long session, String digits, PinService.Result result) {
     if (session != sessionNumber || patron.isEmpty()) {
       return; // the answer came after the session ended
     }
@@ -428,6 +513,8 @@ public final class KioskSession implements PadListener, org.shiori.kiosk.card.Ca
       }
       case RIGHT -> {
         pin = Optional.of(new PinView(PinState.VERIFIED, result.attemptsLeft()));
+        // Central asks for the PIN with the card where the category needs one (R-CARD-2).
+        proof = proof.map(p -> p.withPin(digits));
         banner = KioskMessages.PIN_ACCEPTED;
         judgeStanding(patron.get(), true);
         touch();
@@ -458,6 +545,8 @@ public final class KioskSession implements PadListener, org.shiori.kiosk.card.Ca
     patron = Optional.empty();
     notice = Optional.empty();
     pin = Optional.empty();
+    proof = Optional.empty();
+    loans.forget();
     sessionNumber++;
     outcomes.clear();
     lentThisSession.clear();
@@ -546,6 +635,12 @@ public final class KioskSession implements PadListener, org.shiori.kiosk.card.Ca
   }
 
   private ItemOutcome checkout(ItemRecord item, List<ItemTag> tags, PatronSnapshot borrower) {
+    if (item.status() == ItemStatus.ON_LOAN) {
+      Optional<ItemOutcome> own = ownLoan(item);
+      if (own.isPresent()) {
+        return own.get();
+      }
+    }
     int partsOnPad = distinctParts(tags);
     Optional<Message> offlineRefusal = parts.offline().refusal(lentThisSession.size());
     if (offlineRefusal.isPresent()) {
@@ -570,7 +665,11 @@ public final class KioskSession implements PadListener, org.shiori.kiosk.card.Ca
           item.itemId(),
           decision.reasonCode().orElseThrow(),
           decision.ruleId());
-      return refused(item, decision.reasonCode().orElseThrow(), decision.message());
+      String reason = decision.reasonCode().orElseThrow();
+      ItemOutcome refusal = refused(item, reason, decision.message());
+      // The screen names the limit reached in the patron's language (R-LIMIT-1, -3, -6).
+      java.util.OptionalInt max = parts.rules().loanLimit(borrower.category(), reason);
+      return max.isPresent() ? refusal.withLimit(max.getAsInt()) : refusal;
     }
     Transaction tx =
         new Transaction(
@@ -612,6 +711,152 @@ public final class KioskSession implements PadListener, org.shiori.kiosk.card.Ca
         Optional.empty(),
         Optional.empty(),
         message);
+  }
+
+  /**
+   * An item on loan on the pad may be the patron's own: online, central's list of the patron's
+   * loans says so (asked once per session, on demand) and renewal is offered instead of the
+   * refusal. Offline, or when central cannot answer, the rules decide as for any item on loan.
+   */
+  private Optional<ItemOutcome> ownLoan(ItemRecord item) {
+    if (parts.offline().offline() || proof.isEmpty()) {
+      return Optional.empty();
+    }
+    if (loans.fetch() == SessionLoans.Fetch.NONE) {
+      fetchLoans(false); // the answer may be in at once (then it is used below)
+    }
+    switch (loans.fetch()) {
+      case NONE, LOADING -> {
+        return Optional.of(
+            new ItemOutcome(
+                item.itemId(),
+                item.title(),
+                ItemOutcome.Result.CHECKING,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                KioskMessages.OWN_LOAN_CHECKING));
+      }
+      case FAILED -> {
+        return Optional.empty();
+      }
+      default -> {
+        return loans.loan(item.itemId()).map(l -> ownLoanOutcome(item.itemId(), l.title()));
+      }
+    }
+  }
+
+  /** The line of an own loan on the pad, as its renewal stands. */
+  private ItemOutcome ownLoanOutcome(String itemId, String title) {
+    SessionView.LoanLine line = loans.line(itemId).orElseThrow();
+    ItemOutcome.Result result =
+        switch (line.renewal()) {
+          case RENEWED -> ItemOutcome.Result.RENEWED;
+          case REFUSED -> ItemOutcome.Result.REFUSED;
+          default -> ItemOutcome.Result.OWN_LOAN;
+        };
+    Message message =
+        switch (line.renewal()) {
+          case RENEWING -> KioskMessages.RENEWING;
+          case RENEWED -> KioskMessages.RENEWED;
+          case REFUSED -> KioskMessages.RENEWAL_REFUSED;
+          case FAILED -> KioskMessages.RENEWAL_FAILED;
+          case NONE -> KioskMessages.OWN_LOAN;
+        };
+    return new ItemOutcome(
+        itemId,
+        title,
+        result,
+        Optional.of(line.dueDate()),
+        line.reasonCode(),
+        Optional.empty(),
+        message);
+  }
+
+  /** Asks central for the patron's loans, unless a question is on its way already. */
+  private void fetchLoans(boolean again) {
+    if (loans.fetch() == SessionLoans.Fetch.LOADING
+        || (!again && loans.fetch() != SessionLoans.Fetch.NONE)
+        || patron.isEmpty()
+        || proof.isEmpty()) {
+      return;
+    }
+    loans.asking();
+    long session = sessionNumber;
+    parts
+        .loans()
+        .loans(patron.get().key(), proof.get())
+        .whenComplete((list, error) -> ioThread.execute(() -> loansArrived(session, list, error)));
+  }
+
+  private void loansArrived(long session, LoanList list, Throwable error) {
+    if (session != sessionNumber || patron.isEmpty()) {
+      return; // the session ended: the answer is dropped, nothing of it is kept
+    }
+    if (error != null || list.error().isPresent()) {
+      LOG.info("loans not available: {}", error != null ? "no answer" : list.error().orElseThrow());
+      loans.failed(error != null ? Optional.empty() : list.error());
+    } else {
+      loans.arrived(list.loans());
+    }
+    // Items on loan waiting for the answer are decided now: own loans offer renewal.
+    outcomes.values().removeIf(o -> o.result() == ItemOutcome.Result.CHECKING);
+    decidePad();
+    publish();
+  }
+
+  private void onRenew(String itemId) {
+    if (patron.isEmpty() || proof.isEmpty() || !loans.renewable(itemId)) {
+      return;
+    }
+    touch();
+    if (parts.offline().offline()) {
+      loans.renewal(itemId, SessionView.Renewal.FAILED, Optional.of("OFFLINE"));
+    } else {
+      loans.renewal(itemId, SessionView.Renewal.RENEWING, Optional.empty());
+      long session = sessionNumber;
+      parts
+          .loans()
+          .renew(patron.get().key(), proof.get(), itemId)
+          .whenComplete(
+              (answer, error) -> ioThread.execute(() -> renewed(session, itemId, answer, error)));
+    }
+    refreshOwnLoanOutcome(itemId);
+    publish();
+  }
+
+  private void renewed(long session, String itemId, RenewalAnswer answer, Throwable error) {
+    if (session != sessionNumber || patron.isEmpty()) {
+      return;
+    }
+    if (error != null) {
+      LOG.info("renewal of {}: no answer from central", itemId);
+      loans.renewal(itemId, SessionView.Renewal.FAILED, Optional.empty());
+    } else {
+      LOG.info("renewal of {}: {} {}", itemId, answer.status(), answer.reason().orElse(""));
+      switch (answer.status()) {
+        case RENEWED -> loans.renewed(itemId, answer.dueDate().orElseThrow());
+        case REFUSED -> loans.renewal(itemId, SessionView.Renewal.REFUSED, answer.reason());
+        case ERROR -> loans.renewal(itemId, SessionView.Renewal.FAILED, answer.reason());
+      }
+    }
+    refreshOwnLoanOutcome(itemId);
+    publish();
+  }
+
+  /** An own loan shown on the pad follows its renewal. */
+  private void refreshOwnLoanOutcome(String itemId) {
+    ItemOutcome shown = outcomes.get(itemId);
+    if (shown != null
+        && EnumSet.of(
+                ItemOutcome.Result.OWN_LOAN, ItemOutcome.Result.RENEWED, ItemOutcome.Result.REFUSED)
+            .contains(shown.result())
+        && loans.line(itemId).isPresent()) {
+      outcomes.put(
+          itemId,
+          ownLoanOutcome(itemId, shown.title())
+              .withParts(shown.partsTotal(), shown.partsPresent()));
+    }
   }
 
   private ItemOutcome giveBack(ItemRecord item, List<ItemTag> tags) {
@@ -757,7 +1002,8 @@ public final class KioskSession implements PadListener, org.shiori.kiosk.card.Ca
             Optional.empty(),
             false,
             toRemove,
-            patron.map(p -> parts.rules().offersReceiptByDefault(p.category())).orElse(false));
+            patron.map(p -> parts.rules().offersReceiptByDefault(p.category())).orElse(false),
+            checkout ? loans.view(parts.offline().offline()) : Optional.empty());
     SessionView published = view;
     for (java.util.function.Consumer<SessionView> listener : viewListeners) {
       try {

@@ -23,6 +23,8 @@ import org.shiori.circulation.domain.Message;
  * @param extendable whether {@code POST /api/extend} would extend the session now
  * @param itemsToRemove items left on the pad by the previous patron: to be lifted, never decided
  * @param receiptOffered whether the screen offers a receipt by default (groups, R-GROUP-2)
+ * @param myLoans the patron's loans as central gave them on demand, while they are shown; never
+ *     stored, gone when the session ends
  */
 public record SessionView(
     Mode mode,
@@ -36,7 +38,8 @@ public record SessionView(
     Optional<Long> secondsLeft,
     boolean extendable,
     int itemsToRemove,
-    boolean receiptOffered) {
+    boolean receiptOffered,
+    Optional<MyLoans> myLoans) {
 
   /** Kiosk modes. */
   public enum Mode {
@@ -52,6 +55,7 @@ public record SessionView(
     Objects.requireNonNull(pin, "pin");
     Objects.requireNonNull(idleDeadline, "idleDeadline");
     Objects.requireNonNull(secondsLeft, "secondsLeft");
+    Objects.requireNonNull(myLoans, "myLoans");
   }
 
   /** A view without a session clock: return mode, nothing to count down. */
@@ -69,7 +73,8 @@ public record SessionView(
         Optional.empty(),
         false,
         0,
-        false);
+        false,
+        Optional.empty());
   }
 
   public SessionView withOffline(boolean nowOffline) {
@@ -85,7 +90,8 @@ public record SessionView(
         secondsLeft,
         extendable,
         itemsToRemove,
-        receiptOffered);
+        receiptOffered,
+        myLoans);
   }
 
   /** The countdown as seen at {@code now}: seconds left, and whether extending is offered. */
@@ -107,7 +113,8 @@ public record SessionView(
         Optional.of(seconds),
         left.compareTo(extendWindow) <= 0,
         itemsToRemove,
-        receiptOffered);
+        receiptOffered,
+        myLoans);
   }
 
   /**
@@ -151,5 +158,70 @@ public record SessionView(
     LOCKED,
     /** The PIN cannot be checked now (central unreachable, offline policy refuses). */
     UNAVAILABLE
+  }
+
+  /**
+   * The patron's loans, asked from central when the patron pressed "my loans" (online only).
+   *
+   * @param state where the question stands
+   * @param reason central's reason code when it could not answer
+   * @param loans the loans, for {@code SHOWN}: titles and due dates, never a name
+   */
+  public record MyLoans(LoansState state, Optional<String> reason, List<LoanLine> loans) {
+    public MyLoans {
+      Objects.requireNonNull(state, "state");
+      Objects.requireNonNull(reason, "reason");
+      loans = List.copyOf(loans);
+    }
+  }
+
+  /** States of the loans list. */
+  public enum LoansState {
+    /** Central is being asked. */
+    LOADING,
+    /** Central answered. */
+    SHOWN,
+    /** The kiosk is offline: loans and renewals are not available. */
+    OFFLINE,
+    /** Central did not answer in time or could not answer. */
+    FAILED
+  }
+
+  /**
+   * One loan of the patron, with the renewal asked for it in this session.
+   *
+   * @param itemId the item
+   * @param title its title (shown to the patron only, P-NOTICE-1)
+   * @param dueDate the due date, the new one after a renewal
+   * @param renewal where a renewal of it stands
+   * @param reasonCode why a renewal was refused
+   */
+  public record LoanLine(
+      String itemId,
+      String title,
+      java.time.LocalDate dueDate,
+      Renewal renewal,
+      Optional<String> reasonCode) {
+    public LoanLine {
+      Objects.requireNonNull(itemId, "itemId");
+      Objects.requireNonNull(title, "title");
+      Objects.requireNonNull(dueDate, "dueDate");
+      Objects.requireNonNull(renewal, "renewal");
+      Objects.requireNonNull(reasonCode, "reasonCode");
+    }
+  }
+
+  /** Where a renewal stands. */
+  public enum Renewal {
+    /** Not asked in this session. */
+    NONE,
+    /** Central is being asked. */
+    RENEWING,
+    /** Renewed: the due date is the new one. */
+    RENEWED,
+    /** The rules or the library system said no: {@code reasonCode} says why. */
+    REFUSED,
+    /** Central could not be asked or could not decide. */
+    FAILED
   }
 }

@@ -93,6 +93,29 @@ public final class KioskWebServer implements AutoCloseable {
           session.pinEntered(digits.get());
           ctx.status(202);
         });
+    app.post(
+        "/api/loans",
+        ctx -> {
+          session.showMyLoans();
+          ctx.status(202);
+        });
+    app.post(
+        "/api/loans/close",
+        ctx -> {
+          session.closeMyLoans();
+          ctx.status(202);
+        });
+    app.post(
+        "/api/loans/renew",
+        ctx -> {
+          Optional<String> item = RenewalEntry.itemIdOf(ctx.body());
+          if (item.isEmpty()) {
+            ctx.status(400).json(Map.of("error", RenewalEntry.EXPECTED));
+            return;
+          }
+          session.renew(item.get());
+          ctx.status(202);
+        });
     extraRoutes.forEach(routes -> routes.accept(app));
   }
 

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.shiori.kiosk.app.ProductionRig;
+import org.shiori.kiosk.pin.PinLockouts;
 import org.shiori.kiosk.web.JsonMapping;
 import org.shiori.protocol.DeviceEvent;
 import org.shiori.testkit.Conditions;
@@ -104,9 +105,19 @@ class AdminApiTest {
     assertThat(held.get("empty").asBoolean()).isFalse();
     assertThat(export.body()).doesNotContain(ProductionRig.card(3));
 
+    // Two wrong PINs and a lockout on the way: about the patron too, so erased with the rest.
+    PinLockouts lockouts = rig.kiosk().pinLockouts();
+    lockouts.failed(rig.patronKey(3), 2, java.time.Instant.parse("2030-01-01T00:00:00Z"));
+    lockouts.failed(rig.patronKey(3), 2, java.time.Instant.parse("2030-01-01T00:00:00Z"));
+    lockouts.failed(rig.patronKey(4), 5, java.time.Instant.parse("2030-01-01T00:00:00Z"));
+    assertThat(lockouts.entry(rig.patronKey(3)).lockedUntil()).isPresent();
+
     HttpResponse<String> erase = authorised("DELETE", path);
     assertThat(erase.statusCode()).isEqualTo(200);
     assertThat(JSON.readTree(erase.body()).get("patronRecords").asInt()).isEqualTo(1);
+    assertThat(lockouts.entry(rig.patronKey(3)))
+        .isEqualTo(new PinLockouts.Entry(0, Optional.empty()));
+    assertThat(lockouts.entry(rig.patronKey(4)).failures()).isEqualTo(1); // another patron's stays
     assertThat(rig.kiosk().store().find(rig.patronKey(3))).isEmpty();
     JsonNode after = JSON.readTree(authorised("GET", path).body());
     assertThat(after.get("record").isNull()).isTrue();

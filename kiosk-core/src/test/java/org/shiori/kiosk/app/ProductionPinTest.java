@@ -98,5 +98,26 @@ class ProductionPinTest {
         () -> "session " + rig.kiosk().session().view());
     assertThat(rig.central().pinChecks()).isEqualTo(2);
     assertThat(post("/api/extend", "")).isEqualTo(202);
+
+    // My loans and a renewal, asked with the card and the PIN verified in this session.
+    assertThat(post("/api/loans", "")).isEqualTo(202);
+    Conditions.await(
+        ProductionRig.WAIT,
+        () -> rig.kiosk().session().view().myLoans().map(l -> l.loans().size() == 1).orElse(false),
+        () -> "session " + rig.kiosk().session().view());
+    assertThat(post("/api/loans/renew", "{\"itemId\":\"with space\"}")).isEqualTo(400);
+    assertThat(post("/api/loans/renew", "{\"itemId\":\"a\",\"more\":1}")).isEqualTo(400);
+    assertThat(post("/api/loans/renew", "[]")).isEqualTo(400);
+    assertThat(post("/api/loans/renew", "{\"itemId\":\"" + ProductionRig.itemId(1) + "\"}"))
+        .isEqualTo(202);
+    Conditions.await(
+        ProductionRig.WAIT,
+        () ->
+            rig.kiosk().session().view().myLoans().orElseThrow().loans().get(0).renewal()
+                == SessionView.Renewal.RENEWED,
+        () -> "session " + rig.kiosk().session().view());
+    assertThat(rig.central().proofsWithPin()).isEqualTo(2);
+    assertThat(sessionJson()).doesNotContain(ProductionRig.card(1)).doesNotContain("2468");
+    assertThat(post("/api/loans/close", "")).isEqualTo(202);
   }
 }

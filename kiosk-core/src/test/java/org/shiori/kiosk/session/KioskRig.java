@@ -88,7 +88,8 @@ final class KioskRig implements AutoCloseable {
         limits,
         KioskRig::defaultSession,
         ShippedPolicies.load("matsuyama", TOKYO),
-        PinService.unavailable());
+        PinService.unavailable(),
+        LoanQueries.unavailable());
   }
 
   /** The 2-minute idle timeout the older tests were written for, other timings as shipped. */
@@ -121,7 +122,20 @@ final class KioskRig implements AutoCloseable {
         new OfflineGuard.Limits(5, Duration.ofHours(24), Duration.ofHours(48)),
         (identity, parts, clock, io) -> new KioskSession(identity, parts, clock, io, timings),
         rules,
-        pins);
+        pins,
+        LoanQueries.unavailable());
+  }
+
+  /** A rig whose patrons' loans and renewals come from {@code loans}. */
+  KioskRig(Path dir, LoanQueries loans) {
+    this(
+        dir,
+        1_000,
+        new OfflineGuard.Limits(5, Duration.ofHours(24), Duration.ofHours(48)),
+        KioskRig::defaultSession,
+        ShippedPolicies.load("matsuyama", TOKYO),
+        PinService.unavailable(),
+        loans);
   }
 
   private KioskRig(
@@ -130,7 +144,8 @@ final class KioskRig implements AutoCloseable {
       OfflineGuard.Limits limits,
       SessionFactory factory,
       org.shiori.circulation.policy.CirculationRules rules,
-      PinService pins) {
+      PinService pins,
+      LoanQueries loans) {
     store = SqliteStore.open(dir.resolve("store.db"), outboxCapacity, clock);
     line = MemoryPipe.pair();
     emulator = new FeigReaderEmulator(line.device(), field, 0xFF);
@@ -151,7 +166,8 @@ final class KioskRig implements AutoCloseable {
                 offline,
                 commits::incrementAndGet,
                 key -> store.exportPatron(key).holds(),
-                pins),
+                pins,
+                loans),
             clock,
             Runnable::run);
   }

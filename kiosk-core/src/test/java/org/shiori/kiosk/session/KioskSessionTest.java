@@ -137,6 +137,7 @@ class KioskSessionTest {
     ItemOutcome eleventh = outcome("B-11");
     assertThat(eleventh.result()).isEqualTo(ItemOutcome.Result.REFUSED);
     assertThat(eleventh.reasonCode()).contains("LIMIT_BOOKS");
+    assertThat(eleventh.limit()).contains(10); // the screen names it in either language
     assertThat(afi("B-11", 1)).isEqualTo(0x07);
     assertThat(rig.outbox()).hasSize(10).noneMatch(e -> e.transaction().itemId().equals("B-11"));
   }

@@ -37,7 +37,18 @@ class PatronTextsTest {
         .doesNotContain("係員")
         .doesNotContain("パッド")
         .doesNotContain("貸出しできません")
-        .doesNotContain("回送用");
+        .doesNotContain("回送用")
+        .doesNotContain("貸出中の資料");
+    // A loan is renewed (貸出延長); a bare 延長 is the session's extra time only.
+    texts
+        .texts("ja")
+        .orElseThrow()
+        .forEach(
+            (k, v) -> {
+              if (v.contains("延長") && !k.equals("action.extend")) {
+                assertThat(v).as(k).contains("貸出");
+              }
+            });
   }
 
   @Test
