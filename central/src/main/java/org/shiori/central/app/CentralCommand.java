@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
     name = "central",
     mixinStandardHelpOptions = true,
     description = "Shiori central: takes device transactions into its database and the ILS.",
-    subcommands = {CentralCommand.Run.class, CentralCommand.Check.class})
+    subcommands = {CentralCommand.Run.class, CentralCommand.Check.class, ManageCommand.class})
 public final class CentralCommand {
   /** Exit codes: 0 stopped cleanly, 2 bad configuration, 3 could not start. */
   static final int CONFIG_ERROR = 2;

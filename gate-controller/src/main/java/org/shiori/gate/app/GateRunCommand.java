@@ -16,9 +16,11 @@ import org.shiori.config.DeviceConfigLoader;
 import org.shiori.config.DeviceRole;
 import org.shiori.config.reader.ConfiguredReaders;
 import org.shiori.device.app.ExitCodes;
+import org.shiori.device.app.ProcessRestart;
 import org.shiori.device.health.ServiceManager;
 import org.shiori.device.health.SystemdNotify;
 import org.shiori.device.health.Watchdog;
+import org.shiori.device.remote.ManagementSetup;
 import org.shiori.rfid.reader.TagReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -77,6 +79,8 @@ final class GateRunCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("Try 'gate run --help'.");
       return ExitCodes.USAGE;
     }
+    // Before the configuration is read: a remote update under way is tried or undone here.
+    ManagementSetup management = ManagementSetup.atStart(config, ProcessRestart::exitForRestart);
     DeviceConfig device;
     try {
       device = DeviceConfigLoader.load(config);
@@ -84,7 +88,9 @@ final class GateRunCommand implements Callable<Integer> {
       for (ConfigError error : e.errors()) {
         spec.commandLine().getErr().println(error);
       }
-      return ExitCodes.FAILURE;
+      return management.rollBackIfTrying("the new configuration is refused at start")
+          ? ExitCodes.RESTART
+          : ExitCodes.FAILURE;
     }
     if (device.role() != DeviceRole.GATE) {
       spec.commandLine()
@@ -104,7 +110,8 @@ final class GateRunCommand implements Callable<Integer> {
         spec.commandLine().getErr().println(config + ": " + refusal.get());
         return ExitCodes.FAILURE;
       }
-      try (GateService gate = GateService.start(device, reader, pi4j, tuning, clock)) {
+      try (GateService gate =
+          GateService.start(device, reader, pi4j, tuning, clock, Optional.of(management))) {
         // The environment is read here, at the edge: systemd names its socket and watchdog.
         Map<String, String> environment = System.getenv();
         ServiceManager systemd = SystemdNotify.fromEnvironment(environment);

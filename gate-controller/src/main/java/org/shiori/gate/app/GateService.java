@@ -25,6 +25,7 @@ import org.shiori.device.messaging.MqttLink;
 import org.shiori.device.messaging.MqttLinkSettings;
 import org.shiori.device.messaging.SyncSubscriber;
 import org.shiori.device.messaging.TlsFiles;
+import org.shiori.device.remote.ManagementSetup;
 import org.shiori.device.store.SqliteStore;
 import org.shiori.gate.beam.Pi4jBeamSensor;
 import org.shiori.gate.cache.GateSyncSink;
@@ -73,9 +74,21 @@ public final class GateService implements AutoCloseable {
   public static GateService start(
       DeviceConfig config, TagReader reader, Context pi4j, GateTuning tuning, Clock clock)
       throws IOException {
+    return start(config, reader, pi4j, tuning, clock, Optional.empty());
+  }
+
+  /** As above, taking central's management commands when {@code management} is given. */
+  public static GateService start(
+      DeviceConfig config,
+      TagReader reader,
+      Context pi4j,
+      GateTuning tuning,
+      Clock clock,
+      Optional<ManagementSetup> management)
+      throws IOException {
     GateService service = new GateService();
     try {
-      service.open(config, reader, pi4j, tuning, clock);
+      service.open(config, reader, pi4j, tuning, clock, management);
       return service;
     } catch (IOException | RuntimeException e) {
       service.close();
@@ -89,7 +102,12 @@ public final class GateService implements AutoCloseable {
   }
 
   private void open(
-      DeviceConfig config, TagReader reader, Context pi4j, GateTuning tuning, Clock clock)
+      DeviceConfig config,
+      TagReader reader,
+      Context pi4j,
+      GateTuning tuning,
+      Clock clock,
+      Optional<ManagementSetup> management)
       throws IOException {
     GateSettings gate = config.requireGate();
     GateRules rules = GateRules.of(config);
@@ -135,6 +153,7 @@ public final class GateService implements AutoCloseable {
     if (gate.beamPin().isPresent()) {
       startVisitorCounting(config, pi4j, gate.beamPin().getAsInt(), tuning, clock);
     }
+    management.ifPresent(m -> remember(m.startOn(link, config, health, clock, sync::resyncAll)));
     link.start();
     monitor.start(tuning.cycle());
     health.add(new ProgressCheck("reader loop", monitor::rounds, STUCK_AFTER, clock));

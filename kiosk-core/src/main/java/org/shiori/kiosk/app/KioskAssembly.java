@@ -107,7 +107,7 @@ public final class KioskAssembly implements AutoCloseable {
     ExecutorService storeProbe = daemonThread("store-probe");
     remember(storeProbe::shutdownNow);
     health.add(new ThreadProbe("store", storeProbe, stuckAfter, healthClock, store::pendingCount));
-    return new CentralConnection(link, connectivity, publisher);
+    return new CentralConnection(link, connectivity, publisher, sync);
   }
 
   /**

@@ -22,6 +22,7 @@ import org.shiori.device.health.HealthCheck;
 import org.shiori.device.messaging.EventPublisher;
 import org.shiori.device.messaging.MqttLinkSettings;
 import org.shiori.device.messaging.OnlineQueries;
+import org.shiori.device.remote.ManagementSetup;
 import org.shiori.device.rules.LiveRules;
 import org.shiori.device.rules.RulesUpdates;
 import org.shiori.device.store.SqliteStore;
@@ -75,6 +76,7 @@ public final class ProductionKiosk implements AutoCloseable {
   private final DeviceConfig config;
   private final Clock clock;
   private final KioskParts parts;
+  private Optional<ManagementSetup> management = Optional.empty();
 
   /**
    * A reader loop, store or link worker without progress for this long fails the health check, and
@@ -126,6 +128,15 @@ public final class ProductionKiosk implements AutoCloseable {
    *     technician)
    */
   public static ProductionKiosk start(DeviceConfig config, Clock clock) {
+    return start(config, clock, Optional.empty());
+  }
+
+  /**
+   * As {@link #start(DeviceConfig, Clock)}, taking central's management commands when {@code
+   * management} is given (what {@code kiosk run} does).
+   */
+  public static ProductionKiosk start(
+      DeviceConfig config, Clock clock, Optional<ManagementSetup> management) {
     if (config.role() != DeviceRole.KIOSK) {
       throw new KioskStartException(
           "role: this configuration is for a " + config.role().configName() + ", not a kiosk");
@@ -137,6 +148,7 @@ public final class ProductionKiosk implements AutoCloseable {
     } catch (ProvisionException e) {
       throw startFailure(e);
     }
+    kiosk.management = management;
     try {
       kiosk.open();
       return kiosk;
@@ -167,6 +179,11 @@ public final class ProductionKiosk implements AutoCloseable {
     central.publisher().addRejectionListener(new RejectionEvents(store, events));
     OnlineQueries queries = new OnlineQueries(central.link(), PIN_CHECK_TIMEOUT);
     queries.start();
+    management.ifPresent(
+        m ->
+            assembly.remember(
+                m.startOn(
+                    central.link(), config, assembly.health(), clock, central.sync()::resyncAll)));
     central.link().start();
     PinLockouts lockouts =
         assembly.remember(PinLockouts.open(config.dataDir().resolve(PinLockouts.FILE)));
