@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
       CaCommand.class,
       SelftestCommand.class,
       StatusCommand.class,
+      PatronCommand.class,
     })
 public final class DeviceConfigCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
