@@ -15,6 +15,7 @@ import org.shiori.config.DeviceConfig;
 import org.shiori.config.DeviceConfigLoader;
 import org.shiori.config.DeviceRole;
 import org.shiori.config.reader.ConfiguredReaders;
+import org.shiori.device.app.DeviceSecrets;
 import org.shiori.device.app.ExitCodes;
 import org.shiori.device.app.ProcessRestart;
 import org.shiori.device.health.ServiceManager;
@@ -96,6 +97,13 @@ final class GateRunCommand implements Callable<Integer> {
       spec.commandLine()
           .getErr()
           .println(config + ": role is " + device.role().configName() + ", not gate");
+      return ExitCodes.FAILURE;
+    }
+    try {
+      // Before the reader and GPIO are touched: a key others can read is refused outright.
+      DeviceSecrets.requireOwnerOnly(device);
+    } catch (java.io.IOException e) {
+      spec.commandLine().getErr().println(config + ": refusing to start: " + e.getMessage());
       return ExitCodes.FAILURE;
     }
     CountDownLatch stopping = new CountDownLatch(1);

@@ -17,6 +17,7 @@ import java.util.function.Consumer;
 import org.shiori.config.AlarmMode;
 import org.shiori.config.DeviceConfig;
 import org.shiori.config.GateSettings;
+import org.shiori.device.app.DeviceSecrets;
 import org.shiori.device.health.HealthCheck;
 import org.shiori.device.health.ProgressCheck;
 import org.shiori.device.health.ThreadProbe;
@@ -109,6 +110,7 @@ public final class GateService implements AutoCloseable {
       Clock clock,
       Optional<ManagementSetup> management)
       throws IOException {
+    DeviceSecrets.requireOwnerOnly(config);
     GateSettings gate = config.requireGate();
     GateRules rules = GateRules.of(config);
     Files.createDirectories(config.dataDir());

@@ -18,6 +18,7 @@ import org.shiori.config.CardSettings;
 import org.shiori.config.DeviceConfig;
 import org.shiori.config.DeviceRole;
 import org.shiori.config.reader.ConfiguredReaders;
+import org.shiori.device.app.DeviceSecrets;
 import org.shiori.device.health.HealthCheck;
 import org.shiori.device.messaging.EventPublisher;
 import org.shiori.device.messaging.MqttLinkSettings;
@@ -169,6 +170,11 @@ public final class ProductionKiosk implements AutoCloseable {
 
   /** Store and link first, so the session starts on the cache and the outbox is drained. */
   private void open() {
+    try {
+      DeviceSecrets.requireOwnerOnly(config);
+    } catch (IOException e) {
+      throw new KioskStartException("refusing to start: " + e.getMessage(), e);
+    }
     store = assembly.remember(SqliteStore.open(dataFile(), config.outbox().capacity(), clock));
     RulesUpdates rulesUpdates = new RulesUpdates(parts.rules(), config.zone());
     rulesUpdates.restore(store.document(Dataset.POLICY), store.document(Dataset.CALENDAR));
