@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
       SelftestCommand.class,
       StatusCommand.class,
       PatronCommand.class,
+      DecommissionCommand.class,
     })
 public final class DeviceConfigCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
