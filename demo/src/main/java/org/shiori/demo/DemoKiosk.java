@@ -34,16 +34,16 @@ import org.shiori.kiosk.web.StaffAccess;
 import org.shiori.protocol.Dataset;
 import org.shiori.rfid.reader.feig.FeigReader;
 import org.shiori.rfid.security.SecurityMode;
-import org.shiori.rfid.transport.MemoryPipe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A whole kiosk in one process: every part is the real one (driver, store, broker client, rules,
- * web server) except the reader hardware, which is the FEIG emulator on an in-memory line. Central
- * is the real central service in the same process, on an SQLite file of its own (in a temporary
- * directory, never under the device's data directory) with the standalone connector: its database
- * is the record of loans. It knows no card numbers; it gets the demo library's patron keys.
+ * web server) except the reader hardware, which is the FEIG emulator on an in-memory line (or the
+ * line the options name). Central is the real central service in the same process, on an SQLite
+ * file of its own (in a temporary directory, never under the device's data directory) with the
+ * standalone connector: its database is the record of loans. It knows no card numbers; it gets the
+ * demo library's patron keys.
  */
 public final class DemoKiosk implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DemoKiosk.class);
@@ -67,6 +67,7 @@ public final class DemoKiosk implements AutoCloseable {
   private CentralService central;
   private CardHasher hasher;
   private SqliteStore store;
+  private FeigReaderEmulator emulator;
 
   private DemoKiosk(Path dataDirectory) {
     this.dataDirectory = dataDirectory;
@@ -109,9 +110,8 @@ public final class DemoKiosk implements AutoCloseable {
     SecurityMode security = SecurityMode.ISO_AFI;
     CirculationPolicy policy = ShippedPolicies.load(TENANT, ZONE);
     DemoPad pad = new DemoPad(library, security);
-    MemoryPipe.Pair line = remember(MemoryPipe.pair());
-    FeigReaderEmulator emulator =
-        remember(new FeigReaderEmulator(line.device(), pad.field(), 0xFF));
+    ReaderLine line = remember(options.readerLine().orElseGet(ReaderLine::inMemory));
+    emulator = remember(new FeigReaderEmulator(line.device(), pad.field(), 0xFF));
     emulator.start();
     FeigReader reader = remember(new FeigReader(line.host(), 0xFF));
 
@@ -235,6 +235,11 @@ public final class DemoKiosk implements AutoCloseable {
 
   private <T extends AutoCloseable> T remember(T part) {
     return assembly.remember(part);
+  }
+
+  /** The emulated reader on the pad, for benchmarks that set its pacing or read its model. */
+  public FeigReaderEmulator readerEmulator() {
+    return emulator;
   }
 
   public String baseUrl() {

@@ -14,13 +14,26 @@ import java.util.Optional;
  * @param dataDirectory device data directory, or a fresh temporary one
  * @param broker an external MQTT broker, or the embedded one
  * @param clock the time source of the whole kiosk
+ * @param readerLine the line to the emulated reader, or an in-memory one
  */
 public record DemoOptions(
-    String host, int port, Optional<Path> dataDirectory, Optional<URI> broker, Clock clock) {
+    String host,
+    int port,
+    Optional<Path> dataDirectory,
+    Optional<URI> broker,
+    Clock clock,
+    Optional<ReaderLine> readerLine) {
   public DemoOptions {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(dataDirectory, "dataDirectory");
     Objects.requireNonNull(broker, "broker");
     Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(readerLine, "readerLine");
+  }
+
+  /** The demo as it runs: the reader emulator on an in-memory line. */
+  public DemoOptions(
+      String host, int port, Optional<Path> dataDirectory, Optional<URI> broker, Clock clock) {
+    this(host, port, dataDirectory, broker, clock, Optional.empty());
   }
 }

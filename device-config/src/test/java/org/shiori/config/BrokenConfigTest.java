@@ -210,10 +210,21 @@ class BrokenConfigTest {
             "gate-pins.yaml:10:14: gate.alarmMode: found \"eas\", allowed: database, cross-check"
                 + " or afi (the security.mode)",
             "gate-pins.yaml:11:13: gate.lightPin: found \"28\", allowed: an integer from 0 to 27",
-            "gate-pins.yaml:13:12: gate.beamPin: found \"17\", allowed: a pin not already used by"
-                + " buzzerPin",
-            "gate-pins.yaml:14:16: gate.alarmMillis: found \"50\", allowed: an integer from 100 to"
+            "gate-pins.yaml:13:17: gate.outerBeamPin: found \"17\", allowed: a pin not already used"
+                + " by buzzerPin",
+            "gate-pins.yaml:15:16: gate.alarmMillis: found \"50\", allowed: an integer from 100 to"
                 + " 60000"));
+    table.put(
+        "gate-beams.yaml",
+        List.of(
+            "gate-beams.yaml:10:3: gate.innerBeamPin: missing, allowed: a BCM GPIO number from 0 to"
+                + " 27, with the other beam's pin",
+            "gate-beams.yaml:12:12: gate.beamPin: found \"22\", allowed: nothing: one beam cannot"
+                + " tell in from out; use outerBeamPin and innerBeamPin",
+            "gate-beams.yaml:14:23: gate.beamDebounceMillis: found \"5000\", allowed: an integer"
+                + " from 0 to 1000",
+            "gate-beams.yaml:15:14: gate.tamperPin: found \"23\", allowed: a pin not already used"
+                + " by outerBeamPin"));
     table.put(
         "gate-section-on-kiosk.yaml",
         List.of(

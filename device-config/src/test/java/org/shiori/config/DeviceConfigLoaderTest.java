@@ -87,7 +87,14 @@ class DeviceConfigLoaderTest {
     assertThat(config.reader().baud()).isEqualTo(19200);
     assertThat(config.reader().parity()).isEqualTo(SerialSettings.Parity.NONE);
     assertThat(config.requireGate())
-        .isEqualTo(new GateSettings(AlarmMode.CROSS_CHECK, 17, 27, OptionalInt.of(22), 3000));
+        .isEqualTo(
+            new GateSettings(
+                AlarmMode.CROSS_CHECK,
+                17,
+                27,
+                Optional.of(new VisitorBeams(22, 23, 30)),
+                OptionalInt.of(24),
+                3000));
     assertThat(config.requireGate().alarmDuration()).hasMillis(3000);
   }
 
@@ -215,7 +222,8 @@ class DeviceConfigLoaderTest {
     DeviceConfig config = DeviceConfig.fromYaml(gate, "gate.yaml");
 
     assertThat(config.requireGate())
-        .isEqualTo(new GateSettings(AlarmMode.EAS, 5, 6, OptionalInt.empty(), 3000));
+        .isEqualTo(
+            new GateSettings(AlarmMode.EAS, 5, 6, Optional.empty(), OptionalInt.empty(), 3000));
   }
 
   @Test

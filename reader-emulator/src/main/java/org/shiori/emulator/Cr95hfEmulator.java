@@ -1,6 +1,7 @@
 package org.shiori.emulator;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -32,6 +33,15 @@ public final class Cr95hfEmulator extends ReaderEmulator {
   @Override
   protected byte[] noTagReply(byte[] request) {
     return NO_TAG.clone();
+  }
+
+  @Override
+  protected Duration airTime(byte[] request, Iso15693AirTime airTime) throws ProtocolException {
+    Cr95hfFrame req = Cr95hfFrameCodec.decode(request);
+    if (req.code() != Cr95hfReader.CMD_SEND_RECV || !iso15693Selected) {
+      return Duration.ZERO; // stays inside the front end
+    }
+    return RawIso15693.airTime(Iso15693Request.decode(req.data(), false), air, field(), airTime);
   }
 
   @Override

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.shiori.rfid.iso15693.Iso15693Request;
 import org.shiori.rfid.tag.TagUid;
 
 /**
@@ -80,13 +81,18 @@ public final class Iso15693AirTime {
   }
 
   private static long inventoryNanos(List<TagUid> tags, boolean afi, int maskBits) {
+    long nanos = roundNanos(tags, afi, maskBits);
+    for (List<TagUid> group : collided(tags, maskBits)) {
+      nanos += inventoryNanos(group, afi, maskBits + 4);
+    }
+    return nanos;
+  }
+
+  /** One 16-slot round: what a front end that leaves anticollision to its host spends a request. */
+  private static long roundNanos(List<TagUid> tags, boolean afi, int maskBits) {
     int requestBytes = 1 + 1 + (afi ? 1 : 0) + 1 + (maskBits + 7) / 8 + CRC;
     long nanos = request(requestBytes);
-    Map<Integer, List<TagUid>> slots = new HashMap<>();
-    for (TagUid uid : tags) {
-      slots.computeIfAbsent(nibble(uid, maskBits), k -> new ArrayList<>()).add(uid);
-    }
-    List<List<TagUid>> collided = new ArrayList<>();
+    Map<Integer, List<TagUid>> slots = slotsOf(tags, maskBits);
     for (int slot = 0; slot < 16; slot++) {
       List<TagUid> inSlot = slots.getOrDefault(slot, List.of());
       if (slot > 0) {
@@ -96,15 +102,29 @@ public final class Iso15693AirTime {
         nanos += T3_NANOS;
       } else {
         nanos += T1_NANOS + response(INVENTORY_REPLY_BYTES) + T2_NANOS;
-        if (inSlot.size() > 1 && maskBits < 60) {
-          collided.add(inSlot);
-        }
       }
     }
-    for (List<TagUid> group : collided) {
-      nanos += inventoryNanos(group, afi, maskBits + 4);
-    }
     return nanos;
+  }
+
+  /** The slots of a round in which more than one tag answered, to be searched again. */
+  private static List<List<TagUid>> collided(List<TagUid> tags, int maskBits) {
+    List<List<TagUid>> collided = new ArrayList<>();
+    for (List<TagUid> inSlot : slotsOf(tags, maskBits).values()) {
+      if (inSlot.size() > 1 && maskBits < 60) {
+        collided.add(inSlot);
+      }
+    }
+    return collided;
+  }
+
+  /** The tags by the slot they answer in: the four UID bits after the mask. */
+  private static Map<Integer, List<TagUid>> slotsOf(List<TagUid> tags, int maskBits) {
+    Map<Integer, List<TagUid>> slots = new HashMap<>();
+    for (TagUid uid : tags) {
+      slots.computeIfAbsent(nibble(uid, maskBits), k -> new ArrayList<>()).add(uid);
+    }
+    return slots;
   }
 
   /** The four UID bits after the first {@code maskBits} (least significant first, as on air). */
@@ -136,6 +156,55 @@ public final class Iso15693AirTime {
         + programmingTime.toNanos()
         + response(1 + CRC)
         + T2_NANOS;
+  }
+
+  /**
+   * One raw ISO 15693 request as a front end without its own protocol logic (CR95HF, the 3M's pass
+   * through) puts it on air: a single inventory round (16 slots, or 1 with the one-slot flag) with
+   * the host doing any further anticollision, or one addressed command.
+   *
+   * @param answering the tags in the field that match the request (AFI and mask for an inventory,
+   *     the addressed tag otherwise)
+   * @param blockSize the addressed tag's block size
+   */
+  public Duration rawRequest(Iso15693Request r, List<TagUid> answering, int blockSize) {
+    int requestBytes = r.encode(true).length;
+    byte[] p = r.params();
+    if (r.command() == Iso15693Request.INVENTORY
+        && (r.flags() & Iso15693Request.FLAG_ONE_SLOT) == 0) {
+      boolean afi = (r.flags() & Iso15693Request.FLAG_AFI) != 0;
+      int maskBits = p.length > (afi ? 1 : 0) ? p[afi ? 1 : 0] & 0xFF : 0;
+      return Duration.ofNanos(roundNanos(answering, afi, maskBits));
+    }
+    if (answering.isEmpty()) {
+      return Duration.ofNanos(
+          request(requestBytes) + T3_NANOS); // no tag answers: the reader times out
+    }
+    switch (r.command()) {
+      case Iso15693Request.INVENTORY:
+        return Duration.ofNanos(exchange(requestBytes, INVENTORY_REPLY_BYTES));
+      case Iso15693Request.STAY_QUIET:
+        return Duration.ofNanos(request(requestBytes) + T2_NANOS);
+      case Iso15693Request.READ_SINGLE:
+        return Duration.ofNanos(exchange(requestBytes, 1 + 1 + blockSize + CRC));
+      case Iso15693Request.READ_MULTIPLE:
+        int blocks = p.length >= 2 ? (p[1] & 0xFF) + 1 : 1;
+        return Duration.ofNanos(exchange(requestBytes, 1 + blocks * (1 + blockSize) + CRC));
+      case Iso15693Request.WRITE_SINGLE:
+      case Iso15693Request.WRITE_MULTIPLE:
+      case Iso15693Request.WRITE_AFI:
+      case Iso15693Request.LOCK_AFI:
+      case Iso15693Request.WRITE_DSFID:
+      case Iso15693Request.NXP_SET_EAS:
+      case Iso15693Request.NXP_RESET_EAS:
+        return Duration.ofNanos(write(requestBytes));
+      case Iso15693Request.GET_SYSTEM_INFO:
+        return systemInfo();
+      case Iso15693Request.NXP_EAS_ALARM:
+        return easAlarm(true);
+      default:
+        return Duration.ofNanos(exchange(requestBytes, 1 + CRC));
+    }
   }
 
   /** Get system information: flags, info flags, UID, DSFID, AFI, memory size, IC reference. */

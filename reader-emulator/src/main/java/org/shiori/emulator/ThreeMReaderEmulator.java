@@ -1,9 +1,11 @@
 package org.shiori.emulator;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.shiori.rfid.iso15693.Iso15693Request;
 import org.shiori.rfid.iso15693.Iso15693Response;
 import org.shiori.rfid.reader.ProtocolException;
@@ -41,6 +43,78 @@ public final class ThreeMReaderEmulator extends ReaderEmulator {
     byte[] d = req.data();
     byte[] echo = d.length >= 8 ? Arrays.copyOf(d, 8) : new byte[0];
     return reply(req, ThreeMStatus.NO_TRANSPONDER, echo);
+  }
+
+  /**
+   * The 3M reader does its own inventory (16 slots with anticollision) and turns each addressed
+   * command into the ISO 15693 one; a pass-through frame goes on air as it is.
+   */
+  @Override
+  protected Duration airTime(byte[] request, Iso15693AirTime model) throws ProtocolException {
+    ThreeMFrame req = ThreeMFrameCodec.decodeRequest(request);
+    byte[] d = req.data();
+    if (req.start() == ThreeMFrame.SETUP_START || req.command() == ThreeMReader.CMD_VERSION) {
+      return Duration.ZERO;
+    }
+    if (req.command() == ThreeMReader.CMD_INVENTORY) {
+      int afi = d.length == 2 ? d[0] & 0xFF : 0;
+      List<TagUid> answering = new ArrayList<>();
+      for (VirtualTag t : field().tags()) {
+        if (afi == 0 || t.afi() == afi) {
+          answering.add(t.uid());
+        }
+      }
+      return model.inventory(answering, afi != 0);
+    }
+    if (req.command() == ThreeMReader.CMD_PASS_THROUGH) {
+      Optional<Iso15693Request> raw = passThroughFrame(d);
+      return raw.isEmpty() ? Duration.ZERO : RawIso15693.airTime(raw.get(), air, field(), model);
+    }
+    if (d.length < 8) {
+      return Duration.ZERO;
+    }
+    TagUid uid = TagUid.fromMsbFirst(Arrays.copyOf(d, 8));
+    byte[] args = Arrays.copyOfRange(d, 8, d.length);
+    OptionalInt iso = isoCommand(req.command());
+    if (iso.isEmpty()) {
+      return Duration.ZERO;
+    }
+    byte[] params =
+        iso.getAsInt() == Iso15693Request.READ_MULTIPLE && args.length >= 2
+            ? new byte[] {args[0], (byte) ((args[1] & 0xFF) - 1)}
+            : args;
+    return RawIso15693.airTime(
+        Iso15693Request.addressed(iso.getAsInt(), uid, params), air, field(), model);
+  }
+
+  /** The ISO 15693 command a 3M command sends to the tag. */
+  private static OptionalInt isoCommand(int command) {
+    switch (command) {
+      case ThreeMReader.CMD_QUIET:
+        return OptionalInt.of(Iso15693Request.STAY_QUIET);
+      case ThreeMReader.CMD_READ_MULTIBLOCK:
+        return OptionalInt.of(Iso15693Request.READ_MULTIPLE);
+      case ThreeMReader.CMD_WRITE_MULTIBLOCK:
+        return OptionalInt.of(Iso15693Request.WRITE_MULTIPLE);
+      case ThreeMReader.CMD_WRITE_BLOCK:
+        return OptionalInt.of(Iso15693Request.WRITE_SINGLE);
+      case ThreeMReader.CMD_WRITE_AFI:
+        return OptionalInt.of(Iso15693Request.WRITE_AFI);
+      case ThreeMReader.CMD_LOCK_AFI:
+        return OptionalInt.of(Iso15693Request.LOCK_AFI);
+      case ThreeMReader.CMD_WRITE_DSFID:
+        return OptionalInt.of(Iso15693Request.WRITE_DSFID);
+      case ThreeMReader.CMD_CHECK_EAS:
+        return OptionalInt.of(Iso15693Request.NXP_EAS_ALARM);
+      case ThreeMReader.CMD_EAS_CONTROL:
+        return OptionalInt.of(Iso15693Request.NXP_SET_EAS);
+      case ThreeMReader.CMD_GET_AFI:
+      case ThreeMReader.CMD_GET_DSFID:
+      case ThreeMReader.CMD_TAG_INFO:
+        return OptionalInt.of(Iso15693Request.GET_SYSTEM_INFO);
+      default:
+        return OptionalInt.empty();
+    }
   }
 
   @Override
@@ -207,18 +281,26 @@ public final class ThreeMReaderEmulator extends ReaderEmulator {
     return Arrays.copyOf(out, p);
   }
 
-  private byte[] passThrough(ThreeMFrame req, byte[] d) throws ProtocolException {
+  /** The ISO 15693 frame inside a pass-through command, or empty when its sizes do not agree. */
+  private static Optional<Iso15693Request> passThroughFrame(byte[] d) throws ProtocolException {
     if (d.length < 6) {
-      return reply(req, ThreeMStatus.PARAM_ERROR, new byte[0]);
+      return Optional.empty();
     }
     int sendSize = ((d[0] & 0xFF) << 8) | (d[1] & 0xFF);
     int control = ((d[4] & 0xFF) << 8) | (d[5] & 0xFF);
     int off = (control & 0x8000) != 0 ? 7 : 6;
     if (d.length != off + sendSize) {
+      return Optional.empty();
+    }
+    return Optional.of(Iso15693Request.decode(Arrays.copyOfRange(d, off, d.length), false));
+  }
+
+  private byte[] passThrough(ThreeMFrame req, byte[] d) throws ProtocolException {
+    Optional<Iso15693Request> air = passThroughFrame(d);
+    if (air.isEmpty()) {
       return reply(req, ThreeMStatus.PARAM_ERROR, new byte[0]);
     }
-    Iso15693Request air = Iso15693Request.decode(Arrays.copyOfRange(d, off, d.length), false);
-    Optional<Iso15693Response> resp = this.air.respond(air);
+    Optional<Iso15693Response> resp = this.air.respond(air.get());
     byte[] rx = resp.map(r -> r.encode(false)).orElse(new byte[0]);
     byte[] out = new byte[3 + rx.length];
     out[0] = (byte) (rx.length > 0 ? 0x83 : 0x00);

@@ -17,8 +17,9 @@ import org.shiori.gate.cache.ItemStates;
 
 /**
  * The gate's in-memory item states with 1,000,000 items: status lookup of a known and of an unknown
- * item id, beside a baseline {@code HashMap<String, ItemStatus>} lookup of the same ids. The heap
- * the table takes is printed at set-up (retained heap after a full GC).
+ * numeric item id, of a known lettered id ({@code JP-...}, the arena table, 1,000,000 of them in a
+ * second table), beside a baseline {@code HashMap<String, ItemStatus>} lookup of the numeric ids.
+ * The heap the table takes is printed at set-up (retained heap after a full GC).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -32,6 +33,8 @@ public class ItemStatesBenchmark {
   private java.util.HashMap<String, ItemStatus> baseline;
   private String[] known;
   private String[] unknown;
+  private ItemStates lettered;
+  private String[] letteredKnown;
   private int i;
 
   @Setup(Level.Trial)
@@ -51,12 +54,25 @@ public class ItemStatesBenchmark {
     long after = usedHeap();
     System.out.printf(
         "%nItemStates: %,d items retain %.1f MB of heap%n", states.size(), (after - before) / 1e6);
+    // Ids that are not plain numbers take the arena table: measured apart, with as many items.
+    lettered = new ItemStates(ITEMS);
+    letteredKnown = new String[4096];
+    for (int k = 0; k < ITEMS; k++) {
+      lettered.item("JP-" + (3_010_000_000L + k), all[k % all.length]);
+    }
+    for (int k = 0; k < letteredKnown.length; k++) {
+      letteredKnown[k] = "JP-" + (3_010_000_000L + (k * 244L) % ITEMS);
+    }
+    long afterLettered = usedHeap();
+    System.out.printf(
+        "ItemStates, lettered ids: %,d items retain %.1f MB of heap%n",
+        lettered.size(), (afterLettered - after) / 1e6);
     baseline = new java.util.HashMap<>();
     for (int k = 0; k < ITEMS; k++) {
       baseline.put(Long.toString(3_010_000_000_000L + k), all[k % all.length]);
     }
     System.out.printf(
-        "baseline HashMap<String, ItemStatus>: %.1f MB more%n", (usedHeap() - after) / 1e6);
+        "baseline HashMap<String, ItemStatus>: %.1f MB more%n", (usedHeap() - afterLettered) / 1e6);
   }
 
   private static long usedHeap() {
@@ -75,6 +91,11 @@ public class ItemStatesBenchmark {
   @Benchmark
   public ItemStatus unknownItem() {
     return states.statusOf(unknown[i++ & 4095]);
+  }
+
+  @Benchmark
+  public ItemStatus knownLetteredItem() {
+    return lettered.statusOf(letteredKnown[i++ & 4095]);
   }
 
   @Benchmark

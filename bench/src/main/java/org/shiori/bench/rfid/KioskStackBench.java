@@ -27,8 +27,8 @@ import org.shiori.testkit.SocatPtyPair;
  * emulator's modelled time of the same exchanges (bytes at the baud rate + ISO 15693 air time) plus
  * the FEIG's 5 ms quiet time (PSST) the host must leave before each request after the first.
  *
- * <p>It drives the command sequence, not the kiosk's session code: SQLite commits and the screen
- * push are not in the figure (docs/benchmarks.md gives their own figures).
+ * <p>It drives the command sequence, not the kiosk's session code; {@code KioskSessionStackBench}
+ * measures the same checkout through the session, against the floor measured here.
  *
  * <p>Usage: {@code java -cp bench/target/benchmarks.jar org.shiori.bench.rfid.KioskStackBench
  * [stacks]}.
@@ -38,8 +38,30 @@ public final class KioskStackBench {
 
   private KioskStackBench() {}
 
+  /** The physical floor of the commands and the figure of sending them, each as percentiles. */
+  public record Figures(Percentiles floor, Percentiles measured) {}
+
   public static void main(String[] args) throws Exception {
     int stacks = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+    Figures figures = commandFloor(stacks);
+    System.out.printf(
+        Locale.ROOT,
+        "kiosk 10-item stack, FEIG emulator in real time, 38400 8E1 over a pty, %d stacks:%n"
+            + "  physical floor of the commands: %s%n"
+            + "  measured, stack placed -> last item released: %s%n"
+            + "  goal 1.2 x floor + 100 ms = %.1f ms (median floor)%n",
+        stacks,
+        figures.floor(),
+        figures.measured(),
+        1.2 * figures.floor().millis(0.5) + 100);
+  }
+
+  /**
+   * Sends a checkout's command sequence {@code stacks} times on a pty pair of its own.
+   *
+   * @return the modelled floor of each stack's exchanges and the measured time of each
+   */
+  public static Figures commandFloor(int stacks) throws Exception {
     try (SocatPtyPair ptys = SocatPtyPair.start()) {
       SerialSettings line = SerialSettings.feig(ptys.first());
       TagField field = new TagField();
@@ -84,18 +106,7 @@ public final class KioskStackBench {
           floor[s] =
               emulator.modelledTime().toNanos() + (emulator.pacedExchanges() - 1) * PSST.toNanos();
         }
-        Percentiles f = new Percentiles(floor);
-        Percentiles m = new Percentiles(measured);
-        System.out.printf(
-            Locale.ROOT,
-            "kiosk 10-item stack, FEIG emulator in real time, 38400 8E1 over a pty, %d stacks:%n"
-                + "  physical floor of the commands: %s%n"
-                + "  measured, stack placed -> last item released: %s%n"
-                + "  goal 1.2 x floor + 100 ms = %.1f ms (median floor)%n",
-            stacks,
-            f,
-            m,
-            1.2 * f.millis(0.5) + 100);
+        return new Figures(new Percentiles(floor), new Percentiles(measured));
       }
     }
   }

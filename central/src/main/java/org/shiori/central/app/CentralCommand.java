@@ -18,12 +18,20 @@ import picocli.CommandLine.Option;
     name = "central",
     mixinStandardHelpOptions = true,
     description = "Shiori central: takes device transactions into its database and the ILS.",
-    subcommands = {CentralCommand.Run.class, CentralCommand.Check.class, ManageCommand.class})
+    subcommands = {
+      CentralCommand.Run.class,
+      CentralCommand.Check.class,
+      CardsCommand.class,
+      ConflictsCommand.class,
+      ManageCommand.class
+    })
 public final class CentralCommand {
-  /** Exit codes: 0 stopped cleanly, 2 bad configuration, 3 could not start. */
+  /** Exit codes: 0 stopped cleanly, 2 bad configuration, 3 could not start, 4 bad input file. */
   static final int CONFIG_ERROR = 2;
 
   static final int START_FAILED = 3;
+
+  static final int INPUT_ERROR = 4;
 
   private static final Logger LOG = LoggerFactory.getLogger(CentralCommand.class);
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -11,7 +12,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import javax.net.SocketFactory;
 import org.shiori.central.config.CentralConfig;
-import org.shiori.central.config.CentralConfig.Connector;
 import org.shiori.central.forward.IlsForwarder;
 import org.shiori.central.forward.PatronCards;
 import org.shiori.central.ils.IlsConnector;
@@ -21,8 +21,10 @@ import org.shiori.central.ingest.DeviceRegistry;
 import org.shiori.central.ingest.IngestWorkers;
 import org.shiori.central.ingest.ReceivedTransaction;
 import org.shiori.central.ingest.RequestHandler;
+import org.shiori.central.ingest.SequenceConflicts;
 import org.shiori.central.ingest.StaffLog;
 import org.shiori.central.ingest.StaffLog.Source;
+import org.shiori.central.ingest.TransactionBatcher;
 import org.shiori.central.ingest.TransactionIngest;
 import org.shiori.central.mqtt.CentralLink;
 import org.shiori.central.mqtt.Inbound;
@@ -52,6 +54,9 @@ public final class CentralService implements AutoCloseable {
   private static final int GAP_LOOKS = 10;
   private static final long GAP_PAUSE_MS = 10;
 
+  /** At most this many transactions in one commit: below the receive maximum of the link. */
+  private static final int MAX_BATCH = 64;
+
   private final CentralConfig config;
   private final Clock clock;
   private final Topics topics;
@@ -65,9 +70,13 @@ public final class CentralService implements AutoCloseable {
   private final PatronCards cards;
   private final StaffLog staff = new StaffLog();
   private final IngestWorkers workers;
+  private final TransactionBatcher<CentralLink.Delivery> batches;
   private final IlsConnector connector;
   private final Optional<IlsForwarder> forwarder;
   private final RequestHandler requests;
+  private final SequenceConflicts conflicts;
+  private final Optional<FileImportJob> fileImport;
+  private final RetentionJob retention;
   private final List<Consumer<ReceivedTransaction>> listeners = new CopyOnWriteArrayList<>();
 
   private CentralService(CentralConfig config, Clock clock, Optional<IlsConnector> ilsOverride)
@@ -88,7 +97,15 @@ public final class CentralService implements AutoCloseable {
     this.library = new LibraryData(db, datasets, sync);
     this.cards = new PatronCards(db);
     this.workers = new IngestWorkers(config.ingest().workers());
-    boolean forwards = config.ils().connector() != Connector.STANDALONE;
+    this.batches =
+        new TransactionBatcher<>(
+            config.ingest().workers(),
+            MAX_BATCH,
+            GAP_LOOKS,
+            GAP_PAUSE_MS,
+            this::onTransactions,
+            this::gaveUpAtGap);
+    boolean forwards = config.ils().forwards();
     this.connector =
         ilsOverride.orElseGet(
             () ->
@@ -96,6 +113,12 @@ public final class CentralService implements AutoCloseable {
                     ? new Sip2Connector(config.ils().sip2().orElseThrow(), clock)
                     : new StandaloneConnector(db));
     this.ingest = new TransactionIngest(db, datasets, topics, clock, forwards);
+    this.conflicts = new SequenceConflicts(db, clock, forwards);
+    this.retention = new RetentionJob(db, config.retention(), clock);
+    this.fileImport =
+        config.ils().fileImport().isPresent()
+            ? Optional.of(new FileImportJob(config.ils().fileImport().get(), db, datasets, sync))
+            : Optional.empty();
     this.forwarder =
         forwards
             ? Optional.of(
@@ -151,9 +174,7 @@ public final class CentralService implements AutoCloseable {
 
   /** Subscribes and connects; the forwarder starts too. */
   public void start() {
-    link.subscribe(
-        topics.sharedAllDevices("tx"),
-        d -> workers.submit(d.message().topic(), () -> onTransaction(d)));
+    link.subscribe(topics.sharedAllDevices("tx"), d -> batches.submit(d.message().topic(), d));
     link.subscribe(
         topics.sharedAllDevices("cmd"),
         d -> workers.submit(d.message().topic(), () -> handle(d, requests::handle)));
@@ -163,6 +184,8 @@ public final class CentralService implements AutoCloseable {
     link.subscribe(topics.sharedAllDevices("event"), d -> handle(d, this::onEvent));
     link.start();
     forwarder.ifPresent(IlsForwarder::start);
+    fileImport.ifPresent(FileImportJob::start);
+    retention.start();
   }
 
   public boolean awaitConnected(Duration timeout) throws InterruptedException {
@@ -181,44 +204,57 @@ public final class CentralService implements AutoCloseable {
     }
   }
 
-  private void onTransaction(CentralLink.Delivery d) {
-    Inbound m = d.message();
-    try {
-      TransactionIngest.Outcome o = ingest.take(m.topic(), m.payload());
-      // A gap is usually the previous sequence being committed by another instance of the share
-      // group right now: hold the message briefly and look again before leaving it to the
-      // device's re-send. Never acknowledged past the gap either way.
-      for (int i = 0; o.gap() && i < GAP_LOOKS; i++) {
-        Thread.sleep(GAP_PAUSE_MS);
-        o = ingest.take(m.topic(), m.payload());
-      }
-      if (o.gap()) {
-        ingest.gapHeld();
-        LOG.info("{}: a sequence is missing; left to the device's re-send", m.topic());
-      }
-      // Committed: now, and only now, the device hears of it.
-      if (o.ack().isPresent()) {
-        String device = topics.deviceOf(m.topic()).orElseThrow();
-        publishAck(device, o.ack().get());
-      }
-      sync.broadcast(o.deltas());
-      o.taken()
-          .ifPresent(
-              t -> {
-                forwarder.ifPresent(IlsForwarder::queued);
-                listeners.forEach(l -> l.accept(t));
-              });
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (DatabaseException e) {
-      // Not committed, not answered: the device re-sends after its ack timeout.
-      LOG.warn(
-          "transaction on {} not taken, database not reachable: {}", m.topic(), e.getMessage());
-    } catch (RuntimeException e) {
-      LOG.error("transaction on {} not taken", m.topic(), e);
-    } finally {
-      d.done();
+  /**
+   * Takes a batch of transaction messages in one database transaction; after the commit, and only
+   * then, each device hears of its own, and each message is PUBACKed. Returns those held back at a
+   * gap: never acknowledged past it, looked at again with the lane's next batch.
+   */
+  private List<CentralLink.Delivery> onTransactions(List<CentralLink.Delivery> batch) {
+    List<TransactionIngest.Arrival> arrivals = new ArrayList<>(batch.size());
+    for (CentralLink.Delivery d : batch) {
+      arrivals.add(new TransactionIngest.Arrival(d.message().topic(), d.message().payload()));
     }
+    List<TransactionIngest.Outcome> outcomes;
+    try {
+      outcomes = ingest.takeAll(arrivals);
+    } catch (RuntimeException e) {
+      // Not committed, not answered: the devices re-send after their ack timeout.
+      LOG.warn("{} transactions not taken: {}", batch.size(), e.getMessage());
+      batch.forEach(CentralLink.Delivery::done);
+      return List.of();
+    }
+    List<CentralLink.Delivery> held = new ArrayList<>();
+    for (int i = 0; i < batch.size(); i++) {
+      CentralLink.Delivery d = batch.get(i);
+      TransactionIngest.Outcome o = outcomes.get(i);
+      if (o.gap()) {
+        held.add(d);
+        continue;
+      }
+      try {
+        if (o.ack().isPresent()) {
+          publishAck(topics.deviceOf(d.message().topic()).orElseThrow(), o.ack().get());
+        }
+        sync.broadcast(o.deltas());
+        o.taken()
+            .ifPresent(
+                t -> {
+                  forwarder.ifPresent(IlsForwarder::queued);
+                  listeners.forEach(l -> l.accept(t));
+                });
+      } catch (RuntimeException e) {
+        LOG.error("after taking the transaction on {}", d.message().topic(), e);
+      } finally {
+        d.done();
+      }
+    }
+    return held;
+  }
+
+  private void gaveUpAtGap(CentralLink.Delivery d) {
+    ingest.gapHeld();
+    LOG.info("{}: a sequence is missing; left to the device's re-send", d.message().topic());
+    d.done();
   }
 
   private void publishAck(String device, TransactionAck ack) {
@@ -297,6 +333,11 @@ public final class CentralService implements AutoCloseable {
     return ingest;
   }
 
+  /** Sequences taken by more than one transaction id, held from the ILS until staff decide. */
+  public SequenceConflicts conflicts() {
+    return conflicts;
+  }
+
   public DeviceRegistry devices() {
     return devices;
   }
@@ -317,6 +358,16 @@ public final class CentralService implements AutoCloseable {
     return db;
   }
 
+  /** The scheduled pruning of what is past its retention. */
+  public RetentionJob retention() {
+    return retention;
+  }
+
+  /** The file-import connector's job, when configured. */
+  public Optional<FileImportJob> fileImport() {
+    return fileImport;
+  }
+
   public Optional<IlsForwarder> forwarder() {
     return forwarder;
   }
@@ -327,11 +378,14 @@ public final class CentralService implements AutoCloseable {
 
   @Override
   public void close() {
+    fileImport.ifPresent(FileImportJob::close);
+    retention.close();
     forwarder.ifPresent(IlsForwarder::close);
     if (forwarder.isEmpty()) {
       connector.close();
     }
     // Messages already taken off the link are finished (and acknowledged) before it closes.
+    batches.close();
     workers.close();
     link.close();
     db.close();

@@ -18,6 +18,9 @@ import org.shiori.central.ils.sip2.Sip2Settings;
  * @param ingest how transactions are taken in
  * @param ils which library system the transactions go to
  * @param sync how data sets are sent to the devices
+ * @param retention how long central keeps what it no longer needs (docs/privacy.md)
+ * @param tenantKeyFile the tenant key card numbers are hashed with (raw bytes, owner-only), for the
+ *     file-import connector and the {@code cards import} command
  */
 public record CentralConfig(
     String tenant,
@@ -26,7 +29,9 @@ public record CentralConfig(
     Database database,
     Ingest ingest,
     Ils ils,
-    Sync sync) {
+    Sync sync,
+    Retention retention,
+    Optional<Path> tenantKeyFile) {
 
   public CentralConfig {
     Objects.requireNonNull(tenant, "tenant");
@@ -36,6 +41,47 @@ public record CentralConfig(
     Objects.requireNonNull(ingest, "ingest");
     Objects.requireNonNull(ils, "ils");
     Objects.requireNonNull(sync, "sync");
+    Objects.requireNonNull(retention, "retention");
+    Objects.requireNonNull(tenantKeyFile, "tenantKeyFile");
+  }
+
+  /** With the default retention. */
+  public CentralConfig(
+      String tenant,
+      String instanceId,
+      Broker broker,
+      Database database,
+      Ingest ingest,
+      Ils ils,
+      Sync sync) {
+    this(
+        tenant,
+        instanceId,
+        broker,
+        database,
+        ingest,
+        ils,
+        sync,
+        Retention.DEFAULT,
+        ils.fileImport().map(FileImport::tenantKeyFile));
+  }
+
+  /**
+   * @param transactions how long a transaction row is kept after it was received, once no longer
+   *     needed (forwarded to the ILS, refused, or never to be forwarded); pending and held ones
+   *     stay
+   * @param events how long staff events are kept
+   * @param rejections how long rejection records are kept
+   */
+  public record Retention(Duration transactions, Duration events, Duration rejections) {
+    public static final Retention DEFAULT =
+        new Retention(Duration.ofDays(90), Duration.ofDays(365), Duration.ofDays(365));
+
+    public Retention {
+      Objects.requireNonNull(transactions, "transactions");
+      Objects.requireNonNull(events, "events");
+      Objects.requireNonNull(rejections, "rejections");
+    }
   }
 
   /**
@@ -101,22 +147,62 @@ public record CentralConfig(
     /** Central's own database is the record of loans; nothing is forwarded. */
     STANDALONE,
     /** Forwarded to the library system's SIP2 server. */
-    SIP2
+    SIP2,
+    /**
+     * The library system's exports (items, patrons, holds) are imported on a schedule; central's
+     * database is the record of loans, as with {@link #STANDALONE}.
+     */
+    FILE_IMPORT
   }
 
   /**
-   * @param connector standalone or sip2
+   * Where the exports of the file-import connector are and how often they are looked at.
+   *
+   * @param tenantKeyFile {@code privacy.tenantKeyFile}: the tenant key card numbers are hashed with
+   * @param every how often the files are checked; an import runs when one of them changed
+   */
+  public record FileImport(
+      Path items, Path patrons, Path holds, Path tenantKeyFile, Duration every) {
+    public FileImport {
+      Objects.requireNonNull(items, "items");
+      Objects.requireNonNull(patrons, "patrons");
+      Objects.requireNonNull(holds, "holds");
+      Objects.requireNonNull(tenantKeyFile, "tenantKeyFile");
+      Objects.requireNonNull(every, "every");
+    }
+  }
+
+  /**
+   * @param connector standalone, sip2 or file-import
    * @param sip2 the SIP2 server, for the sip2 connector
+   * @param fileImport the exports, for the file-import connector
    * @param retryEvery how long the forwarder waits after the ILS could not be reached
    */
-  public record Ils(Connector connector, Optional<Sip2Settings> sip2, Duration retryEvery) {
+  public record Ils(
+      Connector connector,
+      Optional<Sip2Settings> sip2,
+      Duration retryEvery,
+      Optional<FileImport> fileImport) {
     public Ils {
       Objects.requireNonNull(connector, "connector");
       Objects.requireNonNull(sip2, "sip2");
       Objects.requireNonNull(retryEvery, "retryEvery");
+      Objects.requireNonNull(fileImport, "fileImport");
       if ((connector == Connector.SIP2) != sip2.isPresent()) {
         throw new IllegalArgumentException("SIP2 settings iff the sip2 connector");
       }
+      if ((connector == Connector.FILE_IMPORT) != fileImport.isPresent()) {
+        throw new IllegalArgumentException("file-import settings iff the file-import connector");
+      }
+    }
+
+    public Ils(Connector connector, Optional<Sip2Settings> sip2, Duration retryEvery) {
+      this(connector, sip2, retryEvery, Optional.empty());
+    }
+
+    /** Whether transactions go on to a library system after central. */
+    public boolean forwards() {
+      return connector == Connector.SIP2;
     }
 
     public static Ils standalone() {

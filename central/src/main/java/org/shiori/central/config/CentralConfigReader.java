@@ -46,13 +46,30 @@ public final class CentralConfigReader {
     CentralConfig.Ingest ingest =
         new CentralConfig.Ingest(ingestSection.integer("workers", 4, 1, 64));
     ingestSection.refuseUnknownKeys();
-    CentralConfig.Ils ils = ils(file, root.section("ils"));
+    ConfigSection privacy = root.section("privacy");
+    Optional<Path> tenantKeyFile = Optional.empty();
+    if (privacy.has("tenantKeyFile")) {
+      tenantKeyFile =
+          Optional.of(
+              existingFile(
+                  privacy, "tenantKeyFile", "a readable file: the tenant key (raw bytes, 0600)"));
+    }
+    privacy.refuseUnknownKeys();
+    CentralConfig.Ils ils = ils(file, root.section("ils"), root, tenantKeyFile);
     ConfigSection syncSection = root.section("sync");
     CentralConfig.Sync sync =
         new CentralConfig.Sync(syncSection.integer("snapshotChunk", 200, 1, 1000));
     syncSection.refuseUnknownKeys();
+    ConfigSection keep = root.section("retention");
+    CentralConfig.Retention retention =
+        new CentralConfig.Retention(
+            Duration.ofDays(keep.integer("transactionsDays", 90, 1, 3650)),
+            Duration.ofDays(keep.integer("eventsDays", 365, 1, 3650)),
+            Duration.ofDays(keep.integer("rejectionsDays", 365, 1, 3650)));
+    keep.refuseUnknownKeys();
     root.refuseUnknownKeys();
-    return new CentralConfig(tenant, instance, broker, database, ingest, ils, sync);
+    return new CentralConfig(
+        tenant, instance, broker, database, ingest, ils, sync, retention, tenantKeyFile);
   }
 
   private static CentralConfig.Broker broker(ConfigSection s) throws CentralConfigException {
@@ -136,10 +153,14 @@ public final class CentralConfigReader {
     return db;
   }
 
-  private static CentralConfig.Ils ils(Path file, ConfigSection s) throws CentralConfigException {
+  private static CentralConfig.Ils ils(
+      Path file, ConfigSection s, ConfigSection root, Optional<Path> tenantKeyFile)
+      throws CentralConfigException {
     Connector connector =
         Connector.valueOf(
-            s.oneOf("connector", "standalone", "standalone", "sip2").toUpperCase(Locale.ROOT));
+            s.oneOf("connector", "standalone", "standalone", "sip2", "file-import")
+                .replace('-', '_')
+                .toUpperCase(Locale.ROOT));
     Duration retry = Duration.ofSeconds(s.integer("retrySeconds", 5, 1, 3600));
     Optional<Sip2Settings> sip2 = Optional.empty();
     if (connector == Connector.SIP2) {
@@ -150,8 +171,47 @@ public final class CentralConfigReader {
     } else if (s.has("sip2")) {
       throw s.error("sip2", "(a section)", "no sip2 section unless connector is sip2");
     }
+    Optional<CentralConfig.FileImport> fileImport = Optional.empty();
+    if (connector == Connector.FILE_IMPORT) {
+      if (!s.has("fileImport")) {
+        throw s.error("fileImport", "(missing)", "a fileImport section (items, patrons, holds...)");
+      }
+      if (tenantKeyFile.isEmpty()) {
+        throw root.error(
+            "privacy",
+            "(missing)",
+            "privacy.tenantKeyFile: the file-import connector hashes cards");
+      }
+      fileImport = Optional.of(fileImport(s.section("fileImport"), tenantKeyFile.get()));
+    } else if (s.has("fileImport")) {
+      throw s.error(
+          "fileImport", "(a section)", "no fileImport section unless connector is file-import");
+    }
     s.refuseUnknownKeys();
-    return new CentralConfig.Ils(connector, sip2, retry);
+    return new CentralConfig.Ils(connector, sip2, retry, fileImport);
+  }
+
+  private static CentralConfig.FileImport fileImport(ConfigSection s, Path tenantKeyFile)
+      throws CentralConfigException {
+    // The export files need not exist yet (the library system may not have written them).
+    CentralConfig.FileImport f =
+        new CentralConfig.FileImport(
+            s.path("items"),
+            s.path("patrons"),
+            s.path("holds"),
+            tenantKeyFile,
+            Duration.ofMinutes(s.integer("everyMinutes", 15, 1, 1440)));
+    s.refuseUnknownKeys();
+    return f;
+  }
+
+  private static Path existingFile(ConfigSection s, String key, String allowed)
+      throws CentralConfigException {
+    Path p = s.path(key);
+    if (!Files.isReadable(p)) {
+      throw s.error(key, "'" + p + "'", allowed);
+    }
+    return p;
   }
 
   private static Sip2Settings sip2(ConfigSection s) throws CentralConfigException {

@@ -22,23 +22,28 @@ public final class PatronCards {
   public void put(PatronKey key, String cardNumber) {
     db.inTransaction(
         c -> {
-          try (PreparedStatement s =
-              c.prepareStatement("DELETE FROM patron_cards WHERE patron_key = ?")) {
-            s.setString(1, key.value());
-            s.executeUpdate();
-          }
-          try (PreparedStatement s =
-              c.prepareStatement(
-                  "INSERT INTO patron_cards (patron_key, card_number) VALUES (?, ?)")) {
-            s.setString(1, key.value());
-            s.setString(2, cardNumber);
-            s.executeUpdate();
-          }
+          put(c, key, cardNumber);
           return null;
         });
   }
 
-  static Optional<String> cardOf(Connection c, PatronKey key) throws SQLException {
+  /** Stores (or replaces) the patron's card number inside the caller's transaction. */
+  public static void put(Connection c, PatronKey key, String cardNumber) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement("DELETE FROM patron_cards WHERE patron_key = ?")) {
+      s.setString(1, key.value());
+      s.executeUpdate();
+    }
+    try (PreparedStatement s =
+        c.prepareStatement("INSERT INTO patron_cards (patron_key, card_number) VALUES (?, ?)")) {
+      s.setString(1, key.value());
+      s.setString(2, cardNumber);
+      s.executeUpdate();
+    }
+  }
+
+  /** The patron's card number, when a connector needs it. */
+  public static Optional<String> cardOf(Connection c, PatronKey key) throws SQLException {
     try (PreparedStatement s =
         c.prepareStatement("SELECT card_number FROM patron_cards WHERE patron_key = ?")) {
       s.setString(1, key.value());

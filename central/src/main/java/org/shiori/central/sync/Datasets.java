@@ -188,6 +188,15 @@ public final class Datasets {
     return out;
   }
 
+  /** Deletes an item from the items data set (gone from the library system's export). */
+  public List<SyncMessage> removeItem(Connection c, String itemId) throws SQLException {
+    List<SyncMessage> out = new ArrayList<>(removeHold(c, itemId));
+    delete(c, "items", "item_id", itemId);
+    long v = nextVersion(c, Dataset.ITEMS);
+    out.add(delta(Dataset.ITEMS, v, List.of(), List.of(itemId)));
+    return out;
+  }
+
   public Optional<HoldRecord> hold(Connection c, String itemId) throws SQLException {
     try (PreparedStatement s =
         c.prepareStatement(

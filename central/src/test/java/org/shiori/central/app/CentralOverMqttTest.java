@@ -97,6 +97,51 @@ class CentralOverMqttTest {
   }
 
   @Test
+  void aForgedTransactionWithTheNextSequenceDoesNotHarmTheRealCheckout() throws Exception {
+    Topics topics = new Topics(TENANT);
+    Transaction forged =
+        new Transaction(
+            java.util.UUID.randomUUID(),
+            org.shiori.circulation.domain.TransactionType.RETURN,
+            "kiosk-1",
+            "main",
+            "1000123456",
+            Optional.empty(),
+            java.time.Instant.now(),
+            Optional.empty(),
+            false);
+    // A stolen certificate, another client id, the kiosk's topic and its next sequence.
+    org.eclipse.paho.mqttv5.client.MqttClient rogue =
+        new org.eclipse.paho.mqttv5.client.MqttClient(
+            broker.url().toString(),
+            "rogue",
+            new org.eclipse.paho.mqttv5.client.persist.MemoryPersistence());
+    try {
+      rogue.connect();
+      rogue.publish(
+          topics.tx("kiosk-1"),
+          new org.shiori.protocol.TransactionCodec()
+              .encode(new org.shiori.protocol.SequencedTransaction(1, 1, forged)),
+          1,
+          false);
+      rogue.disconnect();
+    } finally {
+      rogue.close();
+    }
+    Conditions.await(WAIT, () -> central.received().size() == 1, () -> "forged not taken yet");
+    Transaction real = kiosk.checkout("1000123456", ALICE);
+    Conditions.await(
+        WAIT, () -> kiosk.pendingCount() == 0, () -> "pending " + kiosk.pendingCount());
+    assertThat(kiosk.answers().get(real.id())).isEqualTo(TransactionAck.accept(real.id()));
+    assertThat(central.received()).extracting(r -> r.ilsState()).containsExactly("held", "held");
+    assertThat(central.rejections()).isEmpty();
+    assertThat(central.events(10))
+        .extracting(e -> e.code().orElse(""))
+        .contains("SEQUENCE_CONFLICT");
+    assertThat(central.conflicts().open()).hasSize(1);
+  }
+
+  @Test
   void theRegistryFollowsBirthMessages() {
     Conditions.await(
         WAIT, () -> central.devices().device("kiosk-1").isPresent(), () -> "no kiosk-1 yet");

@@ -39,6 +39,29 @@ class CentralConfigReaderTest {
     assertThat(c.ils().connector()).isEqualTo(Connector.STANDALONE);
     assertThat(c.ingest().workers()).isEqualTo(4);
     assertThat(c.sync().snapshotChunk()).isEqualTo(200);
+    assertThat(c.retention()).isEqualTo(CentralConfig.Retention.DEFAULT);
+  }
+
+  @Test
+  void retentionIsReadAndBounded() throws Exception {
+    String head =
+        """
+        tenant: example-city
+        instanceId: central-1
+        broker:
+          url: tcp://127.0.0.1:1883
+        database:
+          kind: sqlite
+          file: central.db
+        retention:
+        """;
+    CentralConfig c =
+        CentralConfigReader.parse(FILE, head + "  transactionsDays: 30\n  eventsDays: 730\n");
+    assertThat(c.retention().transactions()).isEqualTo(java.time.Duration.ofDays(30));
+    assertThat(c.retention().events()).isEqualTo(java.time.Duration.ofDays(730));
+    assertThat(c.retention().rejections()).isEqualTo(java.time.Duration.ofDays(365));
+    CentralConfigException e = error(head + "  transactionsDays: 0\n");
+    assertThat(e.getMessage()).contains("transactionsDays").contains("0");
   }
 
   @Test
@@ -199,5 +222,76 @@ class CentralConfigReaderTest {
             """);
     assertThat(e.field()).isEqualTo("ils.sip2.loginPassword");
     assertThat(e.getMessage()).doesNotContain("s3cret");
+  }
+
+  @org.junit.jupiter.api.io.TempDir Path dir;
+
+  @Test
+  void readsAFileImportConfiguration() throws Exception {
+    Path key = dir.resolve("tenant.key");
+    java.nio.file.Files.writeString(key, "0123456789abcdef0123");
+    CentralConfig c =
+        CentralConfigReader.parse(
+            FILE,
+            """
+            tenant: example-city
+            instanceId: central-1
+            broker:
+              url: tcp://127.0.0.1:1883
+            database:
+              kind: sqlite
+              file: central.db
+            privacy:
+              tenantKeyFile: %s
+            ils:
+              connector: file-import
+              fileImport:
+                items: export/items.csv
+                patrons: export/patrons.tsv
+                holds: export/holds.csv
+                everyMinutes: 30
+            """
+                .formatted(key));
+    assertThat(c.ils().connector()).isEqualTo(Connector.FILE_IMPORT);
+    assertThat(c.ils().forwards()).isFalse();
+    CentralConfig.FileImport f = c.ils().fileImport().orElseThrow();
+    assertThat(f.items()).isEqualTo(Path.of("/etc/shiori/export/items.csv"));
+    assertThat(f.tenantKeyFile()).isEqualTo(key);
+    assertThat(c.tenantKeyFile()).contains(key);
+    assertThat(f.every()).isEqualTo(java.time.Duration.ofMinutes(30));
+  }
+
+  @Test
+  void aFileImportWithoutItsSectionOrKeyIsRefused() {
+    String head =
+        """
+        tenant: example-city
+        instanceId: central-1
+        broker:
+          url: tcp://127.0.0.1:1883
+        database:
+          kind: sqlite
+          file: central.db
+        ils:
+        """;
+    assertThat(error(head + "  connector: file-import\n").getMessage())
+        .contains("fileImport")
+        .contains("(missing)");
+    assertThat(
+            error(
+                    head
+                        + "  connector: file-import\n  fileImport:\n    items: a.csv\n"
+                        + "    patrons: b.csv\n    holds: c.csv\n")
+                .getMessage())
+        .contains("privacy.tenantKeyFile");
+    assertThat(
+            error(head.replace("ils:\n", "privacy:\n  tenantKeyFile: /nonexistent/tenant.key\n"))
+                .getMessage())
+        .contains("tenantKeyFile")
+        .contains("/nonexistent/tenant.key")
+        .contains("the tenant key");
+    assertThat(
+            error(head + "  connector: standalone\n  fileImport:\n    items: a.csv\n").getMessage())
+        .contains("no fileImport section unless connector is file-import");
   }
 }

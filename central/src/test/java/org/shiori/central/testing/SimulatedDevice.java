@@ -165,6 +165,13 @@ public final class SimulatedDevice implements AutoCloseable {
     }
   }
 
+  /** Waits until fewer than {@code limit} entries wait for central's answer (no polling). */
+  public synchronized void awaitPendingBelow(int limit) throws InterruptedException {
+    while (pending.size() >= limit) {
+      wait();
+    }
+  }
+
   /** Entries still waiting for central's answer. */
   public synchronized int pendingCount() {
     return pending.size();
@@ -235,6 +242,7 @@ public final class SimulatedDevice implements AutoCloseable {
           if (committed != null) {
             commitToAckNanos.add(System.nanoTime() - committed);
           }
+          SimulatedDevice.this.notifyAll();
         }
       }
       answers.put(ack.txId(), ack);

@@ -43,8 +43,8 @@ import org.shiori.rfid.tag.TagUid;
 /**
  * A whole gate in one process: the real {@link GateService} (passage monitor, in-memory item
  * states, durable events, MQTT link, visitor counter) on an emulated reader, the Pi4J mock plugin
- * for light, buzzer and the two beams, and an embedded broker unless one is given. Tags are walked
- * through the field by {@link #walk}; the outputs are recorded with their times.
+ * for light, buzzer and the two visitor beams, and an embedded broker unless one is given. Tags are
+ * walked through the field by {@link #walk}; the outputs are recorded with their times.
  */
 public final class GateDemo implements AutoCloseable {
   static final String TENANT = "demo";
@@ -52,6 +52,8 @@ public final class GateDemo implements AutoCloseable {
   private static final int LIGHT_PIN = 17;
   private static final int BUZZER_PIN = 27;
   private static final int BEAM_OUTER_PIN = 22;
+  private static final int BEAM_INNER_PIN = 23;
+  private static final Duration BEAM_HOLD = Duration.ofMillis(40);
   private static final Duration IN_FIELD = Duration.ofMillis(600);
   private static final int MAX_REMEMBERED = 200;
 
@@ -126,13 +128,16 @@ public final class GateDemo implements AutoCloseable {
             .add(MockDigitalOutputProvider.newInstance(), MockDigitalInputProvider.newInstance())
             .build();
     started.push(pi4j::shutdown);
-    gate =
-        GateService.start(
-            config, reader, pi4j, GateTuning.DEFAULT.withBeamSettle(Duration.ofMillis(20)), clock);
+    gate = GateService.start(config, reader, pi4j, GateTuning.DEFAULT, clock);
     started.push(gate);
     record("light", pi4j.io("gate-light", DigitalOutput.class));
     record("buzzer", pi4j.io("gate-buzzer", DigitalOutput.class));
     gate.onAlarm(this::alarmed);
+    // Both beams clear, as the receivers are when nobody is in the gate.
+    ((MockDigitalInput) pi4j.io("gate-beam-outer", DigitalInput.class))
+        .mockState(DigitalState.HIGH);
+    ((MockDigitalInput) pi4j.io("gate-beam-inner", DigitalInput.class))
+        .mockState(DigitalState.HIGH);
   }
 
   private void record(String name, DigitalOutput output) {
@@ -183,7 +188,9 @@ public final class GateDemo implements AutoCloseable {
         "  alarmMode: cross-check",
         "  lightPin: " + LIGHT_PIN,
         "  buzzerPin: " + BUZZER_PIN,
-        "  beamPin: " + BEAM_OUTER_PIN,
+        "  outerBeamPin: " + BEAM_OUTER_PIN,
+        "  innerBeamPin: " + BEAM_INNER_PIN,
+        "  beamDebounceMillis: 20",
         "  alarmMillis: 1500",
         "dataDir: " + dataDirectory,
         "");
@@ -211,13 +218,22 @@ public final class GateDemo implements AutoCloseable {
               GateDemoCatalogue.byUid(uid)
                   .orElseThrow(() -> new IllegalArgumentException("no demo item has tag " + uid))));
     }
-    MockDigitalInput beam = (MockDigitalInput) pi4j.io("gate-beam", DigitalInput.class);
-    beam.mockState(DigitalState.HIGH);
-    beam.mockState(DigitalState.LOW);
+    MockDigitalInput outer = (MockDigitalInput) pi4j.io("gate-beam-outer", DigitalInput.class);
+    MockDigitalInput inner = (MockDigitalInput) pi4j.io("gate-beam-inner", DigitalInput.class);
+    // Leaving the library: the inner beam first, then both, then the outer one last.
+    beam(inner, DigitalState.LOW);
+    beam(outer, DigitalState.LOW);
     tags.forEach(field::put);
     Thread.sleep(IN_FIELD.toMillis());
     tags.forEach(t -> field.remove(t.uid()));
-    beam.mockState(DigitalState.HIGH);
+    beam(inner, DigitalState.HIGH);
+    beam(outer, DigitalState.HIGH);
+  }
+
+  /** Sets a beam and lets the level hold past the debounce time, as a walker's would. */
+  private static void beam(MockDigitalInput input, DigitalState level) throws InterruptedException {
+    input.mockState(level);
+    Thread.sleep(BEAM_HOLD.toMillis());
   }
 
   public List<OutputChange> outputs() {

@@ -101,7 +101,10 @@ final class GateDemoServer implements AutoCloseable {
       newestFirst.add(0, alarmView(a));
     }
     body.put("alarms", newestFirst);
-    body.put("visitors", demo.gate().visitors().map(v -> v.total()).orElse(0L));
+    var totals = demo.gate().visitors().map(v -> v.totals());
+    body.put("visitors", totals.map(t -> t.in() + t.out()).orElse(0L));
+    body.put("visitorsIn", totals.map(t -> t.in()).orElse(0L));
+    body.put("visitorsOut", totals.map(t -> t.out()).orElse(0L));
     body.put("health", health);
     ctx.json(body);
   }

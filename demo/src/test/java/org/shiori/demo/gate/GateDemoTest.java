@@ -145,6 +145,8 @@ class GateDemoTest {
     assertThat(monitor.get("alarms").get(0).get("title").asText())
         .isEqualTo(item.get("title").asText());
     assertThat(monitor.get("visitors").asLong()).isEqualTo(1);
+    assertThat(monitor.get("visitorsOut").asLong()).as("walking out of the library").isEqualTo(1);
+    assertThat(monitor.get("visitorsIn").asLong()).isZero();
     assertThat(monitor.get("health").get("brokerConnected").asBoolean()).isTrue();
     assertThat(events.toString()).doesNotContainIgnoringCase("patron");
   }

@@ -109,7 +109,14 @@ final class EffectiveConfigYaml {
     map.put("alarmMode", gate.alarmMode().configName());
     map.put("lightPin", gate.lightPin());
     map.put("buzzerPin", gate.buzzerPin());
-    gate.beamPin().ifPresent(pin -> map.put("beamPin", pin));
+    gate.beams()
+        .ifPresent(
+            beams -> {
+              map.put("outerBeamPin", beams.outerPin());
+              map.put("innerBeamPin", beams.innerPin());
+              map.put("beamDebounceMillis", beams.debounceMillis());
+            });
+    gate.tamperPin().ifPresent(pin -> map.put("tamperPin", pin));
     map.put("alarmMillis", gate.alarmMillis());
     return map;
   }

@@ -106,7 +106,16 @@ public final class DurableEventPublisher implements AutoCloseable {
             Optional.<UUID>empty(),
             code,
             OptionalLong.empty());
-    store.store(e.encode(), type == DeviceEvent.Type.GATE_ALARM);
+    // Alarms and tamper events are the ones that never give way to the bound.
+    store.store(e.encode(), type == DeviceEvent.Type.GATE_ALARM || type == DeviceEvent.Type.TAMPER);
+    wake();
+  }
+
+  /**
+   * Events were stored directly in the store (a gate's hourly visitor reports, stored in the same
+   * transaction that marks the hour reported): publish them now rather than at the next retry.
+   */
+  public void publishStored() {
     wake();
   }
 

@@ -44,29 +44,38 @@ public final class EventStore {
   }
 
   private Outcome write(byte[] payload, boolean alarm, String at) {
-    return database.write(
-        sql -> {
-          long held = sql.number("SELECT count(*) FROM device_events");
-          Outcome outcome = Outcome.STORED;
-          if (held >= capacity) {
-            long oldestRoutine =
-                sql.number("SELECT coalesce(min(sequence), 0) FROM device_events WHERE alarm = 0");
-            if (oldestRoutine > 0) {
-              sql.update("DELETE FROM device_events WHERE sequence = ?", oldestRoutine);
-              outcome = Outcome.STORED_ROUTINE_GAVE_WAY;
-            } else if (alarm) {
-              outcome = Outcome.STORED_BEYOND_BOUND;
-            } else {
-              return Outcome.REFUSED_FULL_OF_ALARMS;
-            }
-          }
-          sql.update(
-              "INSERT INTO device_events (alarm, payload, stored_at) VALUES (?, ?, ?)",
-              alarm ? 1 : 0,
-              payload,
-              at);
-          return outcome;
-        });
+    return database.write(sql -> insert(sql, payload, alarm, at));
+  }
+
+  /**
+   * Stores one event inside a transaction already open on this database, so other tables (a visitor
+   * hour marked reported) change in the same commit; the bound applies as in {@link #store}.
+   */
+  Outcome insert(Sql sql, byte[] payload, boolean alarm, String at) throws java.sql.SQLException {
+    long held = sql.number("SELECT count(*) FROM device_events");
+    Outcome outcome = Outcome.STORED;
+    if (held >= capacity) {
+      long oldestRoutine =
+          sql.number("SELECT coalesce(min(sequence), 0) FROM device_events WHERE alarm = 0");
+      if (oldestRoutine > 0) {
+        sql.update("DELETE FROM device_events WHERE sequence = ?", oldestRoutine);
+        outcome = Outcome.STORED_ROUTINE_GAVE_WAY;
+      } else if (alarm) {
+        outcome = Outcome.STORED_BEYOND_BOUND;
+      } else {
+        return Outcome.REFUSED_FULL_OF_ALARMS;
+      }
+    }
+    sql.update(
+        "INSERT INTO device_events (alarm, payload, stored_at) VALUES (?, ?, ?)",
+        alarm ? 1 : 0,
+        payload,
+        at);
+    return outcome;
+  }
+
+  static void logged(Outcome o) {
+    logOutcome(o);
   }
 
   /** The oldest {@code max} events not yet confirmed, in the order they were stored. */

@@ -75,6 +75,14 @@ public final class SqliteStore
   }
 
   /**
+   * A gate's visitor counts and totals in this database (tables {@code visitor_hours}, {@code
+   * visitor_totals}).
+   */
+  public VisitorTally visitors() {
+    return new VisitorTally(database);
+  }
+
+  /**
    * Streams every cached item's id and status to {@code scan} under the store's read lock (the gate
    * loads its in-memory item states from here at start).
    *

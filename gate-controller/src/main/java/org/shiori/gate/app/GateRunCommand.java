@@ -51,19 +51,6 @@ final class GateRunCommand implements Callable<Integer> {
               + " (default: ${DEFAULT-VALUE}).")
   long passageWindowMs;
 
-  @Option(
-      names = "--beam-settle-ms",
-      defaultValue = "150",
-      description =
-          "Beam must be clear this long before a new visitor counts (default: ${DEFAULT-VALUE}).")
-  long beamSettleMs;
-
-  @Option(
-      names = "--visitor-report-s",
-      defaultValue = "300",
-      description = "How often visitor counts are published (default: ${DEFAULT-VALUE}).")
-  long visitorReportSeconds;
-
   @Spec CommandSpec spec;
 
   private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(5);
@@ -142,9 +129,7 @@ final class GateRunCommand implements Callable<Integer> {
   private GateTuning tuning() {
     return GateTuning.DEFAULT
         .withCycle(Duration.ofMillis(cycleMs))
-        .withPassageWindow(Duration.ofMillis(passageWindowMs))
-        .withBeamSettle(Duration.ofMillis(beamSettleMs))
-        .withVisitorReport(Duration.ofSeconds(visitorReportSeconds));
+        .withPassageWindow(Duration.ofMillis(passageWindowMs));
   }
 
   /** SIGTERM: lets the main thread switch the outputs off and close the link before exit. */

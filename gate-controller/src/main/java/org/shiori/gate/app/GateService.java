@@ -1,7 +1,6 @@
 package org.shiori.gate.app;
 
 import com.pi4j.context.Context;
-import com.pi4j.io.gpio.digital.DigitalState;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -17,6 +16,7 @@ import java.util.function.Consumer;
 import org.shiori.config.AlarmMode;
 import org.shiori.config.DeviceConfig;
 import org.shiori.config.GateSettings;
+import org.shiori.config.VisitorBeams;
 import org.shiori.device.app.DeviceSecrets;
 import org.shiori.device.health.HealthCheck;
 import org.shiori.device.health.ProgressCheck;
@@ -27,18 +27,20 @@ import org.shiori.device.messaging.MqttLinkSettings;
 import org.shiori.device.messaging.SyncSubscriber;
 import org.shiori.device.messaging.TlsFiles;
 import org.shiori.device.remote.ManagementSetup;
+import org.shiori.device.store.EventStore;
 import org.shiori.device.store.SqliteStore;
-import org.shiori.gate.beam.Pi4jBeamSensor;
 import org.shiori.gate.cache.GateSyncSink;
 import org.shiori.gate.cache.ItemStates;
 import org.shiori.gate.cache.ItemStatusSource;
+import org.shiori.gate.input.Pi4jCoverSwitch;
+import org.shiori.gate.input.Pi4jVisitorBeams;
+import org.shiori.gate.input.Wakeup;
 import org.shiori.gate.passage.GateAlarm;
 import org.shiori.gate.passage.GateRules;
 import org.shiori.gate.passage.PassageMemory;
 import org.shiori.gate.passage.PassageMonitor;
 import org.shiori.gate.passage.TagInspector;
 import org.shiori.gate.signal.Pi4jAlarmSignals;
-import org.shiori.gate.visitors.MqttVisitorReports;
 import org.shiori.gate.visitors.VisitorCounter;
 import org.shiori.rfid.reader.TagReader;
 import org.slf4j.Logger;
@@ -64,6 +66,8 @@ public final class GateService implements AutoCloseable {
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private PassageMonitor monitor;
   private Optional<VisitorCounter> visitors = Optional.empty();
+  private Optional<Pi4jVisitorBeams> visitorBeams = Optional.empty();
+  private Optional<Pi4jCoverSwitch> cover = Optional.empty();
   private MqttLink link;
   private SqliteStore store;
   private DurableEventPublisher events;
@@ -137,10 +141,8 @@ public final class GateService implements AutoCloseable {
     }
     sync.start();
     health.add(new ThreadProbe("sync worker", sync.thread(), STUCK_AFTER, clock));
-    events =
-        remember(
-            new DurableEventPublisher(
-                link, store.events(config.outbox().capacity(), clock), clock));
+    EventStore eventStore = store.events(config.outbox().capacity(), clock);
+    events = remember(new DurableEventPublisher(link, eventStore, clock));
     alarmEvents = remember(new AlarmEvents(store, events));
     Pi4jAlarmSignals signals =
         remember(new Pi4jAlarmSignals(pi4j, gate.lightPin(), gate.buzzerPin(), tuning.pattern()));
@@ -152,40 +154,71 @@ public final class GateService implements AutoCloseable {
                 rules,
                 new PassageMemory(tuning.passageWindow(), clock),
                 new PassageMonitor.Outputs(signals, gate.alarmDuration(), alarmEvents)));
-    if (gate.beamPin().isPresent()) {
-      startVisitorCounting(config, pi4j, gate.beamPin().getAsInt(), tuning, clock);
+    ScheduledExecutorService timer = remember(new InputTimer()).executor;
+    Wakeup wakeup =
+        (delay, settle) -> timer.schedule(settle, delay.toNanos(), TimeUnit.NANOSECONDS);
+    if (gate.beams().isPresent()) {
+      startVisitorCounting(config, pi4j, gate.beams().get(), eventStore, timer, wakeup, clock);
+    }
+    if (gate.tamperPin().isPresent()) {
+      cover =
+          Optional.of(
+              remember(
+                  new Pi4jCoverSwitch(
+                      pi4j, gate.tamperPin().getAsInt(), clock, wakeup, events::tamper)));
     }
     management.ifPresent(m -> remember(m.startOn(link, config, health, clock, sync::resyncAll)));
     link.start();
     monitor.start(tuning.cycle());
     health.add(new ProgressCheck("reader loop", monitor::rounds, STUCK_AFTER, clock));
     LOG.info(
-        "gate {} running: alarm mode {}, light pin {}, buzzer pin {}, beam {}",
+        "gate {} running: alarm mode {}, light pin {}, buzzer pin {}, beams {}, cover switch {}",
         config.deviceId(),
         rules.mode().configName(),
         gate.lightPin(),
         gate.buzzerPin(),
-        gate.beamPin().isPresent() ? "pin " + gate.beamPin().getAsInt() : "none");
+        gate.beams()
+            .map(b -> "outer pin " + b.outerPin() + ", inner pin " + b.innerPin())
+            .orElse("none"),
+        gate.tamperPin().isPresent() ? "pin " + gate.tamperPin().getAsInt() : "none");
   }
 
   private void startVisitorCounting(
-      DeviceConfig config, Context pi4j, int beamPin, GateTuning tuning, Clock clock) {
-    MqttVisitorReports reports = remember(new MqttVisitorReports(link, config.deviceId()));
-    VisitorCounter counter = new VisitorCounter(config.deviceId(), reports, clock);
-    Pi4jBeamSensor beam =
-        remember(new Pi4jBeamSensor(pi4j, beamPin, DigitalState.LOW, tuning.beamSettle(), clock));
-    beam.onInterruption(counter::visitorPassed);
-    ScheduledExecutorService timer =
+      DeviceConfig config,
+      Context pi4j,
+      VisitorBeams beams,
+      EventStore eventStore,
+      ScheduledExecutorService timer,
+      Wakeup wakeup,
+      Clock clock) {
+    VisitorCounter counter =
+        new VisitorCounter(
+            config.deviceId(), store.visitors(), eventStore, events::publishStored, clock);
+    Pi4jVisitorBeams pair =
+        remember(new Pi4jVisitorBeams(pi4j, beams, clock, wakeup, counter::walked));
+    // Every second: levels held since the last edge, and a beam blocked for too long.
+    timer.scheduleWithFixedDelay(pair::settle, 1, 1, TimeUnit.SECONDS);
+    // Finished hours are reported within a minute of the hour (at start: those missed meanwhile).
+    timer.scheduleWithFixedDelay(counter::reportFinishedHours, 0, 1, TimeUnit.MINUTES);
+    visitors = Optional.of(counter);
+    visitorBeams = Optional.of(pair);
+  }
+
+  /** The thread that debounces the GPIO inputs and counts visitors: never the inventory loop. */
+  private static final class InputTimer implements AutoCloseable {
+    final ScheduledExecutorService executor =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
-              Thread t = new Thread(r, "gate-visitor-report");
+              Thread t = new Thread(r, "gate-inputs");
               t.setDaemon(true);
               return t;
             });
-    remember(timer::shutdownNow);
-    long period = tuning.visitorReport().toMillis();
-    timer.scheduleAtFixedRate(counter::report, period, period, TimeUnit.MILLISECONDS);
-    visitors = Optional.of(counter);
+
+    @Override
+    public void close() throws InterruptedException {
+      executor.shutdown();
+      executor.awaitTermination(2, TimeUnit.SECONDS);
+    }
   }
 
   static MqttLinkSettings linkSettings(DeviceConfig config) {
@@ -205,9 +238,19 @@ public final class GateService implements AutoCloseable {
     return monitor;
   }
 
-  /** The visitor counter, when the gate has a beam. */
+  /** The visitor counter, when the gate has its two beams. */
   public Optional<VisitorCounter> visitors() {
     return visitors;
+  }
+
+  /** The two visitor beams, when configured. */
+  public Optional<Pi4jVisitorBeams> visitorBeams() {
+    return visitorBeams;
+  }
+
+  /** The cover switch, when configured. */
+  public Optional<Pi4jCoverSwitch> coverSwitch() {
+    return cover;
   }
 
   public MqttLink link() {
@@ -219,7 +262,7 @@ public final class GateService implements AutoCloseable {
     alarmEvents.addListener(listener);
   }
 
-  /** Staff events stored and waiting for the broker. */
+  /** Staff events (alarms, tamper, visitor reports) stored and waiting for the broker. */
   public DurableEventPublisher events() {
     return events;
   }

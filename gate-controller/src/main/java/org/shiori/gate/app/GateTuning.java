@@ -10,24 +10,15 @@ import org.shiori.gate.signal.AlarmPattern;
  * @param cycle pause between inventory rounds
  * @param readerTimeout how long one reader command may take before it is retried
  * @param passageWindow a tag not read for this long has left; its next read is a new passage
- * @param beamSettle the beam must be clear this long before a new interruption counts
- * @param visitorReport how often visitor counts are published
  * @param pattern the buzzer pattern during an alarm
  */
 public record GateTuning(
-    Duration cycle,
-    Duration readerTimeout,
-    Duration passageWindow,
-    Duration beamSettle,
-    Duration visitorReport,
-    AlarmPattern pattern) {
+    Duration cycle, Duration readerTimeout, Duration passageWindow, AlarmPattern pattern) {
   public static final GateTuning DEFAULT =
       new GateTuning(
           Duration.ofMillis(20),
           Duration.ofMillis(300),
           Duration.ofSeconds(3),
-          Duration.ofMillis(150),
-          Duration.ofMinutes(5),
           AlarmPattern.DEFAULT);
 
   public GateTuning {
@@ -35,10 +26,6 @@ public record GateTuning(
     requirePositive("cycle", cycle);
     requirePositive("readerTimeout", readerTimeout);
     requirePositive("passageWindow", passageWindow);
-    requirePositive("visitorReport", visitorReport);
-    if (beamSettle.isNegative()) {
-      throw new IllegalArgumentException("beamSettle must not be negative, was " + beamSettle);
-    }
   }
 
   private static void requirePositive(String name, Duration d) {
@@ -48,18 +35,10 @@ public record GateTuning(
   }
 
   public GateTuning withCycle(Duration d) {
-    return new GateTuning(d, readerTimeout, passageWindow, beamSettle, visitorReport, pattern);
+    return new GateTuning(d, readerTimeout, passageWindow, pattern);
   }
 
   public GateTuning withPassageWindow(Duration d) {
-    return new GateTuning(cycle, readerTimeout, d, beamSettle, visitorReport, pattern);
-  }
-
-  public GateTuning withBeamSettle(Duration d) {
-    return new GateTuning(cycle, readerTimeout, passageWindow, d, visitorReport, pattern);
-  }
-
-  public GateTuning withVisitorReport(Duration d) {
-    return new GateTuning(cycle, readerTimeout, passageWindow, beamSettle, d, pattern);
+    return new GateTuning(cycle, readerTimeout, d, pattern);
   }
 }

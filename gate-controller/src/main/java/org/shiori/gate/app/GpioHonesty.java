@@ -24,7 +24,17 @@ final class GpioHonesty {
             + gate.lightPin()
             + ", gate.buzzerPin="
             + gate.buzzerPin()
-            + (gate.beamPin().isPresent() ? ", gate.beamPin=" + gate.beamPin().getAsInt() : "");
+            + gate.beams()
+                .map(
+                    b ->
+                        ", gate.outerBeamPin="
+                            + b.outerPin()
+                            + ", gate.innerBeamPin="
+                            + b.innerPin())
+                .orElse("")
+            + (gate.tamperPin().isPresent()
+                ? ", gate.tamperPin=" + gate.tamperPin().getAsInt()
+                : "");
     Optional<Provider> outputs = outputProvider(pi4j);
     if (outputs.isPresent() && isMock(outputs.get())) {
       return Optional.of(

@@ -2,49 +2,80 @@ package org.shiori.gate.visitors;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.shiori.device.store.EventStore;
+import org.shiori.device.store.StoreException;
+import org.shiori.device.store.VisitorTally;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Counts beam interruptions and reports them period by period. {@link #visitorPassed} is called
- * from the sensor's thread, {@link #report} from a timer; a period with no visitor is reported too,
- * so central can tell a quiet gate from a silent one.
+ * Counts walkers in and out durably and reports finished hours (UTC) through the event store: each
+ * walker is committed to the gate's SQLite file before {@link #walked} returns; each finished hour
+ * is stored as a routine event, then {@code published} is told so the event publisher sends it.
+ * Called from the beams' thread and a timer.
  */
 public final class VisitorCounter {
   private static final Logger LOG = LoggerFactory.getLogger(VisitorCounter.class);
 
   private final String deviceId;
-  private final VisitorReports reports;
+  private final VisitorTally tally;
+  private final EventStore events;
+  private final Runnable published;
   private final Clock clock;
-  private long total;
-  private long reported;
-  private Instant periodStart;
+  private final Instant startedIn;
+  private Instant reportedBefore = Instant.MIN;
 
-  public VisitorCounter(String deviceId, VisitorReports reports, Clock clock) {
+  public VisitorCounter(
+      String deviceId, VisitorTally tally, EventStore events, Runnable published, Clock clock) {
     this.deviceId = deviceId;
-    this.reports = reports;
+    this.tally = tally;
+    this.events = events;
+    this.published = published;
     this.clock = clock;
-    this.periodStart = clock.instant();
+    this.startedIn = hourOf(clock.instant());
   }
 
-  public synchronized void visitorPassed() {
-    total++;
-  }
-
-  public synchronized long total() {
-    return total;
-  }
-
-  /** Publishes the count since the last report and starts a new period. */
-  public void report() {
-    VisitorCount count;
-    synchronized (this) {
-      Instant now = clock.instant();
-      count = new VisitorCount(deviceId, periodStart, now, total - reported, total);
-      reported = total;
-      periodStart = now;
+  /** One walker counted; a store failure is logged and the gate goes on. */
+  public void walked(Walk walk) {
+    try {
+      VisitorTally.Totals totals = tally.record(walk == Walk.IN, hourOf(clock.instant()));
+      LOG.debug("visitor {}: {} in, {} out in total", walk, totals.in(), totals.out());
+    } catch (StoreException e) {
+      LOG.error("visitor {} not stored: {}", walk, e.getMessage());
     }
-    LOG.debug("visitors: {} in period, {} in total", count.count(), count.total());
-    reports.publish(count);
+  }
+
+  public VisitorTally.Totals totals() {
+    return tally.totals();
+  }
+
+  /**
+   * Stores the reports of finished hours not yet reported (once per hour; at start, also those
+   * finished while the gate was stopped).
+   */
+  public void reportFinishedHours() {
+    Instant current = hourOf(clock.instant());
+    if (!current.isAfter(reportedBefore)) {
+      return;
+    }
+    try {
+      int stored =
+          tally.reportHoursBefore(
+              current,
+              startedIn.isBefore(current), // running in the hour before: report it even if quiet
+              events,
+              (hour, totals) -> HourlyVisitors.encode(deviceId, hour, totals));
+      reportedBefore = current;
+      if (stored > 0) {
+        published.run();
+      }
+    } catch (StoreException e) {
+      LOG.error("visitor report not stored, tried again next time: {}", e.getMessage());
+    }
+  }
+
+  private static Instant hourOf(Instant at) {
+    return at.truncatedTo(ChronoUnit.HOURS);
   }
 }

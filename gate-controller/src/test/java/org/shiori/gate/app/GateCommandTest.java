@@ -32,7 +32,8 @@ class GateCommandTest {
   void runHelpNamesTheTuningOptions() {
     assertThat(run("run", "--help")).isZero();
     assertThat(out.toString())
-        .contains("--config", "--cycle-ms", "--passage-window-ms", "--beam-settle-ms");
+        .contains("--config", "--cycle-ms", "--passage-window-ms")
+        .doesNotContain("--beam-settle-ms"); // the beams' debounce is gate.beamDebounceMillis
   }
 
   @Test

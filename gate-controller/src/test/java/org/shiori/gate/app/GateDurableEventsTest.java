@@ -3,6 +3,9 @@ package org.shiori.gate.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.pi4j.context.Context;
+import com.pi4j.io.gpio.digital.DigitalInput;
+import com.pi4j.io.gpio.digital.DigitalState;
+import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInput;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,8 +29,9 @@ import org.shiori.testkit.MosquittoBroker;
 import org.shiori.testkit.Required;
 
 /**
- * Alarms raised while the broker is down and the service then stopped are stored, and delivered
- * once the service runs again with the broker back; a real Mosquitto and a real SQLite file.
+ * Alarms and a tamper event raised while the broker is down and the service then stopped are
+ * stored, and delivered once the service runs again with the broker back; a real Mosquitto and a
+ * real SQLite file.
  */
 class GateDurableEventsTest {
   private static final String TENANT = "matsuyama";
@@ -62,6 +66,7 @@ class GateDurableEventsTest {
         "  alarmMode: database",
         "  lightPin: 17",
         "  buzzerPin: 27",
+        "  tamperPin: 24",
         "  alarmMillis: 200");
   }
 
@@ -113,8 +118,12 @@ class GateDurableEventsTest {
       Conditions.await(WAIT, () -> !gate.link().isConnected(), () -> "link still up");
       antenna.enter(GateAntenna.itemTag("E004010000000001", "ITEM-1", false));
       antenna.enter(GateAntenna.itemTag("E004010000000002", "ITEM-2", false));
+      MockDigitalInput cover = (MockDigitalInput) pi4j.io("gate-cover", DigitalInput.class);
+      cover.mockState(DigitalState.LOW);
+      Thread.sleep(100); // past the switch's 50 ms debounce
+      cover.mockState(DigitalState.HIGH); // the cover is opened while the broker is down
       Conditions.await(
-          WAIT, () -> gate.events().pending() == 2, () -> "stored: " + gate.events().pending());
+          WAIT, () -> gate.events().pending() == 3, () -> "stored: " + gate.events().pending());
       assertThat(gate.monitor().alarmsRaised()).isEqualTo(2);
     } finally {
       gate.close(); // the service stops with both alarms unsent
@@ -129,8 +138,9 @@ class GateDurableEventsTest {
         GateService again = start()) {
       Conditions.await(
           WAIT,
-          () -> events.ofType("gate-alarm").size() >= 2,
+          () -> events.ofType("gate-alarm").size() >= 2 && !events.ofType("tamper").isEmpty(),
           () -> "delivered: " + events.payloads());
+      assertThat(events.ofType("tamper").get(0).get("code").asText()).isEqualTo("COVER_OPENED");
       assertThat(events.ofType("gate-alarm"))
           .extracting(n -> n.get("itemId").asText() + " / " + n.get("title").asText())
           .containsExactly("ITEM-1 / Title of ITEM-1", "ITEM-2 / Title of ITEM-2");

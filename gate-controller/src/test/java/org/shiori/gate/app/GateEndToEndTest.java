@@ -27,6 +27,7 @@ import org.shiori.circulation.domain.ItemStatus;
 import org.shiori.circulation.domain.PatronKey;
 import org.shiori.config.DeviceConfig;
 import org.shiori.device.store.SqliteStore;
+import org.shiori.device.store.VisitorTally;
 import org.shiori.emulator.FaultInjection.Fault;
 import org.shiori.gate.testing.EventWatcher;
 import org.shiori.gate.testing.GateAntenna;
@@ -46,6 +47,10 @@ class GateEndToEndTest {
   private static final String DEVICE = "gate-e2e-01";
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static final int ALARM_MILLIS = 400;
+
+  /** An hour in which the last run counted a walker and stopped before reporting it. */
+  private static final java.time.Instant EARLIER_HOUR =
+      java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS).minusSeconds(10800);
 
   /** Holds ITEM-ON-SHELF for someone: the gate must never say who. */
   private static final PatronKey HOLDER = new PatronKey("0123456789abcdef0123456789abcdef");
@@ -76,11 +81,7 @@ class GateEndToEndTest {
     cacheItems();
     events = new EventWatcher(broker.url(), "lib/" + TENANT + "/dev/" + DEVICE + "/event");
     pi4j = MockGpio.context();
-    GateTuning tuning =
-        GateTuning.DEFAULT
-            .withCycle(Duration.ofMillis(10))
-            .withBeamSettle(Duration.ZERO)
-            .withVisitorReport(Duration.ofMillis(500));
+    GateTuning tuning = GateTuning.DEFAULT.withCycle(Duration.ofMillis(10));
     gate = GateService.start(config(), antenna.reader(), pi4j, tuning, Clock.systemUTC());
     assertThat(gate.link().awaitConnected(WAIT)).as("gate connected").isTrue();
   }
@@ -111,7 +112,10 @@ class GateEndToEndTest {
         "  alarmMode: afi",
         "  lightPin: 17",
         "  buzzerPin: 27",
-        "  beamPin: 22",
+        "  outerBeamPin: 22",
+        "  innerBeamPin: 23",
+        "  beamDebounceMillis: 5",
+        "  tamperPin: 24",
         "  alarmMillis: " + ALARM_MILLIS);
   }
 
@@ -119,6 +123,7 @@ class GateEndToEndTest {
   private void cacheItems() {
     try (SqliteStore store =
         SqliteStore.open(dataDir.resolve(GateService.DATABASE_FILE), 100, Clock.systemUTC())) {
+      store.visitors().record(true, EARLIER_HOUR);
       store.applyItems(
           new SyncBatch<>(
               1,
@@ -218,23 +223,60 @@ class GateEndToEndTest {
     assertThat(gate.monitor().alarmsRaised()).isEqualTo(1);
   }
 
-  @Test
-  void beamInterruptionsArePublishedAsVisitorCounts() {
-    MockDigitalInput beam = (MockDigitalInput) pi4j.io("gate-beam", DigitalInput.class);
-    assertThat(beam.address()).isEqualTo(22);
-    beam.mockState(HIGH);
-    for (int i = 0; i < 3; i++) {
-      beam.mockState(LOW);
-      beam.mockState(HIGH);
-    }
+  /** Lets a level hold past the 5 ms debounce before the next edge (not a timing check). */
+  private static void level(MockDigitalInput input, com.pi4j.io.gpio.digital.DigitalState s)
+      throws InterruptedException {
+    input.mockState(s);
+    Thread.sleep(60);
+  }
 
+  @Test
+  void walkersInAndOutAreCountedDurablyAndHoursReportedAsEvents() throws Exception {
+    MockDigitalInput outer = (MockDigitalInput) pi4j.io("gate-beam-outer", DigitalInput.class);
+    MockDigitalInput inner = (MockDigitalInput) pi4j.io("gate-beam-inner", DigitalInput.class);
+    assertThat(outer.address()).isEqualTo(22);
+    assertThat(inner.address()).isEqualTo(23);
+    level(outer, HIGH);
+    level(inner, HIGH);
+    for (int i = 0; i < 2; i++) {
+      level(outer, LOW);
+      level(inner, LOW);
+      level(outer, HIGH);
+      level(inner, HIGH);
+    }
+    level(inner, LOW);
+    level(outer, LOW);
+    level(inner, HIGH);
+    level(outer, HIGH);
     Conditions.await(
         WAIT,
-        () -> events.ofType("visitor-count").stream().anyMatch(n -> n.get("total").asLong() == 3),
-        () -> events.payloads().toString());
-    long counted =
-        events.ofType("visitor-count").stream().mapToLong(n -> n.get("count").asLong()).sum();
-    assertThat(counted).isEqualTo(3);
-    assertThat(events.ofType("visitor-count").get(0).get("schemaVersion").asInt()).isEqualTo(1);
+        () -> gate.visitors().orElseThrow().totals().equals(new VisitorTally.Totals(3, 1)),
+        () -> "totals " + gate.visitors().orElseThrow().totals());
+
+    // at start the hour left unreported by the last run was stored as an event and published
+    Conditions.await(
+        WAIT, () -> !events.ofType("visitor-count").isEmpty(), () -> events.payloads().toString());
+    JsonNode report = events.ofType("visitor-count").get(0);
+    assertThat(report.get("schemaVersion").asInt()).isEqualTo(2);
+    assertThat(report.get("from").asText()).isEqualTo(EARLIER_HOUR.toString());
+    assertThat(report.get("in").asLong()).isEqualTo(1);
+    Conditions.await(WAIT, () -> gate.events().pending() == 0, () -> "report still pending");
+
+    gate.close();
+    pi4j.shutdown();
+    pi4j = MockGpio.context();
+    gate =
+        GateService.start(config(), antenna.reader(), pi4j, GateTuning.DEFAULT, Clock.systemUTC());
+    assertThat(gate.visitors().orElseThrow().totals()).isEqualTo(new VisitorTally.Totals(3, 1));
+  }
+
+  @Test
+  void openingTheCoverPublishesATamperEvent() throws Exception {
+    MockDigitalInput cover = (MockDigitalInput) pi4j.io("gate-cover", DigitalInput.class);
+    level(cover, LOW);
+    level(cover, HIGH);
+    Conditions.await(
+        WAIT, () -> !events.ofType("tamper").isEmpty(), () -> events.payloads().toString());
+    assertThat(events.ofType("tamper").get(0).get("code").asText()).isEqualTo("COVER_OPENED");
   }
 }

@@ -9,12 +9,19 @@ import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.shiori.config.AlarmMode;
 import org.shiori.config.GateSettings;
+import org.shiori.config.VisitorBeams;
 import org.shiori.gate.testing.MockGpio;
 
 /** {@code gate run} refuses a mock provider and says plainly when the board is not known. */
 class GpioHonestyTest {
   private static final GateSettings GATE =
-      new GateSettings(AlarmMode.AFI, 17, 27, OptionalInt.of(22), 3000);
+      new GateSettings(
+          AlarmMode.AFI,
+          17,
+          27,
+          Optional.of(new VisitorBeams(22, 23, 30)),
+          OptionalInt.of(24),
+          3000);
 
   @Test
   void aMockProviderIsRefusedNamingTheConfigKeys() {
@@ -24,7 +31,12 @@ class GpioHonestyTest {
       assertThat(refusal).isPresent();
       assertThat(refusal.get())
           .contains(
-              "mock GPIO provider", "gate.lightPin=17", "gate.buzzerPin=27", "gate.beamPin=22")
+              "mock GPIO provider",
+              "gate.lightPin=17",
+              "gate.buzzerPin=27",
+              "gate.outerBeamPin=22",
+              "gate.innerBeamPin=23",
+              "gate.tamperPin=24")
           .doesNotContain("\n");
     } finally {
       mock.shutdown();

@@ -70,4 +70,40 @@ class ItemStatesTest {
     assertThat(states.statusOf("old")).isNull();
     assertThat(states.statusOf("new")).isEqualTo(ItemStatus.ON_LOAN);
   }
+
+  @Test
+  void numericAndOtherIdsAreKeptApartAndALeadingZeroIsAnotherId() {
+    states.item("1000000001", ItemStatus.ON_LOAN);
+    states.item("01000000001", ItemStatus.AVAILABLE);
+    states.item("0", ItemStatus.LOST);
+    states.item("99999999999999999", ItemStatus.IN_REPAIR); // 17 digits: the largest number kept
+    states.item("999999999999999999", ItemStatus.ON_HOLD_SHELF); // 18 digits: in the arena
+    assertThat(states.statusOf("1000000001")).isEqualTo(ItemStatus.ON_LOAN);
+    assertThat(states.statusOf("01000000001")).isEqualTo(ItemStatus.AVAILABLE);
+    assertThat(states.statusOf("0")).isEqualTo(ItemStatus.LOST);
+    assertThat(states.statusOf("99999999999999999")).isEqualTo(ItemStatus.IN_REPAIR);
+    assertThat(states.statusOf("999999999999999999")).isEqualTo(ItemStatus.ON_HOLD_SHELF);
+    assertThat(states.statusOf("1")).isNull();
+    assertThat(states.size()).isEqualTo(5);
+
+    states.remove("1000000001");
+    states.remove("1000000001");
+    assertThat(states.statusOf("1000000001")).isNull();
+    assertThat(states.statusOf("01000000001")).isEqualTo(ItemStatus.AVAILABLE);
+    assertThat(states.size()).isEqualTo(4);
+    states.item("1000000001", ItemStatus.AVAILABLE);
+    assertThat(states.statusOf("1000000001")).isEqualTo(ItemStatus.AVAILABLE);
+    assertThat(states.size()).isEqualTo(5);
+  }
+
+  @Test
+  void everyStatusSurvivesTheNumericPacking() {
+    ItemStatus[] all = ItemStatus.values();
+    for (int k = 0; k < all.length; k++) {
+      states.item(Integer.toString(70_000 + k), all[k]);
+    }
+    for (int k = 0; k < all.length; k++) {
+      assertThat(states.statusOf(Integer.toString(70_000 + k))).isEqualTo(all[k]);
+    }
+  }
 }

@@ -72,6 +72,9 @@ class EvdevCardScannerTest {
         plug.flush();
         Conditions.await(WAIT, () -> sink.received.size() == 2, sink.received::toString);
       } // unplugged
+      // Plug back only once the scanner has let go of the old stream: a writer opening the FIFO
+      // while the old reader is still closing would get a broken pipe, which no real replug does.
+      Conditions.await(WAIT, () -> !scanner.connected(), () -> "scanner still connected");
       try (OutputStream plug = new FileOutputStream(node.toFile())) { // plugged back
         plug.write(KeyStrokes.of("A2000000002B", 24));
         plug.flush();

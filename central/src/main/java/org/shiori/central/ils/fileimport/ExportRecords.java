@@ -66,6 +66,12 @@ final class ExportRecords {
         throw c.duplicate("itemId", itemId);
       }
     }
+    Map<String, PatronSnapshot> patronsByKey = patrons(patrons);
+    return new ImportedData(itemsById, patronsByKey, holdsByItem);
+  }
+
+  /** The patrons file alone: patron records keyed by patron key, each card number hashed. */
+  Map<String, PatronSnapshot> patrons(ExportTable patrons) throws ImportException {
     Map<String, PatronSnapshot> patronsByKey = new LinkedHashMap<>();
     for (ExportTable.Row row : rows(patrons, Dataset.PATRONS)) {
       Cells c = new Cells(patrons, row, Dataset.PATRONS);
@@ -90,7 +96,7 @@ final class ExportRecords {
             "each card number once (this one is on an earlier line too)");
       }
     }
-    return new ImportedData(itemsById, patronsByKey, holdsByItem);
+    return patronsByKey;
   }
 
   private Iterable<ExportTable.Row> rows(ExportTable table, Dataset dataset)

@@ -32,6 +32,11 @@ public final class FileImport {
       return delta;
     }
 
+    /** What this import will be remembered as once committed. */
+    public Fingerprints fingerprints() {
+      return next;
+    }
+
     /** Makes this import the one the next is diffed against. */
     public void commit() throws IOException {
       state.save(next);

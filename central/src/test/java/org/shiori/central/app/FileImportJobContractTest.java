@@ -1,0 +1,180 @@
+package org.shiori.central.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.shiori.central.config.CentralConfig;
+import org.shiori.central.ils.fileimport.ImportDelta;
+import org.shiori.central.sync.Datasets;
+import org.shiori.circulation.domain.ItemRecord;
+
+/**
+ * The file-import connector as {@code bin/central run} runs it: its last import kept in central's
+ * database, diffed into deltas, on SQLite ({@link SqliteFileImportJobTest}) and PostgreSQL ({@link
+ * PostgresqlFileImportJobTest}).
+ */
+abstract class FileImportJobContractTest {
+  static final String TENANT = "example-city";
+  static final String CARD = "2010000123456";
+
+  @TempDir Path dir;
+  CentralConfig.Database database;
+  CentralConfig config;
+  CentralService central;
+
+  abstract CentralConfig.Database database() throws Exception;
+
+  abstract void drop(CentralConfig.Database db);
+
+  @BeforeEach
+  void open() throws Exception {
+    database = database();
+    Path key = dir.resolve("tenant.key");
+    Files.writeString(key, "tenant-key-for-tests-0123456789", StandardCharsets.US_ASCII);
+    Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
+    config =
+        new CentralConfig(
+            TENANT,
+            "central-1",
+            new CentralConfig.Broker(
+                java.net.URI.create("tcp://127.0.0.1:1"), Optional.empty(), Duration.ofSeconds(30)),
+            database,
+            new CentralConfig.Ingest(1),
+            new CentralConfig.Ils(
+                CentralConfig.Connector.FILE_IMPORT,
+                Optional.empty(),
+                Duration.ofSeconds(5),
+                Optional.of(
+                    new CentralConfig.FileImport(
+                        dir.resolve("items.csv"),
+                        dir.resolve("patrons.csv"),
+                        dir.resolve("holds.csv"),
+                        key,
+                        Duration.ofMinutes(15)))),
+            new CentralConfig.Sync(200));
+    writeExports(
+        "itemId,title,material,homeBranch,status\n"
+            + "1001,吾輩は猫である,book,main,AVAILABLE\n"
+            + "1002,坊っちゃん,book,main,AVAILABLE\n",
+        "cardNumber,category,expiry,homeBranch\n" + CARD + ",individual,2027-03-31,main\n",
+        "itemId,cardNumber,pickupBranch\n");
+    central = CentralService.open(config, Clock.systemUTC());
+  }
+
+  @AfterEach
+  void close() {
+    central.close();
+    drop(database);
+  }
+
+  private int generation;
+
+  void writeExports(String items, String patrons, String holds) throws Exception {
+    write("items.csv", items);
+    write("patrons.csv", patrons);
+    write("holds.csv", holds);
+  }
+
+  void write(String name, String text) throws Exception {
+    Path f = dir.resolve(name);
+    Files.writeString(f, text, StandardCharsets.UTF_8);
+    // A change is seen by size or modification time: make the time move even within a second.
+    Files.setLastModifiedTime(f, FileTime.fromMillis(1_000_000L + 1000L * ++generation));
+  }
+
+  ImportDelta run() {
+    return central.fileImport().orElseThrow().runIfChanged().orElseThrow();
+  }
+
+  List<String> items() {
+    return central
+        .database()
+        .inTransaction(
+            c -> {
+              List<String> out = new ArrayList<>();
+              for (ItemRecord i :
+                  new Datasets(TENANT)
+                      .snapshot(c, org.shiori.protocol.Dataset.ITEMS, 200).get(0).upserts().stream()
+                          .map(ItemRecord.class::cast)
+                          .toList()) {
+                out.add(i.itemId() + " " + i.title());
+              }
+              return out;
+            });
+  }
+
+  List<String> fingerprintRows() {
+    return central
+        .database()
+        .inTransaction(
+            c -> {
+              List<String> out = new ArrayList<>();
+              try (var s =
+                      c.prepareStatement(
+                          "SELECT dataset, record_key, fingerprint FROM import_fingerprints");
+                  var r = s.executeQuery()) {
+                while (r.next()) {
+                  out.add(r.getString(1) + " " + r.getString(2) + " " + r.getString(3));
+                }
+              }
+              return out;
+            });
+  }
+
+  @Test
+  void theFirstImportSendsEverythingAndIsRememberedInTheDatabase() {
+    ImportDelta d = run();
+    assertThat(d.items().upserts()).hasSize(2);
+    assertThat(d.patrons().upserts()).hasSize(1);
+    assertThat(items()).containsExactlyInAnyOrder("1001 吾輩は猫である", "1002 坊っちゃん");
+    assertThat(fingerprintRows()).hasSize(3);
+    assertThat(fingerprintRows()).noneSatisfy(row -> assertThat(row).contains(CARD));
+    assertThat(central.fileImport().orElseThrow().runIfChanged())
+        .as("nothing changed since")
+        .isEmpty();
+  }
+
+  @Test
+  void aRestartedCentralDiffsAgainstTheStoredImport() throws Exception {
+    run();
+    central.close();
+    central = CentralService.open(config, Clock.systemUTC());
+    assertThat(run().isEmpty()).as("the same files after a restart: nothing to send").isTrue();
+    write(
+        "items.csv",
+        "itemId,title,material,homeBranch,status\n" + "1001,吾輩は猫である 新版,book,main,AVAILABLE\n");
+    ImportDelta d = run();
+    assertThat(d.items().upserts()).extracting(ItemRecord::itemId).containsExactly("1001");
+    assertThat(d.items().deletes()).containsExactly("1002");
+    assertThat(d.patrons().isEmpty()).isTrue();
+    assertThat(items()).containsExactly("1001 吾輩は猫である 新版");
+  }
+
+  @Test
+  void anImportWithAnErrorChangesNothing() throws Exception {
+    run();
+    List<String> before = fingerprintRows();
+    write(
+        "items.csv", "itemId,title,material,homeBranch,status\n" + "1001,吾輩は猫である,book,main,LENT\n");
+    assertThat(central.fileImport().orElseThrow().runIfChanged()).isEmpty();
+    assertThat(fingerprintRows()).isEqualTo(before);
+    assertThat(items()).hasSize(2);
+    write(
+        "items.csv",
+        "itemId,title,material,homeBranch,status\n" + "1001,吾輩は猫である,book,main,ON_LOAN\n");
+    assertThat(run().items().deletes()).containsExactly("1002");
+  }
+}
