@@ -77,6 +77,19 @@ public final class Topics {
     return device(deviceId) + "/cmd/reply";
   }
 
+  /**
+   * Remote management commands from central to one device (resync, restart, rotate-logs,
+   * config-update); only central may publish here (docs/mosquitto/acl).
+   */
+  public String manage(String deviceId) {
+    return device(deviceId) + "/manage";
+  }
+
+  /** Where a device answers every management command with its result. */
+  public String manageResult(String deviceId) {
+    return device(deviceId) + "/manage/result";
+  }
+
   /** Broadcast sync of a data set, for every device of the tenant. */
   public String sync(Dataset dataset) {
     return "lib/" + tenant + "/sync/" + dataset.topicName();

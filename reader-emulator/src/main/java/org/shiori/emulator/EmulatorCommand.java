@@ -26,13 +26,17 @@ import picocli.CommandLine.Spec;
  * --protocol feig --port /dev/pts/4 --tag E004010012345678=1234567890 --afi 0x07}.
  */
 @Command(
-    name = "rfid-emulator",
+    name = "reader-emulator",
     mixinStandardHelpOptions = true,
-    description = "Serve an emulated FEIG or 3M 810 reader with virtual tags on a serial port.")
+    description =
+        "Serve an emulated FEIG, 3M 810 or ST CR95HF reader with virtual tags on a serial port.")
 public final class EmulatorCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--protocol", required = true, description = "feig, 3m810 or cr95hf.")
+  @Option(
+      names = "--protocol",
+      required = true,
+      description = "feig, 3m810 or cr95hf (the ST CR95HF reader).")
   String protocol;
 
   @Option(names = "--port", required = true, description = "Serial device to serve on.")

@@ -63,6 +63,17 @@ class EmulatorCommandTest {
     assertThat(cli.execute("--protocol", "feig", "--port", "x", "--tag", "E0=1")).isEqualTo(2);
   }
 
+  @Test
+  void helpNamesEveryEmulatedReaderAndTheCommandsOwnName() {
+    CommandLine cli = new CommandLine(new EmulatorCommand());
+    StringWriter out = new StringWriter();
+    cli.setOut(new PrintWriter(out, true));
+    assertThat(cli.execute("--help")).isZero();
+    assertThat(out.toString())
+        .startsWith("Usage: reader-emulator")
+        .contains("FEIG", "3M 810", "CR95HF", "cr95hf");
+  }
+
   /** The emulator thread may still be starting: the first exchange can time out. */
   private static java.util.List<InventoryEntry> inventory(ThreeMReader reader) throws Exception {
     Exception last = null;

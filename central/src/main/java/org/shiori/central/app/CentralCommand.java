@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
       CentralCommand.Run.class,
       CentralCommand.Check.class,
       CardsCommand.class,
-      ConflictsCommand.class
+      ConflictsCommand.class,
+      ManageCommand.class
     })
 public final class CentralCommand {
   /** Exit codes: 0 stopped cleanly, 2 bad configuration, 3 could not start, 4 bad input file. */

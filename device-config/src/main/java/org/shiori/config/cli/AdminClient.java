@@ -49,10 +49,21 @@ final class AdminClient {
 
   /** {@code GET path} as JSON. @throws IOException when the service does not answer 200 */
   JsonNode get(String path) throws IOException {
+    return send("GET", path);
+  }
+
+  /** {@code DELETE path}, the answer as JSON. */
+  JsonNode delete(String path) throws IOException {
+    return send("DELETE", path);
+  }
+
+  private JsonNode send(String method, String path) throws IOException {
     HttpRequest request =
         HttpRequest.newBuilder(base.resolve(path))
             .timeout(TIMEOUT)
             .header("Authorization", "Bearer " + token)
+            .header("Accept", "application/json")
+            .method(method, HttpRequest.BodyPublishers.noBody())
             .build();
     HttpResponse<String> response;
     try {
@@ -65,8 +76,28 @@ final class AdminClient {
           "the service does not answer on " + base + " (" + e.getClass().getSimpleName() + ")", e);
     }
     if (response.statusCode() != 200) {
-      throw new IOException(base.resolve(path) + " answered " + response.statusCode());
+      // Never the path itself: for patron requests it holds the card number.
+      throw new IOException(
+          method
+              + " "
+              + base
+              + " answered "
+              + response.statusCode()
+              + (response.statusCode() == 400 ? " (" + reason(response.body()) + ")" : "")
+              + (response.statusCode() == 401
+                  ? " (token refused: compare dataDir/admin.token)"
+                  : ""));
     }
     return new ObjectMapper().readTree(response.body());
+  }
+
+  /** The refusal's own words (Javalin's JSON "title"), at most a line. */
+  private static String reason(String body) {
+    try {
+      String title = new ObjectMapper().readTree(body).path("title").asText("");
+      return title.isEmpty() ? "bad request" : title.lines().findFirst().orElse("bad request");
+    } catch (IOException e) {
+      return "bad request";
+    }
   }
 }

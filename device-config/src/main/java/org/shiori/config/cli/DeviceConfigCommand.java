@@ -32,6 +32,8 @@ import picocli.CommandLine.Spec;
       CaCommand.class,
       SelftestCommand.class,
       StatusCommand.class,
+      PatronCommand.class,
+      DecommissionCommand.class,
     })
 public final class DeviceConfigCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -47,6 +49,10 @@ public final class DeviceConfigCommand implements Callable<Integer> {
   /** A command line wired with the given output streams; used by {@link #main} and by tests. */
   public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
     CommandLine commandLine = new CommandLine(new DeviceConfigCommand());
+    for (DeviceConfigExtension extension :
+        java.util.ServiceLoader.load(DeviceConfigExtension.class)) {
+      commandLine.addSubcommand(extension.name(), extension.command());
+    }
     commandLine.setOut(out);
     commandLine.setErr(err);
     return commandLine;

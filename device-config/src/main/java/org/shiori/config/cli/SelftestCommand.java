@@ -44,7 +44,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Check a provisioned device: configuration, secrets (0600), certificate and clock, broker",
-      "over TLS with the device certificate, disk space, reader. Prints PASS/FAIL per check."
+      "over TLS with the device certificate, disk space, reader, card scanners. Prints PASS/FAIL",
+      "per check."
     })
 final class SelftestCommand implements Callable<Integer> {
   private static final long MIN_FREE_BYTES = 200L * 1024 * 1024;
@@ -91,6 +92,7 @@ final class SelftestCommand implements Callable<Integer> {
     results.add(broker(device));
     results.add(disk(device));
     results.add(reader(device));
+    cardScanners(device).forEach(results::add);
     print(out, results);
     return results.stream().allMatch(Result::passed) ? 0 : 1;
   }
@@ -244,6 +246,39 @@ final class SelftestCommand implements Callable<Integer> {
           device.reader().protocol() + " answered, " + tags + " tag(s) in the field");
     } catch (Exception e) {
       return new Result("reader", false, device.reader().protocol() + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * Every configured scanner's device node: there, and openable by this user (the service's user
+   * needs the {@code input} group for evdev, {@code dialout} for a serial scanner).
+   */
+  private static List<Result> cardScanners(DeviceConfig device) {
+    List<Result> results = new ArrayList<>();
+    device
+        .card()
+        .evdev()
+        .ifPresent(e -> results.add(deviceNode("card scanner", "card.evdev.path", e.path())));
+    device
+        .card()
+        .serial()
+        .ifPresent(s -> results.add(deviceNode("card scanner", "card.serial.port", s.port())));
+    return results;
+  }
+
+  private static Result deviceNode(String check, String field, String path) {
+    Path node = Path.of(path);
+    if (!java.nio.file.Files.exists(node)) {
+      return new Result(check, false, field + " " + path + ": no such device (plugged in?)");
+    }
+    if (!java.nio.file.Files.isReadable(node)) {
+      return new Result(
+          check, false, field + " " + path + ": not readable by this user (group input/dialout?)");
+    }
+    try (var in = java.nio.file.Files.newInputStream(node)) {
+      return new Result(check, true, field + " " + path + " opens for reading");
+    } catch (IOException e) {
+      return new Result(check, false, field + " " + path + ": " + e.getMessage());
     }
   }
 

@@ -2,11 +2,20 @@ package org.shiori.device.app;
 
 import picocli.CommandLine;
 
-/** Exit codes of every Shiori command: 0 success, 2 usage error, 1 failure. */
+/**
+ * Exit codes of every Shiori command: 0 success, 2 usage error, 1 failure; a service ends with 75
+ * to be started again (a restart or configuration update from central).
+ */
 public final class ExitCodes {
   public static final int OK = 0;
   public static final int FAILURE = 1;
   public static final int USAGE = 2;
+
+  /**
+   * The service stopped to be started again; the units list it in {@code RestartForceExitStatus=}
+   * and {@code SuccessExitStatus=} (75 is EX_TEMPFAIL of sysexits.h).
+   */
+  public static final int RESTART = 75;
 
   private ExitCodes() {}
 

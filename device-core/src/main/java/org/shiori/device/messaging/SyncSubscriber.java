@@ -138,6 +138,19 @@ public final class SyncSubscriber implements AutoCloseable {
     return this::run;
   }
 
+  /**
+   * Asks central for a snapshot of every data set now (a management command's resync), whatever the
+   * versions held; each snapshot resets its data set.
+   */
+  public void resyncAll() {
+    run(
+        () -> {
+          for (Dataset d : Dataset.values()) {
+            requestResync(d, true);
+          }
+        });
+  }
+
   /** Messages refused by validation or order since start. */
   public long rejectedCount() {
     return rejected.get();
@@ -209,10 +222,21 @@ public final class SyncSubscriber implements AutoCloseable {
   }
 
   private void applyDocument(SyncMessage m) {
-    if (m.sequence() <= sink.appliedSequence(m.dataset())) {
+    long held = sink.appliedSequence(m.dataset());
+    Progress p = progress.get(m.dataset());
+    // A delta must be newer; a snapshot resets the document, also to a lower version (after a
+    // forged version, central's snapshot repairs the device), unless it is the version held and
+    // no resync was asked for.
+    boolean resets = m.snapshot() && (m.sequence() != held || p.resyncPending);
+    if (m.sequence() <= held && !resets) {
       LOG.debug("{} version {} already held", m.dataset(), m.sequence());
       return;
     }
+    if (m.sequence() < held) {
+      LOG.warn(
+          "{} snapshot {} resets the document from version {}", m.dataset(), m.sequence(), held);
+    }
+    p.resyncPending = false;
     Runnable takeEffect;
     try {
       takeEffect = documents.prepare(m.dataset(), m.sequence(), m.document().orElseThrow());
@@ -225,7 +249,11 @@ public final class SyncSubscriber implements AutoCloseable {
           e.getMessage());
       return;
     }
-    sink.applyDocument(m.dataset(), m.sequence(), m.document().orElseThrow());
+    if (resets) {
+      sink.resetDocument(m.dataset(), m.sequence(), m.document().orElseThrow());
+    } else {
+      sink.applyDocument(m.dataset(), m.sequence(), m.document().orElseThrow());
+    }
     takeEffect.run();
     applied.incrementAndGet();
     LOG.info("{} updated to version {}", m.dataset(), m.sequence());

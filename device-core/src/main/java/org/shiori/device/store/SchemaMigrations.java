@@ -3,6 +3,7 @@ package org.shiori.device.store;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -21,6 +22,10 @@ final class SchemaMigrations {
 
   private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrations.class);
   private static final String INDEX = "db/migrations.index";
+
+  /** Appended to the database file's name for the copy made before a migration. */
+  static final String BACKUP_SUFFIX = ".before-migration";
+
   private static final Pattern FILE_NAME = Pattern.compile("V(\\d+)__([A-Za-z0-9_]+)\\.sql");
 
   private final StoreDatabase database;
@@ -63,10 +68,31 @@ final class SchemaMigrations {
               + migrations.size()
               + ": refusing to open it with older software");
     }
+    if (current > 0 && current < migrations.size()) {
+      backUp(current);
+    }
     for (Migration migration : migrations.subList(current, migrations.size())) {
       apply(migration);
     }
     return currentVersion();
+  }
+
+  /** The copy of the database made before the last migration of an existing file. */
+  static Path backupOf(Path databaseFile) {
+    return databaseFile.resolveSibling(databaseFile.getFileName() + BACKUP_SUFFIX);
+  }
+
+  /**
+   * A migration cannot be undone by older software: the database is copied next to itself first
+   * ({@code store.db.before-migration}, only the last copy kept), so a downgrade can put it back.
+   */
+  private void backUp(int version) {
+    Path backup = backupOf(database.file());
+    database.copyTo(backup);
+    LOG.info(
+        "database copied to {} before migrating it from schema version {}",
+        backup.getFileName(),
+        version);
   }
 
   int currentVersion() {

@@ -189,6 +189,11 @@ public final class SqliteStore
     sync.applyDocument(dataset, sequence, content);
   }
 
+  @Override
+  public void resetDocument(Dataset dataset, long sequence, String content) {
+    sync.resetDocument(dataset, sequence, content);
+  }
+
   /** The last policy or calendar document received. */
   public Optional<SyncDocument> document(Dataset dataset) {
     return sync.document(dataset);

@@ -83,13 +83,22 @@ final class SqliteSyncSink implements SyncSink {
 
   @Override
   public void applyDocument(Dataset dataset, long sequence, String content) {
+    storeDocument(dataset, sequence, content, false);
+  }
+
+  @Override
+  public void resetDocument(Dataset dataset, long sequence, String content) {
+    storeDocument(dataset, sequence, content, true);
+  }
+
+  private void storeDocument(Dataset dataset, long sequence, String content, boolean reset) {
     if (!DOCUMENTS.contains(dataset)) {
       throw new IllegalArgumentException(dataset + " is a record data set, not a document");
     }
     database.write(
         sql -> {
           long applied = applied(sql, dataset);
-          if (sequence <= applied) {
+          if (sequence <= applied && !reset) {
             LOG.debug("{} version {} ignored: version {} is applied", dataset, sequence, applied);
             return null;
           }

@@ -104,6 +104,32 @@ final class StoreDatabase implements AutoCloseable {
     return file;
   }
 
+  /**
+   * Writes a consistent copy of the whole database to {@code target} (SQLite's {@code VACUUM INTO},
+   * outside any transaction), replacing it atomically, readable by the owner only.
+   */
+  void copyTo(Path target) {
+    lock.lock();
+    try {
+      ensureOpen();
+      Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
+      Files.deleteIfExists(temp);
+      // VACUUM refuses to run while a cached prepared statement is still open on the connection.
+      discardStatements();
+      try (Statement s = connection.createStatement()) {
+        s.execute("VACUUM INTO '" + temp.toString().replace("'", "''") + "'");
+      }
+      restrictToOwner(temp);
+      org.shiori.device.remote.AtomicFiles.move(temp, target);
+    } catch (SQLException e) {
+      throw translate("copying the database to " + target.getFileName(), e);
+    } catch (IOException e) {
+      throw new StoreException("cannot copy the database to " + target, e);
+    } finally {
+      lock.unlock();
+    }
+  }
+
   Connection connection() {
     return connection;
   }

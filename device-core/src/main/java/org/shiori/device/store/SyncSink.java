@@ -22,4 +22,13 @@ public interface SyncSink {
 
   /** Policy and calendar arrive as whole documents (YAML text). */
   void applyDocument(Dataset dataset, long sequence, String content);
+
+  /**
+   * A document snapshot from central: stored as version {@code sequence} also when that is lower
+   * than the version held (central repairs a forged or corrupted version). A sink that keeps no
+   * documents takes it as {@link #applyDocument}.
+   */
+  default void resetDocument(Dataset dataset, long sequence, String content) {
+    applyDocument(dataset, sequence, content);
+  }
 }

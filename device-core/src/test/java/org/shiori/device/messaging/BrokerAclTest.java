@@ -56,7 +56,8 @@ class BrokerAclTest {
           "kiosk-42",
           "kiosk-51",
           "kiosk-52",
-          "kiosk-61");
+          "kiosk-61",
+          "kiosk-71");
 
   @TempDir static Path certDir;
   private static TestCertificates certs;
@@ -89,7 +90,7 @@ class BrokerAclTest {
   }
 
   @Test
-  void aDeviceCertificateCannotPublishAcksSyncOrReplies() throws Exception {
+  void aDeviceCertificateCannotPublishAcksSyncRepliesOrManagementCommands() throws Exception {
     MqttLink thief = connectedDevice("kiosk-21");
     List<String> onlyCentralWrites =
         List.of(
@@ -104,7 +105,10 @@ class BrokerAclTest {
             TOPICS.deviceSync("kiosk-21", Dataset.ITEMS),
             TOPICS.deviceSync("kiosk-22", Dataset.HOLDS),
             TOPICS.tx("kiosk-22"),
-            TOPICS.cmd("kiosk-22"));
+            TOPICS.cmd("kiosk-22"),
+            TOPICS.manage("kiosk-21"),
+            TOPICS.manage("kiosk-22"),
+            TOPICS.manageResult("kiosk-22"));
     for (String topic : onlyCentralWrites) {
       assertThatThrownBy(() -> thief.publish(topic, FORGED, 1, false).get(10, TimeUnit.SECONDS))
           .as(topic)
@@ -113,6 +117,42 @@ class BrokerAclTest {
     }
     // Still connected, and its own outgoing topics still work.
     thief.publish(TOPICS.event("kiosk-21"), FORGED, 1, false).get(10, TimeUnit.SECONDS);
+    thief.publish(TOPICS.manageResult("kiosk-21"), FORGED, 1, false).get(10, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void onlyCentralsManagementCertificateCommandsADeviceAndReadsItsResults() throws Exception {
+    MqttLink device = connectedDevice("kiosk-71");
+    List<String> commands = new CopyOnWriteArrayList<>();
+    device
+        .subscribe(TOPICS.manage("kiosk-71"), 1, m -> commands.add(m.topic()))
+        .get(10, TimeUnit.SECONDS);
+    MqttLink admin =
+        rig.track(
+            new MqttLink(
+                MqttLinkSettings.service(
+                        rig.broker().url(),
+                        TENANT,
+                        "central-admin",
+                        Optional.of(TestTls.files(certs.client("central-admin"))))
+                    .withReconnect(Duration.ofMillis(100), Duration.ofSeconds(1)),
+                rig.clock()));
+    List<String> results = new CopyOnWriteArrayList<>();
+    admin.subscribe(TOPICS.manageResult("kiosk-71"), 1, m -> results.add(m.topic()));
+    admin.start();
+    assertThat(admin.awaitConnected(MessagingRig.CONNECT_TIMEOUT)).isTrue();
+
+    admin.publish(TOPICS.manage("kiosk-71"), FORGED, 1, false).get(10, TimeUnit.SECONDS);
+    await(Duration.ofSeconds(30), () -> commands.size() == 1, () -> "command not delivered");
+    device.publish(TOPICS.manageResult("kiosk-71"), FORGED, 1, false).get(10, TimeUnit.SECONDS);
+    await(Duration.ofSeconds(30), () -> results.size() == 1, () -> "result not delivered");
+    // The management certificate writes nothing else: no sync, no acks.
+    assertThatThrownBy(
+            () ->
+                admin
+                    .publish(TOPICS.sync(Dataset.ITEMS), FORGED, 1, false)
+                    .get(10, TimeUnit.SECONDS))
+        .hasCauseInstanceOf(BrokerRefusedException.class);
   }
 
   @Test

@@ -122,6 +122,33 @@ class HostileSyncTest {
         .isEqualTo(rig.central().version(Dataset.ITEMS));
   }
 
+  @Test
+  void aForgedPolicyVersionIsUndoneByCentralsNextDocumentSnapshot() throws Exception {
+    rig.central().putDocument(Dataset.CALENDAR, "branches: {}\n");
+    long central = rig.central().version(Dataset.CALENDAR);
+    await(
+        SyncSubscriberTest.WAIT,
+        () -> store.appliedSequence(Dataset.CALENDAR) == central,
+        () -> "central's calendar not applied");
+    long near = SyncCodec.MAX_SEQUENCE - 1;
+    publish(
+        "lib/t1/sync/calendar",
+        SyncMessage.document("t1", Dataset.CALENDAR, false, near, "# forged\nbranches: {}\n"));
+    await(
+        SyncSubscriberTest.WAIT,
+        () -> store.appliedSequence(Dataset.CALENDAR) == near,
+        () -> "forged calendar not stored");
+
+    rig.central().publishSnapshots();
+
+    await(
+        SyncSubscriberTest.WAIT,
+        () -> store.appliedSequence(Dataset.CALENDAR) == central,
+        () -> "calendar still at " + store.appliedSequence(Dataset.CALENDAR));
+    assertThat(store.document(Dataset.CALENDAR))
+        .hasValueSatisfying(d -> assertThat(d.content()).isEqualTo("branches: {}\n"));
+  }
+
   private static ItemRecord evil() {
     return new ItemRecord(
         "evil-1",

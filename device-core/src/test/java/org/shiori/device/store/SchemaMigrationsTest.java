@@ -3,7 +3,12 @@ package org.shiori.device.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -89,6 +94,48 @@ class SchemaMigrationsTest {
       assertThatThrownBy(() -> new SchemaMigrations(db, gap))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("without gaps");
+    }
+  }
+
+  @Test
+  void anExistingDatabaseIsCopiedBeforeAMigrationAndOnlyTheLastCopyIsKept() throws Exception {
+    Path file = dir.resolve("store.db");
+    Path backup = SchemaMigrations.backupOf(file);
+    try (StoreDatabase db = StoreDatabase.open(file)) {
+      assertThat(backup).as("a fresh file has nothing to keep").doesNotExist();
+      db.write(
+          sql -> {
+            sql.execute("CREATE TABLE kept (x TEXT)");
+            sql.execute("INSERT INTO kept VALUES ('before the migration')");
+            return null;
+          });
+      List<SchemaMigrations.Migration> one = withExtra("ALTER TABLE kept ADD COLUMN y TEXT;\n");
+      new SchemaMigrations(db, one).migrate();
+      assertThat(columnsOfKept(backup)).as("the copy has the schema before").isEqualTo(1);
+      assertThat(Files.getPosixFilePermissions(backup))
+          .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+
+      List<SchemaMigrations.Migration> two = new ArrayList<>(one);
+      two.add(new SchemaMigrations.Migration(two.size() + 1, "another", "SELECT 2;\n"));
+      new SchemaMigrations(db, two).migrate();
+      assertThat(columnsOfKept(backup)).as("the last copy replaced the first").isEqualTo(2);
+      assertThat(new SchemaMigrations(db, two).migrate()).isEqualTo(two.size());
+    }
+    try (var files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .noneMatch(n -> n.endsWith(".tmp"))
+          .filteredOn(n -> n.contains("before-migration"))
+          .containsExactly("store.db.before-migration");
+    }
+  }
+
+  /** Columns of the table {@code kept} in a copy, read with a connection of its own. */
+  private static int columnsOfKept(Path copy) throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + copy);
+        ResultSet rs = c.createStatement().executeQuery("SELECT * FROM kept")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString(1)).isEqualTo("before the migration");
+      return rs.getMetaData().getColumnCount();
     }
   }
 

@@ -205,6 +205,15 @@ class SyncSinkTest {
   }
 
   @Test
+  void aDocumentSnapshotResetsTheDocumentAlsoToALowerVersion() {
+    store.applyDocument(Dataset.POLICY, 900, "forged");
+    store.resetDocument(Dataset.POLICY, 4, "loans:\n  book: 5\n");
+    assertThat(store.document(Dataset.POLICY))
+        .contains(new SyncDocument(Dataset.POLICY, 4, "loans:\n  book: 5\n"));
+    assertThat(store.appliedSequence(Dataset.POLICY)).isEqualTo(4);
+  }
+
+  @Test
   void markCurrentResetsTheCacheAge() {
     store.applyItems(snapshot(1, List.of(item("A"))));
     now.set(NOW.plus(Duration.ofDays(2)));

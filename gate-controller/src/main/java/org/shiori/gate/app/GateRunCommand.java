@@ -15,10 +15,13 @@ import org.shiori.config.DeviceConfig;
 import org.shiori.config.DeviceConfigLoader;
 import org.shiori.config.DeviceRole;
 import org.shiori.config.reader.ConfiguredReaders;
+import org.shiori.device.app.DeviceSecrets;
 import org.shiori.device.app.ExitCodes;
+import org.shiori.device.app.ProcessRestart;
 import org.shiori.device.health.ServiceManager;
 import org.shiori.device.health.SystemdNotify;
 import org.shiori.device.health.Watchdog;
+import org.shiori.device.remote.ManagementSetup;
 import org.shiori.rfid.reader.TagReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -64,6 +67,8 @@ final class GateRunCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("Try 'gate run --help'.");
       return ExitCodes.USAGE;
     }
+    // Before the configuration is read: a remote update under way is tried or undone here.
+    ManagementSetup management = ManagementSetup.atStart(config, ProcessRestart::exitForRestart);
     DeviceConfig device;
     try {
       device = DeviceConfigLoader.load(config);
@@ -71,12 +76,21 @@ final class GateRunCommand implements Callable<Integer> {
       for (ConfigError error : e.errors()) {
         spec.commandLine().getErr().println(error);
       }
-      return ExitCodes.FAILURE;
+      return management.rollBackIfTrying("the new configuration is refused at start")
+          ? ExitCodes.RESTART
+          : ExitCodes.FAILURE;
     }
     if (device.role() != DeviceRole.GATE) {
       spec.commandLine()
           .getErr()
           .println(config + ": role is " + device.role().configName() + ", not gate");
+      return ExitCodes.FAILURE;
+    }
+    try {
+      // Before the reader and GPIO are touched: a key others can read is refused outright.
+      DeviceSecrets.requireOwnerOnly(device);
+    } catch (java.io.IOException e) {
+      spec.commandLine().getErr().println(config + ": refusing to start: " + e.getMessage());
       return ExitCodes.FAILURE;
     }
     CountDownLatch stopping = new CountDownLatch(1);
@@ -91,7 +105,8 @@ final class GateRunCommand implements Callable<Integer> {
         spec.commandLine().getErr().println(config + ": " + refusal.get());
         return ExitCodes.FAILURE;
       }
-      try (GateService gate = GateService.start(device, reader, pi4j, tuning, clock)) {
+      try (GateService gate =
+          GateService.start(device, reader, pi4j, tuning, clock, Optional.of(management))) {
         // The environment is read here, at the edge: systemd names its socket and watchdog.
         Map<String, String> environment = System.getenv();
         ServiceManager systemd = SystemdNotify.fromEnvironment(environment);

@@ -17,6 +17,7 @@ import org.shiori.config.AlarmMode;
 import org.shiori.config.DeviceConfig;
 import org.shiori.config.GateSettings;
 import org.shiori.config.VisitorBeams;
+import org.shiori.device.app.DeviceSecrets;
 import org.shiori.device.health.HealthCheck;
 import org.shiori.device.health.ProgressCheck;
 import org.shiori.device.health.ThreadProbe;
@@ -25,6 +26,7 @@ import org.shiori.device.messaging.MqttLink;
 import org.shiori.device.messaging.MqttLinkSettings;
 import org.shiori.device.messaging.SyncSubscriber;
 import org.shiori.device.messaging.TlsFiles;
+import org.shiori.device.remote.ManagementSetup;
 import org.shiori.device.store.EventStore;
 import org.shiori.device.store.SqliteStore;
 import org.shiori.gate.cache.GateSyncSink;
@@ -77,9 +79,21 @@ public final class GateService implements AutoCloseable {
   public static GateService start(
       DeviceConfig config, TagReader reader, Context pi4j, GateTuning tuning, Clock clock)
       throws IOException {
+    return start(config, reader, pi4j, tuning, clock, Optional.empty());
+  }
+
+  /** As above, taking central's management commands when {@code management} is given. */
+  public static GateService start(
+      DeviceConfig config,
+      TagReader reader,
+      Context pi4j,
+      GateTuning tuning,
+      Clock clock,
+      Optional<ManagementSetup> management)
+      throws IOException {
     GateService service = new GateService();
     try {
-      service.open(config, reader, pi4j, tuning, clock);
+      service.open(config, reader, pi4j, tuning, clock, management);
       return service;
     } catch (IOException | RuntimeException e) {
       service.close();
@@ -93,8 +107,14 @@ public final class GateService implements AutoCloseable {
   }
 
   private void open(
-      DeviceConfig config, TagReader reader, Context pi4j, GateTuning tuning, Clock clock)
+      DeviceConfig config,
+      TagReader reader,
+      Context pi4j,
+      GateTuning tuning,
+      Clock clock,
+      Optional<ManagementSetup> management)
       throws IOException {
+    DeviceSecrets.requireOwnerOnly(config);
     GateSettings gate = config.requireGate();
     GateRules rules = GateRules.of(config);
     Files.createDirectories(config.dataDir());
@@ -147,6 +167,7 @@ public final class GateService implements AutoCloseable {
                   new Pi4jCoverSwitch(
                       pi4j, gate.tamperPin().getAsInt(), clock, wakeup, events::tamper)));
     }
+    management.ifPresent(m -> remember(m.startOn(link, config, health, clock, sync::resyncAll)));
     link.start();
     monitor.start(tuning.cycle());
     health.add(new ProgressCheck("reader loop", monitor::rounds, STUCK_AFTER, clock));

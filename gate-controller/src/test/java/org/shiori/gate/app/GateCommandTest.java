@@ -100,4 +100,40 @@ class GateCommandTest {
     assertThat(run("run", "--config", config.toString())).isEqualTo(1);
     assertThat(err.toString()).contains("role is kiosk, not gate");
   }
+
+  @Test
+  void aTlsKeyOthersCanReadStopsTheGateFromStarting() throws Exception {
+    Path tls = Files.createDirectories(dir.resolve("tls"));
+    Files.writeString(tls.resolve("ca.pem"), "not read before the key's mode is checked\n");
+    Files.writeString(tls.resolve("device.pem"), "not read before the key's mode is checked\n");
+    Path key = Files.writeString(tls.resolve("device.key"), "-----BEGIN PRIVATE KEY-----\n");
+    java.nio.file.Files.setPosixFilePermissions(
+        key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    Path config = dir.resolve("gate.yaml");
+    Files.writeString(
+        config,
+        String.join(
+            "\n",
+            "deviceId: gate-1",
+            "role: gate",
+            "tenant: matsuyama",
+            "branch: central",
+            "broker:",
+            "  url: ssl://127.0.0.1:8883",
+            "  tls:",
+            "    ca: tls/ca.pem",
+            "    cert: tls/device.pem",
+            "    key: tls/device.key",
+            "reader:",
+            "  protocol: emulated",
+            "dataDir: " + dir.resolve("data"),
+            "gate:",
+            "  lightPin: 17",
+            "  buzzerPin: 27",
+            ""));
+
+    assertThat(run("run", "--config", config.toString())).isEqualTo(1);
+    assertThat(err.toString()).contains("refusing to start", "broker.tls.key", "0600");
+    assertThat(dir.resolve("data")).doesNotExist();
+  }
 }

@@ -113,7 +113,7 @@ public final class KioskAssembly implements AutoCloseable {
     ExecutorService storeProbe = daemonThread("store-probe");
     remember(storeProbe::shutdownNow);
     health.add(new ThreadProbe("store", storeProbe, stuckAfter, healthClock, store::pendingCount));
-    return new CentralConnection(link, connectivity, publisher, queries);
+    return new CentralConnection(link, connectivity, publisher, queries, sync);
   }
 
   /**

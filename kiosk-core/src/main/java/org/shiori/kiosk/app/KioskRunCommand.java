@@ -1,5 +1,6 @@
 package org.shiori.kiosk.app;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -12,9 +13,11 @@ import org.shiori.config.ConfigException;
 import org.shiori.config.DeviceConfig;
 import org.shiori.config.DeviceConfigLoader;
 import org.shiori.device.app.ExitCodes;
+import org.shiori.device.app.ProcessRestart;
 import org.shiori.device.health.ServiceManager;
 import org.shiori.device.health.SystemdNotify;
 import org.shiori.device.health.Watchdog;
+import org.shiori.device.remote.ManagementSetup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -46,21 +49,28 @@ public final class KioskRunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter err = spec.commandLine().getErr();
+    ManagementSetup management;
+    try {
+      // Before the configuration is read: a remote update under way is tried or undone here.
+      management = ManagementSetup.atStart(config, ProcessRestart::exitForRestart);
+    } catch (IOException e) {
+      err.println("error: configuration update marker next to " + config + ": " + e.getMessage());
+      err.flush();
+      return ExitCodes.FAILURE;
+    }
     DeviceConfig device;
     try {
       device = DeviceConfigLoader.load(config);
     } catch (ConfigException e) {
       e.errors().stream().map(ConfigError::toString).forEach(err::println);
-      err.flush();
-      return ExitCodes.FAILURE;
+      return notStarted(err, management, "the new configuration is refused at start");
     }
     ProductionKiosk kiosk;
     try {
-      kiosk = ProductionKiosk.start(device, Clock.system(device.zone()));
+      kiosk = ProductionKiosk.start(device, Clock.system(device.zone()), Optional.of(management));
     } catch (KioskStartException e) {
       err.println("error: " + e.getMessage());
-      err.flush();
-      return ExitCodes.FAILURE;
+      return notStarted(err, management, "the kiosk does not start with the new configuration");
     }
     // The environment is read here, at the edge: systemd names its socket and watchdog interval.
     Map<String, String> environment = System.getenv();
@@ -95,5 +105,16 @@ public final class KioskRunCommand implements Callable<Integer> {
             + kiosk.adminPort());
     stopped.await();
     return ExitCodes.OK;
+  }
+
+  /** With a remote update under way, the previous configuration is put back for the restart. */
+  private static int notStarted(PrintWriter err, ManagementSetup management, String reason) {
+    if (management.rollBackIfTrying(reason)) {
+      err.println("the previous configuration is back in place; exiting to be started again");
+      err.flush();
+      return ExitCodes.RESTART;
+    }
+    err.flush();
+    return ExitCodes.FAILURE;
   }
 }

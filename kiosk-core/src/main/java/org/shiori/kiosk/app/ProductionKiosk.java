@@ -18,10 +18,12 @@ import org.shiori.config.CardSettings;
 import org.shiori.config.DeviceConfig;
 import org.shiori.config.DeviceRole;
 import org.shiori.config.reader.ConfiguredReaders;
+import org.shiori.device.app.DeviceSecrets;
 import org.shiori.device.health.HealthCheck;
 import org.shiori.device.messaging.EventPublisher;
 import org.shiori.device.messaging.MqttLinkSettings;
 import org.shiori.device.messaging.OnlineQueries;
+import org.shiori.device.remote.ManagementSetup;
 import org.shiori.device.rules.LiveRules;
 import org.shiori.device.rules.RulesUpdates;
 import org.shiori.device.store.SqliteStore;
@@ -72,6 +74,7 @@ public final class ProductionKiosk implements AutoCloseable {
   private final DeviceConfig config;
   private final Clock clock;
   private final KioskParts parts;
+  private Optional<ManagementSetup> management = Optional.empty();
 
   /**
    * A reader loop, store or link worker without progress for this long fails the health check, and
@@ -124,6 +127,15 @@ public final class ProductionKiosk implements AutoCloseable {
    *     technician)
    */
   public static ProductionKiosk start(DeviceConfig config, Clock clock) {
+    return start(config, clock, Optional.empty());
+  }
+
+  /**
+   * As {@link #start(DeviceConfig, Clock)}, taking central's management commands when {@code
+   * management} is given (what {@code kiosk run} does).
+   */
+  public static ProductionKiosk start(
+      DeviceConfig config, Clock clock, Optional<ManagementSetup> management) {
     if (config.role() != DeviceRole.KIOSK) {
       throw new KioskStartException(
           "role: this configuration is for a " + config.role().configName() + ", not a kiosk");
@@ -135,6 +147,7 @@ public final class ProductionKiosk implements AutoCloseable {
     } catch (ProvisionException e) {
       throw startFailure(e);
     }
+    kiosk.management = management;
     try {
       kiosk.open();
       return kiosk;
@@ -155,6 +168,11 @@ public final class ProductionKiosk implements AutoCloseable {
 
   /** Store and link first, so the session starts on the cache and the outbox is drained. */
   private void open() {
+    try {
+      DeviceSecrets.requireOwnerOnly(config);
+    } catch (IOException e) {
+      throw new KioskStartException("refusing to start: " + e.getMessage(), e);
+    }
     store = assembly.remember(SqliteStore.open(dataFile(), config.outbox().capacity(), clock));
     RulesUpdates rulesUpdates = new RulesUpdates(parts.rules(), config.zone());
     rulesUpdates.restore(store.document(Dataset.POLICY), store.document(Dataset.CALENDAR));
@@ -164,6 +182,11 @@ public final class ProductionKiosk implements AutoCloseable {
         (dataset, version, why) -> events.documentRefused(dataset, version));
     central.publisher().addRejectionListener(new RejectionEvents(store, events));
     OnlineQueries queries = central.queries();
+    management.ifPresent(
+        m ->
+            assembly.remember(
+                m.startOn(
+                    central.link(), config, assembly.health(), clock, central.sync()::resyncAll)));
     central.link().start();
     lockouts = assembly.remember(PinLockouts.open(config.dataDir().resolve(PinLockouts.FILE)));
     PinGuard pins =

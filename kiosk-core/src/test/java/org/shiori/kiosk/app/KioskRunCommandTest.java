@@ -8,6 +8,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.shiori.device.app.ExitCodes;
@@ -80,6 +81,43 @@ class KioskRunCommandTest {
     assertThat(err.toString())
         .contains("tenant key file " + data.resolve("tenant.key"), "does not exist");
     assertThat(data.resolve("tenant.key")).doesNotExist();
+    assertThat(data.resolve(ProductionKiosk.DATABASE_FILE)).doesNotExist();
+  }
+
+  @Test
+  void aTenantKeyOthersCanReadStopsTheServiceFromStarting() throws IOException {
+    Path data = Files.createDirectories(dir.resolve("data"));
+    Path key = Files.write(data.resolve("tenant.key"), new byte[32]);
+    Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r--r--"));
+    Path config = write("device.yaml", validKiosk(data));
+
+    assertThat(run("run", "--config", config.toString())).isEqualTo(1);
+
+    assertThat(err.toString()).contains(key.toString(), "0600");
+    assertThat(data.resolve(ProductionKiosk.DATABASE_FILE)).doesNotExist();
+  }
+
+  @Test
+  void aTlsKeyOthersCanReadStopsTheServiceFromStarting() throws IOException {
+    Path data = Files.createDirectories(dir.resolve("data"));
+    SecretFile.write(data.resolve("tenant.key"), new byte[32]);
+    Path tls = Files.createDirectories(dir.resolve("tls"));
+    Files.writeString(tls.resolve("ca.pem"), "not read before the key's mode is checked\n");
+    Files.writeString(tls.resolve("device.pem"), "not read before the key's mode is checked\n");
+    Path key = Files.writeString(tls.resolve("device.key"), "-----BEGIN PRIVATE KEY-----\n");
+    Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r-----"));
+    Path config =
+        write(
+            "device.yaml",
+            validKiosk(data)
+                .replace(
+                    "  url: tcp://127.0.0.1:1883",
+                    "  url: ssl://127.0.0.1:8883\n  tls:\n    ca: tls/ca.pem\n"
+                        + "    cert: tls/device.pem\n    key: tls/device.key"));
+
+    assertThat(run("run", "--config", config.toString())).isEqualTo(1);
+
+    assertThat(err.toString()).contains("broker.tls.key", key.toString(), "0600");
     assertThat(data.resolve(ProductionKiosk.DATABASE_FILE)).doesNotExist();
   }
 
