@@ -116,8 +116,10 @@ final class StoreDatabase implements AutoCloseable {
       Files.deleteIfExists(temp);
       // VACUUM refuses to run while a cached prepared statement is still open on the connection.
       discardStatements();
-      try (Statement s = connection.createStatement()) {
-        s.execute("VACUUM INTO '" + temp.toString().replace("'", "''") + "'");
+      // VACUUM INTO takes an expression: the file name is a bound parameter, never SQL text.
+      try (PreparedStatement s = connection.prepareStatement("VACUUM INTO ?")) {
+        s.setString(1, temp.toString());
+        s.execute();
       }
       restrictToOwner(temp);
       org.shiori.device.remote.AtomicFiles.move(temp, target);
