@@ -7,6 +7,7 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -101,6 +102,8 @@ public final class TestCertificates {
       Path keyFile = dir.resolve(base + ".key");
       writePem(certFile, cert);
       writePem(keyFile, keys.getPrivate());
+      // A device refuses to start on a key others can read (as a technician's key must be 0600).
+      Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
       return new ClientCertificate(caCertificate(), certFile, keyFile);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
