@@ -23,6 +23,7 @@ final class ScreenEvents implements AutoCloseable {
 
   private final CompletableFuture<HttpResponse<Stream<String>>> stream;
   private volatile boolean closed;
+  private String event = "";
   private JsonNode latest = JSON.createObjectNode();
   private long latestAt;
 
@@ -47,7 +48,12 @@ final class ScreenEvents implements AutoCloseable {
   }
 
   private void line(String line) {
-    if (!line.startsWith("data:")) {
+    if (line.startsWith("event:")) {
+      event = line.substring("event:".length()).trim();
+      return;
+    }
+    // Only "session" events carry the screen's state; "alive" is the once-a-second heartbeat.
+    if (!line.startsWith("data:") || !event.equals("session")) {
       return;
     }
     long at = System.nanoTime();
