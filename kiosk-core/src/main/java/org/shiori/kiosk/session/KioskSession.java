@@ -140,58 +140,7 @@ public final class KioskSession implements PadListener, org.shiori.kiosk.card.Ca
       Runnable committed,
       Function<PatronKey, List<HoldRecord>> holds,
       PinService pins,
-      LoanQueries loans) {
-
-    /** Parts without loans and renewals from central. */
-    public SessionParts(
-        CirculationRules rules,
-        ItemCatalog catalog,
-        PatronDirectory patrons,
-        CirculationLedger ledger,
-        TagSecurity security,
-        CardHasher hasher,
-        OfflineGuard offline,
-        Runnable committed,
-        Function<PatronKey, List<HoldRecord>> holds,
-        PinService pins) {
-      this(
-          rules,
-          catalog,
-          patrons,
-          ledger,
-          security,
-          hasher,
-          offline,
-          committed,
-          holds,
-          pins,
-          LoanQueries.unavailable());
-    }
-
-    /** Parts without hold announcements and without PIN checks. */
-    public SessionParts(
-        CirculationRules rules,
-        ItemCatalog catalog,
-        PatronDirectory patrons,
-        CirculationLedger ledger,
-        TagSecurity security,
-        CardHasher hasher,
-        OfflineGuard offline,
-        Runnable committed) {
-      this(
-          rules,
-          catalog,
-          patrons,
-          ledger,
-          security,
-          hasher,
-          offline,
-          committed,
-          key -> List.of(),
-          PinService.unavailable(),
-          LoanQueries.unavailable());
-    }
-  }
+      LoanQueries loans) {}
 
   public KioskSession(
       KioskIdentity identity,
