@@ -105,17 +105,7 @@ public record CentralConfig(
       Ingest ingest,
       Ils ils,
       Sync sync) {
-    this(
-        tenant,
-        instanceId,
-        broker,
-        database,
-        ingest,
-        ils,
-        sync,
-        Retention.DEFAULT,
-        ils.fileImport().map(FileImport::tenantKeyFile),
-        Loans.DEFAULT);
+    this(tenant, instanceId, broker, database, ingest, ils, sync, Loans.DEFAULT);
   }
 
   /**
