@@ -33,6 +33,17 @@ public record GateRules(AlarmMode mode, SecurityMode tagSecurity) {
     return mode == AlarmMode.AFI ? OptionalInt.of(tagSecurity.securedAfi()) : OptionalInt.empty();
   }
 
+  /**
+   * The filter of an inventory read before the round's full one, in cross-check mode on AFI tags: a
+   * secured tag alarms whatever the database says, so the tags that answer it alarm at once,
+   * without a command to each tag; only the others wait for their security state and item.
+   */
+  public OptionalInt securedFirst() {
+    return mode == AlarmMode.CROSS_CHECK && tagSecurity.method() == SecurityMode.Method.AFI
+        ? OptionalInt.of(tagSecurity.securedAfi())
+        : OptionalInt.empty();
+  }
+
   /** Whether the decision needs the item database (else the item is read only for the event). */
   public boolean decidesOnDatabase() {
     return mode == AlarmMode.DATABASE || mode == AlarmMode.CROSS_CHECK;

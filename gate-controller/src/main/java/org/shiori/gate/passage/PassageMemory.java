@@ -38,18 +38,45 @@ public final class PassageMemory {
    * order. Tags whose passage has ended are forgotten, so the memory stays small on a busy day.
    */
   public List<TagUid> entering(Collection<TagUid> inRound) {
-    round++;
-    Instant now = clock.instant();
-    List<TagUid> entering = new ArrayList<>();
-    for (TagUid uid : inRound) {
-      Sighting last = seen.put(uid, new Sighting(now, round));
-      if (last == null || ended(last, now)) {
-        entering.add(uid);
-      }
+    try (Round r = round()) {
+      return r.entering(inRound);
     }
-    // Absent from this round and long enough gone: whatever comes next is a new passage anyway.
-    seen.values().removeIf(s -> s.round() < round && !now.isBefore(s.at().plus(rearmAfter)));
-    return entering;
+  }
+
+  /**
+   * Starts a round read in more than one inventory (cross-check mode reads the secured tags first);
+   * the tags of every part count as in the round, and passages end only when it closes.
+   */
+  public Round round() {
+    round++;
+    return new Round(clock.instant());
+  }
+
+  /** One inventory round in the making; see {@link #round()}. */
+  public final class Round implements AutoCloseable {
+    private final Instant now;
+
+    private Round(Instant now) {
+      this.now = now;
+    }
+
+    /** Records tags of this round and returns those that start a new passage, in order. */
+    public List<TagUid> entering(Collection<TagUid> seenNow) {
+      List<TagUid> entering = new ArrayList<>();
+      for (TagUid uid : seenNow) {
+        Sighting last = seen.put(uid, new Sighting(now, round));
+        if (last == null || ended(last, now)) {
+          entering.add(uid);
+        }
+      }
+      return entering;
+    }
+
+    /** Ends the round: tags absent from it and long enough gone are forgotten. */
+    @Override
+    public void close() {
+      seen.values().removeIf(s -> s.round() < round && !now.isBefore(s.at().plus(rearmAfter)));
+    }
   }
 
   private boolean ended(Sighting last, Instant now) {

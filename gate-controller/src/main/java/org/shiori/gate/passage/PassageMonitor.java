@@ -2,7 +2,10 @@ package org.shiori.gate.passage;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -61,8 +64,6 @@ public final class PassageMonitor implements AutoCloseable {
   private ScheduledExecutorService io;
   private boolean failing;
 
-  private record Raised(TagFacts facts, boolean mismatch) {}
-
   public PassageMonitor(
       TagReader reader,
       TagInspector inspector,
@@ -113,14 +114,20 @@ public final class PassageMonitor implements AutoCloseable {
    */
   public boolean scanOnce() {
     rounds.incrementAndGet();
-    List<Raised> raised = new ArrayList<>();
-    try {
-      List<InventoryEntry> inField = reader.inventory(rules.inventoryFilter());
-      List<TagUid> uids = new ArrayList<>(inField.size());
-      for (InventoryEntry tag : inField) {
-        uids.add(tag.uid());
+    List<TagFacts> raised = new ArrayList<>();
+    try (PassageMemory.Round round = memory.round()) {
+      Set<TagUid> secured = new HashSet<>();
+      OptionalInt securedFirst = rules.securedFirst();
+      if (securedFirst.isPresent()) {
+        List<TagUid> answered = uids(reader.inventory(securedFirst));
+        secured.addAll(answered);
+        for (TagUid uid : round.entering(answered)) {
+          judge(TagFacts.of(uid).withTagSecured(true), raised);
+        }
       }
-      for (TagUid uid : memory.entering(uids)) {
+      List<TagUid> others = uids(reader.inventory(rules.inventoryFilter()));
+      others.removeAll(secured);
+      for (TagUid uid : round.entering(others)) {
         decide(uid, raised);
       }
       if (failing) {
@@ -140,7 +147,15 @@ public final class PassageMonitor implements AutoCloseable {
     }
   }
 
-  private void decide(TagUid uid, List<Raised> raised) {
+  private static List<TagUid> uids(List<InventoryEntry> inField) {
+    List<TagUid> uids = new ArrayList<>(inField.size());
+    for (InventoryEntry tag : inField) {
+      uids.add(tag.uid());
+    }
+    return uids;
+  }
+
+  private void decide(TagUid uid, List<TagFacts> raised) {
     TagFacts facts;
     try {
       facts = inspector.forDecision(uid);
@@ -150,30 +165,31 @@ public final class PassageMonitor implements AutoCloseable {
       LOG.debug("tag {} not inspected: {}", uid, e.toString());
       return;
     }
+    judge(facts, raised);
+  }
+
+  private void judge(TagFacts facts, List<TagFacts> raised) {
     AlarmVerdict verdict = AlarmRule.decide(rules.mode(), facts);
-    if (verdict.mismatch()) {
-      LOG.warn(
-          "tag and item database disagree on item {}: tag secured={}, database status={}",
-          facts.itemId().orElse("?"),
-          facts.tagSecured().orElse(false),
-          facts.status().map(Enum::name).orElse("?"));
-    }
     if (verdict.alarm()) {
       boolean first = raised.isEmpty();
       if (first) {
         outputs.signals().alarm(outputs.alarmDuration());
       }
-      alarmListener.raised(System.nanoTime(), uid, first);
+      alarmListener.raised(System.nanoTime(), facts.uid(), first);
       alarms.incrementAndGet();
-      raised.add(new Raised(facts, verdict.mismatch()));
+      raised.add(facts);
     }
   }
 
-  /** After the round: item ids the mode did not read, then every alarm to the report. */
-  private void report(List<Raised> raised) {
+  /**
+   * After the round: item ids the decision did not read, then every alarm to the report, with the
+   * mismatch found once the item is known (a secured tag of cross-check mode alarms on its AFI
+   * alone; its item is read here).
+   */
+  private void report(List<TagFacts> raised) {
     int reads = 0;
-    for (Raised r : raised) {
-      TagFacts facts = r.facts();
+    for (TagFacts decided : raised) {
+      TagFacts facts = decided;
       if (facts.itemId().isEmpty() && reads < IDENTIFY_PER_ROUND) {
         reads++;
         try {
@@ -182,7 +198,12 @@ public final class PassageMonitor implements AutoCloseable {
           LOG.debug("item of tag {} not read: {}", facts.uid(), e.toString());
         }
       }
-      GateAlarm alarm = GateAlarm.of(facts, r.mismatch());
+      // A mismatch needs both the tag's state and the item's: decided on what is known now.
+      boolean mismatch = AlarmRule.decide(rules.mode(), facts).mismatch();
+      if (mismatch) {
+        logMismatch(facts);
+      }
+      GateAlarm alarm = GateAlarm.of(facts, mismatch);
       LOG.warn("gate alarm: item {} (tag {}, mode {})", alarm.itemId(), alarm.uid(), rules.mode());
       try {
         outputs.report().alarm(alarm);
@@ -190,6 +211,14 @@ public final class PassageMonitor implements AutoCloseable {
         LOG.error("gate alarm not reported: {}", e.toString());
       }
     }
+  }
+
+  private static void logMismatch(TagFacts facts) {
+    LOG.warn(
+        "tag and item database disagree on item {}: tag secured={}, database status={}",
+        facts.itemId().orElse("?"),
+        facts.tagSecured().orElse(false),
+        facts.status().map(Enum::name).orElse("?"));
   }
 
   /** Inventory rounds run so far. */

@@ -204,6 +204,39 @@ class PassageMonitorTest {
     }
   }
 
+  /** Cross-check on AFI tags: a crowd of secured items alarms on one filtered inventory. */
+  @Test
+  void crossCheckSetsTheOutputsForSecuredTagsBeforeAnyCommandToATag() {
+    monitor(AlarmMode.CROSS_CHECK, SecurityMode.ISO_AFI);
+    List<Long> requestsAtSwitch = new ArrayList<>();
+    monitor.setAlarmListener(
+        (nanos, uid, switched) -> {
+          if (switched) {
+            requestsAtSwitch.add(antenna.emulator().requestsServed());
+          }
+        });
+    for (int i = 0; i < 10; i++) {
+      cache("ITEM-" + i, i < 5 ? ItemStatus.ON_LOAN : ItemStatus.AVAILABLE);
+      antenna.enter(GateAntenna.itemTag("E00401000000010" + i, "ITEM-" + i, true));
+    }
+    long before = antenna.emulator().requestsServed();
+
+    rounds(1, Duration.ofMillis(100));
+
+    assertThat(monitor.alarmsRaised()).isEqualTo(10);
+    assertThat(requestsAtSwitch).containsExactly(before + 1);
+    // items are read after the round, a few a round; a secured item on loan is a mismatch
+    assertThat(reported).hasSize(10);
+    List<GateAlarm> identified =
+        reported.stream().filter(a -> a.itemId().startsWith("ITEM-")).toList();
+    assertThat(identified).hasSize(PassageMonitor.IDENTIFY_PER_ROUND);
+    assertThat(identified)
+        .allSatisfy(
+            a -> assertThat(a.mismatch()).isEqualTo(Integer.parseInt(a.itemId().substring(5)) < 5));
+    rounds(20, Duration.ofMillis(100));
+    assertThat(monitor.alarmsRaised()).isEqualTo(10);
+  }
+
   @ParameterizedTest
   @EnumSource(
       value = Fault.class,
