@@ -43,7 +43,8 @@ import org.shiori.testkit.SocatPtyPair;
  *       duplicates while they stay 3 s; alarms after they leave.
  * </ol>
  *
- * <p>Usage: {@code java -cp bench/target/benchmarks.jar org.shiori.bench.gate.GateBench [seconds]}.
+ * <p>Usage: {@code java -cp bench/target/benchmarks.jar org.shiori.bench.gate.GateBench [seconds
+ * [tagsInField [baud]]]}.
  */
 public final class GateBench {
   private static final int ITEMS = 1_000_000;
@@ -53,26 +54,34 @@ public final class GateBench {
 
   public static void main(String[] args) throws Exception {
     int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+    int inFieldAtOnce = args.length > 1 ? Integer.parseInt(args[1]) : 14;
+    int baud = args.length > 2 ? Integer.parseInt(args[2]) : 38_400;
     ItemStates states = new ItemStates(ITEMS);
     for (int i = 0; i < ITEMS; i++) {
       states.item(itemId(i), i % 10 == 0 ? ItemStatus.AVAILABLE : ItemStatus.ON_LOAN);
     }
     try (SocatPtyPair ptys = SocatPtyPair.start()) {
-      SerialSettings line = SerialSettings.feig(ptys.first());
+      SerialSettings line = feigAt(ptys.first(), baud);
       TagField field = new TagField();
       try (FeigReaderEmulator emulator =
               new FeigReaderEmulator(new SerialTransport(line), field, 0).start();
           FeigReader reader =
-              new FeigReader(
-                  new SerialTransport(SerialSettings.feig(ptys.second())), 0xFF, TIMEOUT)) {
+              new FeigReader(new SerialTransport(feigAt(ptys.second(), baud)), 0xFF, TIMEOUT)) {
         emulator.setPacing(RealTimePacing.of(line));
-        latency(seconds, states, field, emulator, reader);
+        latency(seconds, inFieldAtOnce, baud, states, field, emulator, reader);
         field.clear();
         burst(AlarmMode.AFI, field, emulator, reader, states);
         field.clear();
         burst(AlarmMode.CROSS_CHECK, field, emulator, reader, states);
       }
     }
+  }
+
+  /** A FEIG line at another speed (the readers take 9,600 to 115,200 baud, 8E1). */
+  private static SerialSettings feigAt(String port, int baud) {
+    SerialSettings feig = SerialSettings.feig(port);
+    return new SerialSettings(
+        port, baud, feig.parity(), feig.dataBits(), feig.stopBits(), feig.interByteTimeout());
   }
 
   private static String itemId(int i) {
@@ -100,9 +109,14 @@ public final class GateBench {
             new NoOutputs(), Duration.ofSeconds(1), a -> reported.add(a.uid())));
   }
 
-  /** Tags walk through one after another, a few in the field at a time; every one alarms. */
+  /**
+   * Tags walk through one after another, a new one every 120 ms, {@code inFieldAtOnce} in the field
+   * at a time (enough for the 100 tag reads a second of the goal); every one alarms.
+   */
   private static void latency(
       int seconds,
+      int inFieldAtOnce,
+      int baud,
       ItemStates states,
       TagField field,
       FeigReaderEmulator emulator,
@@ -128,7 +142,7 @@ public final class GateBench {
         VirtualTag t = tag(++n, (int) (n * 10 % ITEMS), true);
         field.put(t);
         inField.add(t);
-        if (inField.size() > 8) {
+        if (inField.size() > inFieldAtOnce) {
           field.remove(inField.remove(0).uid());
         }
         nextTag += Duration.ofMillis(120).toNanos();
@@ -141,9 +155,10 @@ public final class GateBench {
     long[] s = samples.stream().mapToLong(Long::longValue).toArray();
     System.out.printf(
         Locale.ROOT,
-        "gate latency, database mode, %,d items in memory, FEIG emulator in real time at 38400 8E1"
+        "gate latency, database mode, %,d items in memory, FEIG emulator in real time at %d 8E1"
             + " over a pty, %.0f tag reads/s, %d passages:%n  last reader byte -> output set: %s%n",
         states.size(),
+        baud,
         rate,
         n,
         new Percentiles(s));
@@ -161,12 +176,16 @@ public final class GateBench {
     for (int i = 0; i < 50; i++) {
       tags.add(tag(1_000_000 + i, i, true));
     }
-    // The physical time of one inventory round with the 50 tags in the field.
+    // The physical time of one inventory round of the mode with the 50 tags in the field:
+    // cross-check reads the filtered inventory, then the full one.
     tags.forEach(field::put);
     long[] round = new long[10];
     for (int i = 0; i < round.length; i++) {
       long t0 = System.nanoTime();
       reader.inventory(OptionalInt.of(SecurityMode.ISO_AFI.securedAfi()));
+      if (mode == AlarmMode.CROSS_CHECK) {
+        reader.inventory(OptionalInt.empty());
+      }
       round[i] = System.nanoTime() - t0;
     }
     field.clear();

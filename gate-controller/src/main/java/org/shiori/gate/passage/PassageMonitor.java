@@ -64,6 +64,11 @@ public final class PassageMonitor implements AutoCloseable {
   private ScheduledExecutorService io;
   private boolean failing;
 
+  /**
+   * Tags that did not answer the last round's filtered inventory but its full one (cross-check).
+   */
+  private Set<TagUid> lateArrivals = new HashSet<>();
+
   public PassageMonitor(
       TagReader reader,
       TagInspector inspector,
@@ -127,8 +132,17 @@ public final class PassageMonitor implements AutoCloseable {
       }
       List<TagUid> others = uids(reader.inventory(rules.inventoryFilter()));
       others.removeAll(secured);
+      Set<TagUid> lateBefore = lateArrivals;
+      lateArrivals = new HashSet<>();
       for (TagUid uid : round.entering(others)) {
-        decide(uid, raised);
+        if (securedFirst.isPresent() && !lateBefore.contains(uid)) {
+          // Perhaps it came after this round's filtered inventory: the next one tells at once
+          // whether it is secured; only a tag that again fails to answer it is read one by one.
+          memory.undecided(uid);
+          lateArrivals.add(uid);
+        } else {
+          decide(uid, raised);
+        }
       }
       if (failing) {
         LOG.info("gate reader answers again");

@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
@@ -22,7 +23,13 @@ import org.shiori.emulator.FaultInjection.Fault;
 import org.shiori.emulator.VirtualTag;
 import org.shiori.gate.testing.GateAntenna;
 import org.shiori.gate.testing.RecordingSignals;
+import org.shiori.rfid.reader.InventoryEntry;
+import org.shiori.rfid.reader.ReaderException;
+import org.shiori.rfid.reader.ReaderInfo;
+import org.shiori.rfid.reader.SystemInfo;
+import org.shiori.rfid.reader.TagReader;
 import org.shiori.rfid.security.SecurityMode;
+import org.shiori.rfid.tag.TagUid;
 import org.shiori.testkit.Conditions;
 import org.shiori.testkit.MutableClock;
 
@@ -47,11 +54,15 @@ class PassageMonitorTest {
   }
 
   private PassageMonitor monitor(AlarmMode mode, SecurityMode security) {
+    return monitor(mode, security, antenna.reader());
+  }
+
+  private PassageMonitor monitor(AlarmMode mode, SecurityMode security, TagReader reader) {
     GateRules rules = new GateRules(mode, security);
     monitor =
         new PassageMonitor(
-            antenna.reader(),
-            new TagInspector(antenna.reader(), id -> Optional.ofNullable(cache.get(id)), rules),
+            reader,
+            new TagInspector(reader, id -> Optional.ofNullable(cache.get(id)), rules),
             rules,
             new PassageMemory(WINDOW, clock),
             new PassageMonitor.Outputs(signals, ALARM, reported::add));
@@ -235,6 +246,112 @@ class PassageMonitorTest {
             a -> assertThat(a.mismatch()).isEqualTo(Integer.parseInt(a.itemId().substring(5)) < 5));
     rounds(20, Duration.ofMillis(100));
     assertThat(monitor.alarmsRaised()).isEqualTo(10);
+  }
+
+  /**
+   * Cross-check: tags that come between a round's filtered inventory and its full one wait for the
+   * next filtered inventory instead of being read one by one; released ones are read then.
+   */
+  @Test
+  void crossCheckLetsTagsArrivingMidRoundWaitForTheNextFilteredInventory() {
+    List<VirtualTag> arriving = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      cache("ITEM-" + i, ItemStatus.AVAILABLE);
+      arriving.add(GateAntenna.itemTag("E00401000000020" + i, "ITEM-" + i, true));
+    }
+    cache("ITEM-ON-LOAN", ItemStatus.ON_LOAN);
+    arriving.add(GateAntenna.itemTag("E004010000000210", "ITEM-ON-LOAN", false));
+    cache("ITEM-NOT-LENT", ItemStatus.AVAILABLE);
+    arriving.add(GateAntenna.itemTag("E004010000000211", "ITEM-NOT-LENT", false));
+    TagReader reader =
+        new BeforeFullInventory(antenna.reader(), () -> arriving.forEach(antenna::enter));
+    monitor(AlarmMode.CROSS_CHECK, SecurityMode.ISO_AFI, reader);
+    List<Long> requestsAtSwitch = new ArrayList<>();
+    monitor.setAlarmListener(
+        (nanos, uid, switched) -> {
+          if (switched) {
+            requestsAtSwitch.add(antenna.emulator().requestsServed());
+          }
+        });
+    long first = antenna.emulator().requestsServed();
+
+    rounds(1, Duration.ofMillis(100));
+    assertThat(antenna.emulator().requestsServed() - first).isEqualTo(2); // the two inventories
+    assertThat(monitor.alarmsRaised()).isZero();
+
+    long second = antenna.emulator().requestsServed();
+    rounds(1, Duration.ofMillis(100));
+    assertThat(requestsAtSwitch).containsExactly(second + 1);
+    assertThat(reported)
+        .extracting(GateAlarm::itemId)
+        .containsExactlyInAnyOrder("ITEM-0", "ITEM-1", "ITEM-2", "ITEM-NOT-LENT");
+    rounds(20, Duration.ofMillis(100));
+    assertThat(monitor.alarmsRaised()).isEqualTo(4);
+  }
+
+  /** The real reader, with something happening once just before the first unfiltered inventory. */
+  private static final class BeforeFullInventory implements TagReader {
+    private final TagReader reader;
+    private Runnable before;
+
+    BeforeFullInventory(TagReader reader, Runnable before) {
+      this.reader = reader;
+      this.before = before;
+    }
+
+    @Override
+    public List<InventoryEntry> inventory(OptionalInt afi) throws ReaderException {
+      if (afi.isEmpty() && before != null) {
+        before.run();
+        before = null;
+      }
+      return reader.inventory(afi);
+    }
+
+    @Override
+    public byte[] readBlocks(TagUid uid, int firstBlock, int count) throws ReaderException {
+      return reader.readBlocks(uid, firstBlock, count);
+    }
+
+    @Override
+    public void writeBlocks(TagUid uid, int firstBlock, byte[] data) throws ReaderException {
+      reader.writeBlocks(uid, firstBlock, data);
+    }
+
+    @Override
+    public int readAfi(TagUid uid) throws ReaderException {
+      return reader.readAfi(uid);
+    }
+
+    @Override
+    public void writeAfi(TagUid uid, int afi) throws ReaderException {
+      reader.writeAfi(uid, afi);
+    }
+
+    @Override
+    public void setEas(TagUid uid, boolean on) throws ReaderException {
+      reader.setEas(uid, on);
+    }
+
+    @Override
+    public boolean easAlarm(TagUid uid) throws ReaderException {
+      return reader.easAlarm(uid);
+    }
+
+    @Override
+    public SystemInfo systemInfo(TagUid uid) throws ReaderException {
+      return reader.systemInfo(uid);
+    }
+
+    @Override
+    public ReaderInfo info() throws ReaderException {
+      return reader.info();
+    }
+
+    @Override
+    public void close() {
+      reader.close();
+    }
   }
 
   @ParameterizedTest
