@@ -144,7 +144,8 @@ public final class KioskAssembly implements AutoCloseable {
                 wiring.central().publisher()::notifyCommitted,
                 key -> store.exportPatron(key).holds(),
                 wiring.pins(),
-                wiring.central().loanQueries()),
+                wiring.central().loanQueries(),
+                wiring.staffCards()),
             clock,
             readerThread,
             wiring.timings());
