@@ -183,6 +183,11 @@ public final class KioskSession implements PadListener, org.shiori.kiosk.card.Ca
             SessionSettings.DEFAULT.incompleteSetReturn()));
   }
 
+  /** Whether a patron's checkout session is open now (the pad is then scanned more often). */
+  public boolean checkoutOpen() {
+    return view.mode() == SessionView.Mode.CHECKOUT;
+  }
+
   /** The screen's current content; the offline badge follows the link as it changes. */
   public SessionView view() {
     SessionView current = view.at(clock.instant(), timings.extendWindow());
