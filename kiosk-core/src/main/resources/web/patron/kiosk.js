@@ -7,7 +7,7 @@ const $ = (id) => document.getElementById(id);
 const state = {
   languages: [], lang: null, texts: {}, byLang: {}, facts: {}, view: null,
   rows: new Map(), lastMode: "RETURN", summaryOpen: false, summaryTimer: null,
-  sessionOpenInSummary: false, staffOpen: false, staffTimer: null,
+  sessionOpenInSummary: false, staffOpen: false, staffTimer: null, staffByCard: false,
   lastHeard: 0, outOfService: false, sound: true, audio: null, pinDigits: "", deadlineAt: null,
 };
 
@@ -211,6 +211,7 @@ function render(view, relabel) {
   const mode = view.mode;
   const previous = state.view;
   state.view = view;
+  staffCard(previous, view);
   if (state.lastMode === "CHECKOUT" && mode === "RETURN" && !state.summaryOpen && previous) {
     openSummary(previous, false); // the session ended by itself (timeout): show what was lent
   }
@@ -434,6 +435,7 @@ const STAFF_FIELDS = { reader: "staff.reader", broker: "staff.broker", outboxPen
   printer: "staff.printer" };
 
 function openStaff() {
+  if (state.staffByCard) return;
   state.staffOpen = true;
   ["welcome", "session", "finish"].forEach((id) => { $(id).hidden = true; });
   $("staff").hidden = false;
@@ -444,18 +446,40 @@ function openStaff() {
   $("staff-pin").focus();
   touchStaff();
 }
+/** A staff card opened the screen (pushed as staffOpen): no PIN; the kiosk closes it too. */
+function staffCard(previous, view) {
+  const wasOpen = !!(previous && previous.staffOpen);
+  if (view.staffOpen && !wasOpen && !state.staffOpen) openStaffByCard();
+  else if (!view.staffOpen && wasOpen && state.staffByCard) closeStaff(false);
+}
+async function openStaffByCard() {
+  state.staffOpen = true;
+  state.staffByCard = true;
+  ["welcome", "session", "finish"].forEach((id) => { $(id).hidden = true; });
+  $("staff").hidden = false;
+  $("staff-pin-form").hidden = true;
+  $("staff-refused").textContent = "";
+  $("staff-status").replaceChildren();
+  touchStaff();
+  const response = await fetch("/api/staff", { cache: "no-store" });
+  if (!response.ok || !state.staffByCard) return;
+  showStaffStatus(await response.json());
+}
 function touchStaff() {
   clearTimeout(state.staffTimer);
   state.staffTimer = setTimeout(closeStaff, (state.facts.staffOpenSeconds || 30) * 1000);
+  if (state.staffByCard) fetch("/api/staff/touch", { method: "POST" }).catch(() => {});
 }
-function closeStaff() {
+function closeStaff(rerender = true) {
   if (!state.staffOpen) return;
   clearTimeout(state.staffTimer);
+  if (state.staffByCard) fetch("/api/staff/close", { method: "POST" }).catch(() => {});
+  state.staffByCard = false;
   state.staffOpen = false;
   $("staff").hidden = true;
   $("staff-status").replaceChildren();
   $("staff-pin").value = "";
-  if (state.view) render(state.view, true);
+  if (state.view && rerender) render(state.view, true);
 }
 async function submitStaffPin(event) {
   event.preventDefault();
@@ -466,7 +490,9 @@ async function submitStaffPin(event) {
   });
   $("staff-pin").value = "";
   if (!response.ok) { $("staff-refused").textContent = t("staff.refused"); return; }
-  const status = await response.json();
+  showStaffStatus(await response.json());
+}
+function showStaffStatus(status) {
   const list = $("staff-status");
   list.replaceChildren();
   for (const [field, key] of Object.entries(STAFF_FIELDS)) {
@@ -525,7 +551,7 @@ $("help").addEventListener("click", async () => {
   $("help-state").textContent = t("help.sent");
 });
 $("staff-button").addEventListener("click", openStaff);
-$("staff-close").addEventListener("click", closeStaff);
+$("staff-close").addEventListener("click", () => closeStaff());
 $("staff-pin-form").addEventListener("submit", submitStaffPin);
 $("staff").addEventListener("keydown", touchStaff);
 $("staff").addEventListener("click", touchStaff);

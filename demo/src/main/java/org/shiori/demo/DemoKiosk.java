@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.shiori.central.app.CentralService;
 import org.shiori.central.config.CentralConfig;
 import org.shiori.circulation.domain.PatronKey;
@@ -29,6 +30,7 @@ import org.shiori.kiosk.receipt.ReceiptPrinter;
 import org.shiori.kiosk.session.KioskIdentity;
 import org.shiori.kiosk.session.KioskSession;
 import org.shiori.kiosk.session.OfflineGuard;
+import org.shiori.kiosk.session.StaffCards;
 import org.shiori.kiosk.web.PatronScreenParts;
 import org.shiori.kiosk.web.StaffAccess;
 import org.shiori.protocol.Dataset;
@@ -54,6 +56,15 @@ public final class DemoKiosk implements AutoCloseable {
 
   /** The demo's staff PIN (a real kiosk takes the hash of its own from ui.staffPinSha256). */
   static final String STAFF_PIN = "2468";
+
+  /**
+   * The demo's staff card: scanned at the welcome screen it opens the staff status screen (a real
+   * kiosk knows its staff cards by their keys in ui.staffCards). It is no patron card.
+   */
+  static final String STAFF_CARD = "A9000000001B";
+
+  /** How long the staff status screen stays open untouched, opened by PIN or card. */
+  private static final Duration STAFF_OPEN_FOR = Duration.ofSeconds(30);
 
   private static final Duration SYNC_WAIT = Duration.ofSeconds(20);
 
@@ -119,14 +130,15 @@ public final class DemoKiosk implements AutoCloseable {
     session =
         assembly.startSession(
             new SessionWiring(
-                new KioskIdentity(TENANT, DEVICE_ID, BRANCH, ZONE),
-                policy,
-                store,
-                reader,
-                security,
-                hasher,
-                new OfflineGuard.Limits(5, Duration.ofHours(24), Duration.ofHours(48)),
-                toCentral),
+                    new KioskIdentity(TENANT, DEVICE_ID, BRANCH, ZONE),
+                    policy,
+                    store,
+                    reader,
+                    security,
+                    hasher,
+                    new OfflineGuard.Limits(5, Duration.ofHours(24), Duration.ofHours(48)),
+                    toCentral)
+                .withStaffCards(new StaffCards(Set.of(hasher.keyOf(STAFF_CARD)), STAFF_OPEN_FOR)),
             options.clock());
 
     SimulatorApi simulator = new SimulatorApi(library, pad, session, central, security);
@@ -150,7 +162,7 @@ public final class DemoKiosk implements AutoCloseable {
             new StaffAccess(
                 Optional.of(StaffAccess.hashOf(STAFF_PIN)),
                 () -> demoStaffStatus(),
-                java.time.Duration.ofSeconds(30)));
+                STAFF_OPEN_FOR));
     int port =
         assembly.servePatronScreen(
             session,

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Pad → row on screen, measured in Chromium against the demo kiosk (in-memory reader emulator): the
  * pushed screen and, in the same run on the same events, a page polling {@code /api/session} every
  * 400 ms as the old screen did. Writes {@code target/pad-to-screen.txt}; the figures go to
- * docs/benchmarks.md. It asserts only that every placed item reached both pages.
+ * docs/benchmarks.md. It asserts only that every placed item reached both pages. A benchmark, not a
+ * test: {@code bin/bench pad-to-screen} runs it (its name keeps it out of the test suite).
  */
 class PadToScreenMeasurement {
   private static final int SAMPLES = 30;

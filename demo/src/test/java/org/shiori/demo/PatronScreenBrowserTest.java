@@ -82,6 +82,7 @@ class PatronScreenBrowserTest {
   void leaveKioskIdle() throws Exception {
     sim.send(
         "PUT", "/sim/api/faults", Map.of("reader", "NONE", "blankTagOnPad", false, "paper", true));
+    sim.send("POST", "/api/staff/close", Map.of());
     sim.send("POST", "/api/session/finish", Map.of());
     sim.place();
     // The pad must be seen empty once, or the items left from the session stay ignored.
@@ -427,6 +428,49 @@ class PatronScreenBrowserTest {
     assertThat(screen.getByTestId("staff"))
         .isHidden(new LocatorAssertions.IsHiddenOptions().setTimeout(5000));
     assertThat(screen.getByTestId("welcome")).isVisible();
+  }
+
+  @Test
+  void aStaffCardOpensTheStatusScreenWithoutPinStartsNoSessionAndClosesByItself() throws Exception {
+    int received = sim.get("/sim/api/central").size();
+    sim.scan(DemoKiosk.STAFF_CARD);
+    Locator staff = screen.getByTestId("staff");
+    assertThat(staff).isVisible();
+    assertThat(screen.locator("#staff-pin-form")).isHidden();
+    Locator status = screen.getByTestId("staff-status");
+    assertThat(status.locator("dd[data-field=broker]")).hasText("ONLINE");
+    assertThat(status.locator("dd[data-field=printer]")).hasText("READY");
+    assertThat(status).containsText("未送信の処理");
+    assertThat(screen.getByTestId("welcome")).isHidden();
+    assertThat(screen.getByTestId("mode")).hasText("返却");
+    assertThat(screen.getByTestId("finish")).isHidden();
+    JsonNode view = sim.get("/api/session");
+    assertThat(view.get("staffOpen").asBoolean()).isTrue();
+    assertThat(view.get("mode").asText()).as("no patron session").isEqualTo("RETURN");
+    assertThat(view.get("idleDeadline").isNull()).isTrue();
+    noSeriousAxeViolation(screen, "staff status opened by a staff card (ja)");
+    ScreenBrowser.screenshot(screen, "staff-status-card-ja");
+
+    // As for the PIN: untouched, it closes by itself (the page's timer, shortened here).
+    screen.evaluate("() => { state.facts.staffOpenSeconds = 1; }");
+    status.click(); // a touch restarts the (now short) timer
+    assertThat(staff).isHidden(new LocatorAssertions.IsHiddenOptions().setTimeout(5000));
+    assertThat(screen.getByTestId("welcome")).isVisible();
+    SimClient.eventually(
+        Duration.ofSeconds(5), () -> !sim.get("/api/session").get("staffOpen").asBoolean());
+
+    // The kiosk closes it too (its own timer, or a patron at the pad): the page follows.
+    sim.scan(DemoKiosk.STAFF_CARD);
+    assertThat(staff).isVisible();
+    sim.send("POST", "/api/staff/close", Map.of());
+    assertThat(staff).isHidden();
+    assertThat(screen.getByTestId("welcome")).isVisible();
+    assertThat(sim.get("/sim/api/central")).as("nothing published").hasSize(received);
+
+    // The next patron's card starts a session as ever.
+    sim.scan(sim.barcodeOf("ordinary"));
+    assertThat(screen.getByTestId("mode")).hasText("貸出");
+    assertThat(staff).isHidden();
   }
 
   @Test

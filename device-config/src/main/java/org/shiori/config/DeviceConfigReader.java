@@ -66,14 +66,15 @@ final class DeviceConfigReader {
     Path dataDir = readDataDir();
     PrivacySettings privacy = readPrivacy(dataDir);
     SectionReader uiSection = root.section("ui");
-    uiSection.allowOnly("port", "printer", "printerBaud", "staffPinSha256");
+    uiSection.allowOnly("port", "printer", "printerBaud", "staffPinSha256", "staffCards");
     Optional<Integer> uiPort = uiSection.validInteger("port", 8080, 1, 65535);
     UiSettings ui =
         new UiSettings(
             uiPort.orElse(8080),
             uiSection.matching("printer", PRINTER_DEVICE, "a device path under /dev/"),
             uiSection.integer("printerBaud", 19200, 1200, 115200),
-            uiSection.matching("staffPinSha256", SHA256_HEX, "64 lower-case hex digits"));
+            uiSection.matching("staffPinSha256", SHA256_HEX, "64 lower-case hex digits"),
+            uiSection.matchingList("staffCards", SHA256_HEX, STAFF_CARD_ALLOWED));
     AdminSettings admin = readAdmin(uiSection, uiPort);
     return new DeviceConfig(
         deviceId,
@@ -123,6 +124,10 @@ final class DeviceConfigReader {
 
   private static final Pattern PRINTER_DEVICE = Pattern.compile("/dev/[A-Za-z0-9_./-]+");
   private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
+
+  private static final String STAFF_CARD_ALLOWED =
+      "a staff card's key: 64 lower-case hex digits, the card number hashed with the tenant key"
+          + " (bin/kiosk staff-card-key)";
 
   private static Optional<Integer> portOf(SectionReader section, int fallback) {
     section.allowOnly("port");

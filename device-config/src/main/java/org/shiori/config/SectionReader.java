@@ -1,5 +1,6 @@
 package org.shiori.config;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import org.shiori.yaml.SourcePosition;
 import org.shiori.yaml.YamlMap;
 import org.shiori.yaml.YamlNode;
 import org.shiori.yaml.YamlScalar;
+import org.shiori.yaml.YamlSequence;
 
 /**
  * Reads the typed values of one mapping of the file. Every bad or missing value is reported to the
@@ -216,5 +218,34 @@ final class SectionReader {
               }
               return result;
             });
+  }
+
+  /**
+   * A list of scalars that each match {@code pattern}; absent reads as empty. Each bad item is
+   * reported at its own line as {@code field[index]}, and a value written twice once more, so one
+   * mistake never hides the others; the good items are kept.
+   */
+  List<String> matchingList(String key, Pattern pattern, String allowed) {
+    Optional<YamlNode> node = map.get(key);
+    if (node.isEmpty()) {
+      return List.of();
+    }
+    if (!(node.get() instanceof YamlSequence list)) {
+      report(key, node.get().describe(), "a list, each item " + allowed);
+      return List.of();
+    }
+    List<String> values = new ArrayList<>();
+    for (int i = 0; i < list.items().size(); i++) {
+      YamlNode item = list.items().get(i);
+      String field = field(key) + "[" + i + "]";
+      if (!(item instanceof YamlScalar scalar) || !pattern.matcher(scalar.text()).matches()) {
+        problems.add(item.position(), field, item.describe(), allowed);
+      } else if (values.contains(scalar.text())) {
+        problems.add(item.position(), field, scalar.text(), "each key once");
+      } else {
+        values.add(scalar.text());
+      }
+    }
+    return List.copyOf(values);
   }
 }

@@ -32,6 +32,9 @@ class BrokenConfigTest {
   private static final String BAUDS = "one of 9600, 19200, 38400, 57600, 115200";
   private static final String FILE = "an existing, readable file";
   private static final String TLS_MISSING = "required when broker.url is ssl://: a readable file";
+  private static final String STAFF_CARD =
+      "a staff card's key: 64 lower-case hex digits, the card number hashed with the tenant key"
+          + " (bin/kiosk staff-card-key)";
   private static final String TOP_KEYS =
       "one of deviceId, role, tenant, branch, zone, locale, broker, reader, security, dataDir,"
           + " privacy, ui, admin, policy, offline, outbox, gate, card, session";
@@ -188,6 +191,14 @@ class BrokenConfigTest {
                 + " integer from 1 to 720",
             "ports-and-limits.yaml:18:13: outbox.capacity: found \"10\", allowed: an integer from"
                 + " 100 to 1000000"));
+    table.put(
+        "staff-cards.yaml",
+        List.of(
+            "staff-cards.yaml:12:7: ui.staffCards[1]: found \"A2000000099B\", allowed: "
+                + STAFF_CARD,
+            "staff-cards.yaml:13:7: ui.staffCards[2]: found \"15f23d2ba50ff4641798d91e75073dc0fdcd185fc8454295e0be370a058440bd\", allowed: each key once",
+            "staff-cards.yaml:14:7: ui.staffCards[3]: found \"{a mapping}\", allowed: "
+                + STAFF_CARD));
     table.put(
         "zone-locale-datadir.yaml",
         List.of(

@@ -227,6 +227,26 @@ class DeviceConfigLoaderTest {
   }
 
   @Test
+  void staffCardsAreReadAsKeysAndOneKeyWithoutAListIsReported() throws Exception {
+    String key = "ab".repeat(32);
+    DeviceConfig config =
+        DeviceConfig.fromYaml(MINIMAL + "ui:\n  staffCards:\n    - " + key + "\n", "kiosk.yaml");
+    assertThat(config.ui().staffCards()).containsExactly(key);
+
+    ConfigException failure =
+        catchThrowableOfType(
+            () -> DeviceConfig.fromYaml(MINIMAL + "ui:\n  staffCards: " + key + "\n", "kiosk.yaml"),
+            ConfigException.class);
+    assertThat(failure.errors())
+        .singleElement()
+        .hasToString(
+            "kiosk.yaml:10:15: ui.staffCards: found \""
+                + key
+                + "\", allowed: a list, each item a staff card's key: 64 lower-case hex digits,"
+                + " the card number hashed with the tenant key (bin/kiosk staff-card-key)");
+  }
+
+  @Test
   void requireGateOnAKioskFailsLoudly() throws Exception {
     DeviceConfig kiosk = DeviceConfig.fromYaml(MINIMAL, "kiosk.yaml");
 

@@ -5,14 +5,14 @@ import org.shiori.device.app.ExitCodes;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code bin/kiosk}: the kiosk service and the policy tools. */
+/** {@code bin/kiosk}: the kiosk service, the staff card key and the policy tools. */
 @Command(
     name = "kiosk",
     mixinStandardHelpOptions = true,
     version = "Shiori kiosk 0.1.0",
     description = "Shiori self-service kiosk.",
     footer = {"", "The demo kiosk, 'kiosk demo', comes with the demo module (bin/kiosk demo)."},
-    subcommands = {KioskRunCommand.class, PolicyCommand.class})
+    subcommands = {KioskRunCommand.class, StaffCardKeyCommand.class, PolicyCommand.class})
 public final class KioskCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

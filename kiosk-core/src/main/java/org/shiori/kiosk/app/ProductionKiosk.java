@@ -12,6 +12,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import org.shiori.circulation.domain.PatronKey;
 import org.shiori.circulation.policy.CirculationPolicy;
 import org.shiori.circulation.privacy.CardHasher;
 import org.shiori.config.CardSettings;
@@ -45,6 +47,7 @@ import org.shiori.kiosk.receipt.SerialPrinterPort;
 import org.shiori.kiosk.session.KioskIdentity;
 import org.shiori.kiosk.session.KioskSession;
 import org.shiori.kiosk.session.OfflineGuard;
+import org.shiori.kiosk.session.StaffCards;
 import org.shiori.kiosk.text.PatronTexts;
 import org.shiori.kiosk.web.PatronScreenParts;
 import org.shiori.kiosk.web.StaffAccess;
@@ -67,6 +70,9 @@ public final class ProductionKiosk implements AutoCloseable {
 
   /** The store's file inside the data directory. */
   public static final String DATABASE_FILE = "store.db";
+
+  /** How long the staff status screen stays open without a touch, opened by PIN or card. */
+  static final Duration STAFF_OPEN_FOR = Duration.ofSeconds(30);
 
   /** How often an absent card device is looked for. */
   static final Duration DEVICE_RETRY = Duration.ofSeconds(1);
@@ -212,7 +218,8 @@ public final class ProductionKiosk implements AutoCloseable {
                 central,
                 config.session(),
                 pins,
-                config.card().pad().map(CardSettings.PadCards::usage)),
+                config.card().pad().map(CardSettings.PadCards::usage),
+                staffCards()),
             clock);
     startCardSources(new CardInbox(session, config.card().codabar()));
     StatusReport status =
@@ -246,9 +253,14 @@ public final class ProductionKiosk implements AutoCloseable {
         basic.helpRequested(),
         printer,
         new StaffAccess(
-            config.ui().staffPinSha256(),
-            new StaffStatus(status, store, clock),
-            Duration.ofSeconds(30)));
+            config.ui().staffPinSha256(), new StaffStatus(status, store, clock), STAFF_OPEN_FOR));
+  }
+
+  /** The staff cards of {@code ui.staffCards}, known by their keys only. */
+  private StaffCards staffCards() {
+    return new StaffCards(
+        config.ui().staffCards().stream().map(PatronKey::new).collect(Collectors.toSet()),
+        STAFF_OPEN_FOR);
   }
 
   private Optional<String> openingHours(LocalDate day) {

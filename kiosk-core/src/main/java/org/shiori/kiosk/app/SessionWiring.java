@@ -9,6 +9,7 @@ import org.shiori.kiosk.pad.PadScanner;
 import org.shiori.kiosk.session.KioskIdentity;
 import org.shiori.kiosk.session.OfflineGuard;
 import org.shiori.kiosk.session.PinService;
+import org.shiori.kiosk.session.StaffCards;
 import org.shiori.rfid.reader.TagReader;
 import org.shiori.rfid.security.SecurityMode;
 
@@ -26,6 +27,7 @@ import org.shiori.rfid.security.SecurityMode;
  * @param timings how sessions end
  * @param pins PIN checks and lockouts
  * @param padCardUsage the ISO 28560 type of usage of patron cards read on the pad, if they are
+ * @param staffCards the cards that open the staff status screen, on every card path
  */
 public record SessionWiring(
     KioskIdentity identity,
@@ -38,9 +40,10 @@ public record SessionWiring(
     CentralConnection central,
     SessionSettings timings,
     PinService pins,
-    Optional<Integer> padCardUsage) {
+    Optional<Integer> padCardUsage,
+    StaffCards staffCards) {
 
-  /** Default session timings, no PIN checks, no patron cards on the pad. */
+  /** Default session timings, no PIN checks, no patron cards on the pad, no staff cards. */
   public SessionWiring(
       KioskIdentity identity,
       CirculationRules rules,
@@ -61,7 +64,25 @@ public record SessionWiring(
         central,
         SessionSettings.DEFAULT,
         PinService.unavailable(),
-        Optional.empty());
+        Optional.empty(),
+        StaffCards.none());
+  }
+
+  /** The same wiring with {@code cards} as its staff cards. */
+  public SessionWiring withStaffCards(StaffCards cards) {
+    return new SessionWiring(
+        identity,
+        rules,
+        store,
+        reader,
+        security,
+        hasher,
+        offlineLimits,
+        central,
+        timings,
+        pins,
+        padCardUsage,
+        cards);
   }
 
   Optional<PadScanner.PatronCards> patronCards(org.shiori.kiosk.card.CardSink sink) {

@@ -108,6 +108,10 @@ public final class KioskSession implements PadListener, org.shiori.kiosk.card.Ca
   private Instant lastActivity;
   private boolean padUsed;
   private Optional<Instant> padEmptySince = Optional.empty();
+
+  /** Until when the staff status screen a staff card opened stays open without a touch. */
+  private Optional<Instant> staffUntil = Optional.empty();
+
   private volatile SessionView view;
 
   /** Told on the I/O thread after every change of the view (the screen pushes it). */
@@ -128,6 +132,7 @@ public final class KioskSession implements PadListener, org.shiori.kiosk.card.Ca
    * @param holds the holds of a patron, to announce one waiting on the hold shelf
    * @param pins PIN checks and lockouts (R-CARD-2)
    * @param loans the patron's loans and renewals, asked from central on demand
+   * @param staffCards the cards that open the staff status screen instead of a session
    */
   public record SessionParts(
       CirculationRules rules,
@@ -140,7 +145,8 @@ public final class KioskSession implements PadListener, org.shiori.kiosk.card.Ca
       Runnable committed,
       Function<PatronKey, List<HoldRecord>> holds,
       PinService pins,
-      LoanQueries loans) {}
+      LoanQueries loans,
+      StaffCards staffCards) {}
 
   public KioskSession(
       KioskIdentity identity,
@@ -175,6 +181,11 @@ public final class KioskSession implements PadListener, org.shiori.kiosk.card.Ca
             SessionSettings.DEFAULT.abandonSeconds(),
             SessionSettings.DEFAULT.returnClearSeconds(),
             SessionSettings.DEFAULT.incompleteSetReturn()));
+  }
+
+  /** Whether a patron's checkout session is open now (the pad is then scanned more often). */
+  public boolean checkoutOpen() {
+    return view.mode() == SessionView.Mode.CHECKOUT;
   }
 
   /** The screen's current content; the offline badge follows the link as it changes. */
@@ -216,6 +227,28 @@ public final class KioskSession implements PadListener, org.shiori.kiosk.card.Ca
   /** The patron pressed "finish", or staff reset the kiosk. */
   public void finish() {
     ioThread.execute(this::endSession);
+  }
+
+  /** Staff touched the status screen a staff card opened: it stays open for longer. */
+  public void staffTouched() {
+    ioThread.execute(
+        () -> {
+          if (staffUntil.isPresent()) {
+            staffUntil = Optional.of(clock.instant().plus(parts.staffCards().openFor()));
+          }
+        });
+  }
+
+  /** Staff closed the status screen. */
+  public void closeStaff() {
+    ioThread.execute(
+        () -> {
+          if (staffUntil.isPresent()) {
+            staffUntil = Optional.empty();
+            LOG.info("staff status screen closed");
+            publish();
+          }
+        });
   }
 
   /** The patron pressed "extend" in the last seconds of the countdown. */
@@ -292,6 +325,10 @@ public final class KioskSession implements PadListener, org.shiori.kiosk.card.Ca
           if (added && patron.isPresent()) {
             touch();
           }
+          if (added && staffUntil.isPresent()) {
+            staffUntil = Optional.empty(); // a patron uses the kiosk: the status screen gives way
+            LOG.info("staff status screen closed: items were put on the pad");
+          }
           if (!pad.isEmpty()) {
             padUsed = true;
             padEmptySince = Optional.empty();
@@ -305,6 +342,13 @@ public final class KioskSession implements PadListener, org.shiori.kiosk.card.Ca
 
   private void checkTimers() {
     Instant now = clock.instant();
+    if (staffUntil.filter(until -> !now.isBefore(until)).isPresent()) {
+      staffUntil = Optional.empty();
+      LOG.info(
+          "staff status screen closed after {} s untouched",
+          parts.staffCards().openFor().toSeconds());
+      publish();
+    }
     if (patron.isPresent()) {
       if (!now.isBefore(lastActivity.plus(timings.idle()))) {
         LOG.info("session ended after {} s without activity", timings.idleSeconds());
@@ -335,6 +379,10 @@ public final class KioskSession implements PadListener, org.shiori.kiosk.card.Ca
       return;
     }
     PatronKey key = parts.hasher().keyOf(normalized);
+    if (parts.staffCards().isStaff(key)) {
+      onStaffCard();
+      return;
+    }
     Optional<PatronSnapshot> found = parts.patrons().find(key);
     if (found.isEmpty()) {
       LOG.info("card refused: unknown or invalidated (R-CARD-1)");
@@ -355,6 +403,7 @@ public final class KioskSession implements PadListener, org.shiori.kiosk.card.Ca
     outcomes.clear();
     lentThisSession.clear();
     releasedTags.clear();
+    staffUntil = Optional.empty(); // a patron's session never runs behind the status screen
     // Items the previous patron left on the pad stay ignored until lifted: never lent to the next.
     patron = found;
     proof = Optional.of(PatronProof.card(normalized));
@@ -366,6 +415,21 @@ public final class KioskSession implements PadListener, org.shiori.kiosk.card.Ca
     LOG.info("checkout session opened");
     judgeStanding(found.get(), false);
     decidePad();
+    publish();
+  }
+
+  /**
+   * A staff card opens the status screen while no patron session is open; during a session it is
+   * ignored, so a patron's session is neither ended nor hidden. It is never looked up as a patron,
+   * starts no session and commits nothing.
+   */
+  private void onStaffCard() {
+    if (patron.isPresent()) {
+      LOG.info("staff card during a patron session: ignored");
+      return;
+    }
+    staffUntil = Optional.of(clock.instant().plus(parts.staffCards().openFor()));
+    LOG.info("staff card: status screen opened");
     publish();
   }
 
@@ -952,7 +1016,8 @@ public final class KioskSession implements PadListener, org.shiori.kiosk.card.Ca
             false,
             toRemove,
             patron.map(p -> parts.rules().offersReceiptByDefault(p.category())).orElse(false),
-            checkout ? loans.view(parts.offline().offline()) : Optional.empty());
+            checkout ? loans.view(parts.offline().offline()) : Optional.empty(),
+            staffUntil.isPresent());
     SessionView published = view;
     for (java.util.function.Consumer<SessionView> listener : viewListeners) {
       try {

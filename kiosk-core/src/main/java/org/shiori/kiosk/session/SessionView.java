@@ -25,6 +25,8 @@ import org.shiori.circulation.domain.Message;
  * @param receiptOffered whether the screen offers a receipt by default (groups, R-GROUP-2)
  * @param myLoans the patron's loans as central gave them on demand, while they are shown; never
  *     stored, gone when the session ends
+ * @param staffOpen whether a staff card opened the staff status screen and it is open now (no
+ *     patron session is open then)
  */
 public record SessionView(
     Mode mode,
@@ -39,7 +41,8 @@ public record SessionView(
     boolean extendable,
     int itemsToRemove,
     boolean receiptOffered,
-    Optional<MyLoans> myLoans) {
+    Optional<MyLoans> myLoans,
+    boolean staffOpen) {
 
   /** Kiosk modes. */
   public enum Mode {
@@ -74,7 +77,8 @@ public record SessionView(
         false,
         0,
         false,
-        Optional.empty());
+        Optional.empty(),
+        false);
   }
 
   public SessionView withOffline(boolean nowOffline) {
@@ -91,7 +95,8 @@ public record SessionView(
         extendable,
         itemsToRemove,
         receiptOffered,
-        myLoans);
+        myLoans,
+        staffOpen);
   }
 
   /** The countdown as seen at {@code now}: seconds left, and whether extending is offered. */
@@ -114,7 +119,8 @@ public record SessionView(
         left.compareTo(extendWindow) <= 0,
         itemsToRemove,
         receiptOffered,
-        myLoans);
+        myLoans,
+        staffOpen);
   }
 
   /**

@@ -76,6 +76,19 @@ public final class KioskWebServer implements AutoCloseable {
         });
     app.post("/api/receipt", this::receipt);
     app.post("/api/staff", this::staff);
+    app.get("/api/staff", this::staffByCard);
+    app.post(
+        "/api/staff/touch",
+        ctx -> {
+          session.staffTouched();
+          ctx.status(202);
+        });
+    app.post(
+        "/api/staff/close",
+        ctx -> {
+          session.closeStaff();
+          ctx.status(202);
+        });
     app.post(
         "/api/extend",
         ctx -> {
@@ -190,10 +203,24 @@ public final class KioskWebServer implements AutoCloseable {
       ctx.status(403).json(Map.of("error", "wrong PIN"));
       return;
     }
+    ctx.json(staffStatus());
+  }
+
+  /** The status while a staff card holds the status screen open; 403 otherwise. */
+  private void staffByCard(io.javalin.http.Context ctx) {
+    if (!session.view().staffOpen()) {
+      ctx.status(403).json(Map.of("error", "no staff card was scanned"));
+      return;
+    }
+    ctx.json(staffStatus());
+  }
+
+  /** Device health only: the staff screen never shows patron data. */
+  private Map<String, Object> staffStatus() {
     parts.printer().ifPresent(p -> p.check());
     Map<String, Object> status = new LinkedHashMap<>(parts.staff().status().get());
     status.put("printer", parts.printer().map(p -> p.state().name()).orElse("NONE"));
-    ctx.json(status);
+    return status;
   }
 
   /** Starts serving; port 0 picks a free port. Returns the port in use. */

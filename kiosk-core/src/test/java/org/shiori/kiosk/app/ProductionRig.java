@@ -228,6 +228,7 @@ public final class ProductionRig implements AutoCloseable {
         "dataDir: " + data,
         "ui:",
         "  port: " + FreePort.find(),
+        options.cardSources() ? "  staffCards: [" + hasher.keyOf(STAFF_CARD).value() + "]" : "",
         "admin:",
         "  port: " + FreePort.find(),
         "policy: " + options.policy().map(Path::toString).orElse("matsuyama"),
@@ -263,18 +264,29 @@ public final class ProductionRig implements AutoCloseable {
 
   /** The USB HID scanner reads card {@code i}: key events on the event stream, then Enter. */
   public void scanOnEvdev(int i) throws java.io.IOException {
+    scanOnEvdev(card(i));
+  }
+
+  /** The USB HID scanner reads {@code number}: key events on the event stream, then Enter. */
+  public void scanOnEvdev(String number) throws java.io.IOException {
     try (java.io.OutputStream events = new java.io.FileOutputStream(scannerFifo.toFile())) {
-      events.write(HidScanner.keyEvents(card(i)));
+      events.write(HidScanner.keyEvents(number));
     }
   }
 
   /** Lays patron card {@code i} on the pad: ISO 28560-3, type of usage 8, the card number as id. */
   public VirtualTag placePatronCard(int i) {
+    return placeCard(card(i), i);
+  }
+
+  /** Lays an RFID card with {@code number} on the pad, its UID told by {@code serial}. */
+  public VirtualTag placeCard(String number, int serial) {
     byte[] data =
         LibraryTagCodec.encodeIso28560_3(
             new org.shiori.rfid.codec.Iso28560Part3.Data(
-                org.shiori.rfid.codec.Iso28560Part3.VERSION, 8, 1, 1, card(i), "JP", ISIL));
-    VirtualTag tag = VirtualTag.slix(TagUid.fromHex(String.format("E0040100007C%04X", i)), data);
+                org.shiori.rfid.codec.Iso28560Part3.VERSION, 8, 1, 1, number, "JP", ISIL));
+    VirtualTag tag =
+        VirtualTag.slix(TagUid.fromHex(String.format("E0040100007C%04X", serial)), data);
     field.put(tag);
     return tag;
   }
@@ -314,6 +326,9 @@ public final class ProductionRig implements AutoCloseable {
         },
         () -> "no snapshot applied; broker log:\n" + broker.log());
   }
+
+  /** The staff card of a rig with card sources: {@code ui.staffCards} holds its key. */
+  public static final String STAFF_CARD = "A2000000099B";
 
   public static String card(int i) {
     return String.format("A20000000%02dB", i);

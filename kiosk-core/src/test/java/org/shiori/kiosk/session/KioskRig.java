@@ -57,6 +57,12 @@ final class KioskRig implements AutoCloseable {
   static final String ISIL = "JP-1001234";
   static final SecurityMode SECURITY = SecurityMode.ISO_AFI;
 
+  /** The rig's staff card: it opens the staff status screen, never a session. */
+  static final String STAFF_CARD = "A7000000001B";
+
+  /** How long the staff status screen stays open untouched. */
+  static final Duration STAFF_OPEN_FOR = Duration.ofSeconds(30);
+
   /** Statuses of items that left the library through a loan: their tags are released. */
   private static final Set<ItemStatus> OUT_OF_LIBRARY =
       Set.of(ItemStatus.ON_LOAN, ItemStatus.LOST, ItemStatus.MISSING);
@@ -153,6 +159,7 @@ final class KioskRig implements AutoCloseable {
     reader = new FeigReader(line.host(), 0xFF, Duration.ofMillis(1500));
     OfflineGuard offline =
         new OfflineGuard(limits, connectivity, () -> store.lastSyncAt(Dataset.ITEMS), clock);
+    StaffCards staffCards = new StaffCards(Set.of(hasher.keyOf(STAFF_CARD)), STAFF_OPEN_FOR);
     session =
         factory.create(
             new KioskIdentity("matsuyama", "kiosk-test-1", BRANCH, TOKYO),
@@ -167,7 +174,8 @@ final class KioskRig implements AutoCloseable {
                 commits::incrementAndGet,
                 key -> store.exportPatron(key).holds(),
                 pins,
-                loans),
+                loans,
+                staffCards),
             clock,
             Runnable::run);
   }
