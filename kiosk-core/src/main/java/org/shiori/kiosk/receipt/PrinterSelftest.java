@@ -44,7 +44,7 @@ public final class PrinterSelftest implements SelftestCheck {
       PrinterState state = receipts.printTestPage(device.deviceId(), day);
       return List.of(result(state, printer, device));
     } catch (IOException e) {
-      return List.of(SelftestResult.fail(CHECK, "cannot open " + where + ": " + e.getMessage()));
+      return List.of(SelftestResult.fail(CHECK, where + ": " + e.getMessage()));
     }
   }
 

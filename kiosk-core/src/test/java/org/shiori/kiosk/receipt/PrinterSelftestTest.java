@@ -202,7 +202,7 @@ class PrinterSelftestTest {
     assertThat(result.outcome()).isEqualTo(Outcome.FAIL);
     assertThat(result.detail())
         .isEqualTo(
-            "cannot open ui.printer "
+            "ui.printer "
                 + missing
                 + ": cannot open the receipt printer's port "
                 + missing
