@@ -119,7 +119,26 @@ final class SelftestCommand implements Callable<Integer> {
    */
   private static List<SelftestResult> contributed(DeviceConfig device, SelftestContext context) {
     List<SelftestResult> lines = new ArrayList<>();
-    for (SelftestCheck check : ServiceLoader.load(SelftestCheck.class)) {
+    java.util.Iterator<SelftestCheck> checks = ServiceLoader.load(SelftestCheck.class).iterator();
+    String lastError = "";
+    while (true) {
+      SelftestCheck check;
+      try {
+        if (!checks.hasNext()) {
+          return lines;
+        }
+        check = checks.next();
+      } catch (java.util.ServiceConfigurationError e) {
+        // A damaged installation: say so and go on with the checks that do load, unless the
+        // loader cannot get past this one (it only makes a best effort to).
+        String error = String.valueOf(e.getMessage());
+        if (error.equals(lastError)) {
+          return lines;
+        }
+        lastError = error;
+        lines.add(SelftestResult.fail("selftest", "a check could not be loaded: " + error));
+        continue;
+      }
       try {
         lines.addAll(check.run(device, context));
       } catch (RuntimeException e) {
@@ -127,7 +146,6 @@ final class SelftestCommand implements Callable<Integer> {
             SelftestResult.fail(check.getClass().getSimpleName(), "the check itself failed: " + e));
       }
     }
-    return lines;
   }
 
   static int exitCode(List<SelftestResult> lines) {
