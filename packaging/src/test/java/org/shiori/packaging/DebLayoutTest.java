@@ -75,6 +75,73 @@ class DebLayoutTest {
     }
   }
 
+  /**
+   * selftest finds the checks of the modules above device-config on the installed class path: the
+   * gate's light and buzzer (Pi4J's own provider choice: no mock plugin is installed) and the
+   * kiosk's receipt printer. The devices are absent here, so both lines fail, each naming why.
+   */
+  @Test
+  void selftestOnTheInstalledClassPathHasTheGatesAndTheKiosksChecks(@TempDir Path dir)
+      throws Exception {
+    String common =
+        String.join(
+            "\n",
+            "tenant: t1",
+            "branch: main",
+            "broker:",
+            "  url: tcp://127.0.0.1:1",
+            "reader:",
+            "  protocol: feig",
+            "  port: " + dir.resolve("no-reader"),
+            "security:",
+            "  mode: afi",
+            "dataDir: " + dir.resolve("data"),
+            "");
+    Path gate =
+        Files.writeString(
+            dir.resolve("gate.yaml"),
+            "deviceId: gate-1\nrole: gate\n"
+                + common
+                + "gate:\n  alarmMode: afi\n  lightPin: 17\n  buzzerPin: 27\n");
+    Path kiosk =
+        Files.writeString(
+            dir.resolve("kiosk.yaml"),
+            "deviceId: kiosk-1\nrole: kiosk\n"
+                + common
+                + "ui:\n  printer: /dev/shiori-test-no-printer\n");
+
+    String gateOut = selftest(gate);
+    assertThat(gateOut)
+        .containsPattern("(?m)^(PASS|FAIL)  (light|light, buzzer) ")
+        .contains("SKIP  printer       a gate has none")
+        .doesNotContain("mock GPIO provider");
+    String kioskOut = selftest(kiosk);
+    assertThat(kioskOut)
+        .contains(
+            "FAIL  printer       ui.printer /dev/shiori-test-no-printer: cannot open",
+            "SKIP  light, buzzer a kiosk has none");
+  }
+
+  /** The installed tool's selftest, which exits 1 here (no broker, reader or printer). */
+  private static String selftest(Path config) throws Exception {
+    Process p =
+        new ProcessBuilder(
+                "java",
+                "-Dlogback.configurationFile=device-config-logback.xml",
+                "-cp",
+                root.resolve("usr/share/shiori/lib") + "/*",
+                "org.shiori.config.cli.DeviceConfigCommand",
+                "selftest",
+                "--config",
+                config.toString())
+            .start();
+    byte[] out = p.getInputStream().readAllBytes();
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    String text = new String(out, StandardCharsets.UTF_8);
+    assertThat(p.exitValue()).as(text).isEqualTo(1);
+    return text;
+  }
+
   @Test
   void unitsAlertUnitAndDefaultConfigurationAreInPlace() throws IOException {
     for (String unit :

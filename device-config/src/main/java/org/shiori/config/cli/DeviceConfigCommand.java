@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * The technician's tool. Exit codes: 0 success, 1 failure (e.g. an invalid configuration), 2 usage
- * error.
+ * error; {@code selftest} also 3: nothing failed, but checks of parts the running service holds
+ * were not run.
  */
 @Command(
     name = "device-config",

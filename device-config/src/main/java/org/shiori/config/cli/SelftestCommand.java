@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import javax.net.ssl.SSLSocket;
 import org.shiori.config.ConfigError;
@@ -36,16 +37,21 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code selftest}: checks a provisioned device part by part and prints a pass/fail table; exit 0
- * only when nothing failed. While the service runs it holds the reader, so the reader's state is
- * then taken from the service's admin API.
+ * only when nothing failed and nothing was left unrun. While the service runs it holds the reader,
+ * so the reader's state is then taken from the service's admin API; the GPIO lines and the printer
+ * it holds are not touched then (BUSY, exit 3). Checks of upper modules come in as {@link
+ * SelftestCheck}s.
  */
 @Command(
     name = "selftest",
     mixinStandardHelpOptions = true,
     description = {
       "Check a provisioned device: configuration, secrets (0600), certificate and clock, broker",
-      "over TLS with the device certificate, disk space, reader, card scanners. Prints PASS/FAIL",
-      "per check."
+      "over TLS with the device certificate, disk space, reader, card scanners, and where the",
+      "device has them the gate's light and buzzer and the kiosk's receipt printer (test page).",
+      "Prints PASS, FAIL, SKIP (not on this device) or BUSY (held by the running service) per",
+      "check. Exit 0: all passed; 1: a check failed; 3: none failed, but BUSY checks were not run",
+      "(stop shiori-kiosk or shiori-gate to run them)."
     })
 final class SelftestCommand implements Callable<Integer> {
   private static final long MIN_FREE_BYTES = 200L * 1024 * 1024;
@@ -64,7 +70,15 @@ final class SelftestCommand implements Callable<Integer> {
 
   private final Clock clock = Clock.systemUTC();
 
-  private record Result(String check, boolean passed, String detail) {}
+  /** What {@link SelftestResult} this command's own checks make, kept short. */
+  private record Result(String check, boolean passed, String detail) {
+    SelftestResult line() {
+      return passed ? SelftestResult.pass(check, detail) : SelftestResult.fail(check, detail);
+    }
+  }
+
+  /** Exit code: nothing failed, but checks of parts the running service holds were not run. */
+  static final int NOT_ALL_RUN = 3;
 
   @Override
   public Integer call() {
@@ -80,7 +94,7 @@ final class SelftestCommand implements Callable<Integer> {
               "configuration",
               false,
               e.errors().stream().map(ConfigError::toString).findFirst().orElse("invalid")));
-      print(out, results);
+      print(out, results.stream().map(Result::line).toList());
       return 1;
     }
     results.add(secret("tenant key", device.privacy().tenantKeyFile(), 16));
@@ -93,8 +107,54 @@ final class SelftestCommand implements Callable<Integer> {
     results.add(disk(device));
     results.add(reader(device));
     cardScanners(device).forEach(results::add);
-    print(out, results);
-    return results.stream().allMatch(Result::passed) ? 0 : 1;
+    List<SelftestResult> lines = new ArrayList<>(results.stream().map(Result::line).toList());
+    lines.addAll(contributed(device, new SelftestContext(clock, RunningService.find())));
+    print(out, lines);
+    return exitCode(lines);
+  }
+
+  /**
+   * The checks of the modules above this one (light and buzzer, receipt printer), as the class path
+   * holds them. A check that throws is a FAIL line, never the end of the self-test.
+   */
+  private static List<SelftestResult> contributed(DeviceConfig device, SelftestContext context) {
+    List<SelftestResult> lines = new ArrayList<>();
+    java.util.Iterator<SelftestCheck> checks = ServiceLoader.load(SelftestCheck.class).iterator();
+    String lastError = "";
+    while (true) {
+      SelftestCheck check;
+      try {
+        if (!checks.hasNext()) {
+          return lines;
+        }
+        check = checks.next();
+      } catch (java.util.ServiceConfigurationError e) {
+        // A damaged installation: say so and go on with the checks that do load, unless the
+        // loader cannot get past this one (it only makes a best effort to).
+        String error = String.valueOf(e.getMessage());
+        if (error.equals(lastError)) {
+          return lines;
+        }
+        lastError = error;
+        lines.add(SelftestResult.fail("selftest", "a check could not be loaded: " + error));
+        continue;
+      }
+      try {
+        lines.addAll(check.run(device, context));
+      } catch (RuntimeException e) {
+        lines.add(
+            SelftestResult.fail(check.getClass().getSimpleName(), "the check itself failed: " + e));
+      }
+    }
+  }
+
+  static int exitCode(List<SelftestResult> lines) {
+    if (lines.stream().anyMatch(r -> r.outcome() == SelftestResult.Outcome.FAIL)) {
+      return 1;
+    }
+    return lines.stream().anyMatch(r -> r.outcome() == SelftestResult.Outcome.BUSY)
+        ? NOT_ALL_RUN
+        : 0;
   }
 
   private static Result secret(String name, Path file, int minBytes) {
@@ -282,15 +342,31 @@ final class SelftestCommand implements Callable<Integer> {
     }
   }
 
-  private static void print(PrintWriter out, List<Result> results) {
-    for (Result r : results) {
-      out.printf("%-4s  %-13s %s%n", r.passed() ? "PASS" : "FAIL", r.check(), r.detail());
+  private static void print(PrintWriter out, List<SelftestResult> lines) {
+    for (SelftestResult r : lines) {
+      out.printf("%-4s  %-13s %s%n", r.outcome(), r.check(), r.detail());
     }
-    long failed = results.stream().filter(r -> !r.passed()).count();
-    out.println(
-        failed == 0
-            ? "all " + results.size() + " checks passed"
-            : failed + " of " + results.size() + " checks failed");
+    out.println(summary(lines));
     out.flush();
+  }
+
+  static String summary(List<SelftestResult> lines) {
+    java.util.Map<SelftestResult.Outcome, Long> counts =
+        lines.stream()
+            .collect(
+                java.util.stream.Collectors.groupingBy(
+                    SelftestResult::outcome, java.util.stream.Collectors.counting()));
+    long passed = counts.getOrDefault(SelftestResult.Outcome.PASS, 0L);
+    long failed = counts.getOrDefault(SelftestResult.Outcome.FAIL, 0L);
+    long skipped = counts.getOrDefault(SelftestResult.Outcome.SKIP, 0L);
+    long busy = counts.getOrDefault(SelftestResult.Outcome.BUSY, 0L);
+    long run = passed + failed;
+    String rest =
+        (busy > 0 ? ", " + busy + " not run while the service runs (BUSY)" : "")
+            + (skipped > 0 ? ", " + skipped + " skipped (not on this device)" : "");
+    if (failed > 0) {
+      return failed + " of " + run + " checks failed" + rest;
+    }
+    return "all " + run + " checks passed" + rest;
   }
 }

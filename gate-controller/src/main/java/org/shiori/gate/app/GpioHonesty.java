@@ -19,6 +19,14 @@ final class GpioHonesty {
 
   /** The one-line refusal, or empty when the context drives real pins. */
   static Optional<String> refusal(Context pi4j, GateSettings gate) {
+    return reason(pi4j, gate).map(reason -> "refusing to start: " + reason);
+  }
+
+  /**
+   * Why the context cannot drive the gate's pins (one line naming them), or empty when it can; the
+   * self-test fails its light and buzzer lines for the same reasons.
+   */
+  static Optional<String> reason(Context pi4j, GateSettings gate) {
     String pins =
         "gate.lightPin="
             + gate.lightPin()
@@ -38,7 +46,7 @@ final class GpioHonesty {
     Optional<Provider> outputs = outputProvider(pi4j);
     if (outputs.isPresent() && isMock(outputs.get())) {
       return Optional.of(
-          "refusing to start: Pi4J chose its mock GPIO provider ("
+          "Pi4J chose its mock GPIO provider ("
               + outputs.get().id()
               + "), so "
               + pins
@@ -47,7 +55,7 @@ final class GpioHonesty {
     BoardModel board = pi4j.boardInfo().getBoardModel();
     if (outputs.isEmpty() || board == BoardModel.UNKNOWN) {
       return Optional.of(
-          "refusing to start: Pi4J does not know this board (model "
+          "Pi4J does not know this board (model "
               + board.name()
               + (outputs.isEmpty() ? ", no GPIO output provider" : "")
               + "), so it cannot drive "

@@ -21,6 +21,11 @@ import org.slf4j.LoggerFactory;
 public final class Pi4jAlarmSignals implements AlarmSignals {
   private static final Logger LOG = LoggerFactory.getLogger(Pi4jAlarmSignals.class);
 
+  /** The Pi4J ids of the two outputs (also the self-test's). */
+  public static final String LIGHT_ID = "gate-light";
+
+  public static final String BUZZER_ID = "gate-buzzer";
+
   private final DigitalOutput light;
   private final DigitalOutput buzzer;
   private final AlarmPattern pattern;
@@ -37,8 +42,8 @@ public final class Pi4jAlarmSignals implements AlarmSignals {
     if (lightPin == buzzerPin) {
       throw new IllegalArgumentException("light and buzzer need different pins, both " + lightPin);
     }
-    this.light = output(pi4j, "gate-light", lightPin);
-    this.buzzer = output(pi4j, "gate-buzzer", buzzerPin);
+    this.light = output(pi4j, LIGHT_ID, lightPin);
+    this.buzzer = output(pi4j, BUZZER_ID, buzzerPin);
     this.pattern = pattern;
     this.timer =
         Executors.newSingleThreadScheduledExecutor(
@@ -49,7 +54,12 @@ public final class Pi4jAlarmSignals implements AlarmSignals {
             });
   }
 
-  private static DigitalOutput output(Context pi4j, String id, int pin) {
+  /**
+   * One output, low from the start and low again when the context shuts down.
+   *
+   * @throws IllegalStateException naming the pin when Pi4J cannot open it
+   */
+  public static DigitalOutput output(Context pi4j, String id, int pin) {
     try {
       return pi4j.create(
           DigitalOutput.newConfigBuilder(pi4j)

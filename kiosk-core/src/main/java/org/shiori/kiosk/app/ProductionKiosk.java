@@ -39,11 +39,10 @@ import org.shiori.kiosk.card.PcscCardReader;
 import org.shiori.kiosk.card.SerialCardScanner;
 import org.shiori.kiosk.pin.PinGuard;
 import org.shiori.kiosk.pin.PinLockouts;
-import org.shiori.kiosk.receipt.DevicePrinterPort;
 import org.shiori.kiosk.receipt.EscPosReceipt;
 import org.shiori.kiosk.receipt.PrinterPort;
+import org.shiori.kiosk.receipt.PrinterPorts;
 import org.shiori.kiosk.receipt.ReceiptPrinter;
-import org.shiori.kiosk.receipt.SerialPrinterPort;
 import org.shiori.kiosk.session.KioskIdentity;
 import org.shiori.kiosk.session.KioskSession;
 import org.shiori.kiosk.session.OfflineGuard;
@@ -271,10 +270,7 @@ public final class ProductionKiosk implements AutoCloseable {
 
   private ReceiptPrinter openPrinter(String device, EventPublisher events) {
     try {
-      PrinterPort port =
-          device.startsWith("/dev/usb/lp")
-              ? new DevicePrinterPort(Path.of(device))
-              : new SerialPrinterPort(device, config.ui().printerBaud());
+      PrinterPort port = PrinterPorts.open(device, config.ui());
       return new ReceiptPrinter(
           port,
           new EscPosReceipt(PatronTexts.shipped()),

@@ -7,6 +7,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CodingErrorAction;
+import java.time.LocalDate;
 import org.shiori.kiosk.text.PatronDates;
 import org.shiori.kiosk.text.PatronTexts;
 
@@ -61,6 +62,37 @@ public final class EscPosReceipt {
     }
     line(out, "-".repeat(RULE_WIDTH));
     line(out, texts.text(lang, "receipt.count").replace("{0}", "" + receipt.lines().size()));
+    out.writeBytes(new byte[] {FS, '.'}); // kanji mode off
+    out.writeBytes(new byte[] {ESC, 'd', 4}); // feed 4 lines past the cutter
+    out.writeBytes(new byte[] {GS, 'V', 66, 0}); // feed to the cutter and cut partially
+    return out.toByteArray();
+  }
+
+  /**
+   * The self-test's page: a heading and a line in Japanese and in English (so both the kanji mode
+   * and plain ASCII are seen to print), the device id and the day, never anything about a patron.
+   */
+  public byte[] encodeTestPage(String deviceId, LocalDate day) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes(new byte[] {ESC, '@'}); // initialise
+    out.writeBytes(new byte[] {FS, 'C', 1}); // kanji code system: Shift_JIS
+    out.writeBytes(new byte[] {FS, '&'}); // kanji mode on
+    out.writeBytes(new byte[] {ESC, 'a', 1}); // centred
+    line(out, texts.text("ja", "printerTest.heading"));
+    line(out, texts.text("en", "printerTest.heading"));
+    out.writeBytes(new byte[] {ESC, 'a', 0}); // left
+    line(out, "-".repeat(RULE_WIDTH));
+    line(out, deviceId);
+    for (String lang : new String[] {"ja", "en"}) {
+      line(
+          out,
+          texts
+              .text(lang, "receipt.printedOn")
+              .replace("{0}", PatronDates.format(texts, lang, day)));
+    }
+    line(out, "-".repeat(RULE_WIDTH));
+    line(out, texts.text("ja", "printerTest.line"));
+    line(out, texts.text("en", "printerTest.line"));
     out.writeBytes(new byte[] {FS, '.'}); // kanji mode off
     out.writeBytes(new byte[] {ESC, 'd', 4}); // feed 4 lines past the cutter
     out.writeBytes(new byte[] {GS, 'V', 66, 0}); // feed to the cutter and cut partially

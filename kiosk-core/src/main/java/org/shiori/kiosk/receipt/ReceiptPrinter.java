@@ -2,6 +2,7 @@ package org.shiori.kiosk.receipt;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -41,11 +42,23 @@ public final class ReceiptPrinter implements AutoCloseable {
 
   /** Prints one receipt; returns the printer's state afterwards ({@code READY} = printed). */
   public synchronized PrinterState print(Receipt receipt) {
+    PrinterState now = printWithPaper(encoder.encode(receipt));
+    if (now == PrinterState.READY) {
+      LOG.info("receipt printed: {} item(s)", receipt.lines().size());
+    }
+    return now;
+  }
+
+  /** Prints the self-test's page ({@link EscPosReceipt#encodeTestPage}), checking paper first. */
+  public synchronized PrinterState printTestPage(String deviceId, LocalDate day) {
+    return printWithPaper(encoder.encodeTestPage(deviceId, day));
+  }
+
+  private PrinterState printWithPaper(byte[] page) {
     try {
       PrinterState now = paper();
       if (now == PrinterState.READY) {
-        port.write(encoder.encode(receipt));
-        LOG.info("receipt printed: {} item(s)", receipt.lines().size());
+        port.write(page);
       }
       return change(now);
     } catch (IOException e) {

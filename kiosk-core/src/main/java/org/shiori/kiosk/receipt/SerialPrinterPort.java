@@ -1,6 +1,7 @@
 package org.shiori.kiosk.receipt;
 
 import com.fazecast.jSerialComm.SerialPort;
+import com.fazecast.jSerialComm.SerialPortInvalidPortException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.OptionalInt;
@@ -10,7 +11,13 @@ public final class SerialPrinterPort implements PrinterPort {
   private final SerialPort port;
 
   public SerialPrinterPort(String device, int baud) throws IOException {
-    this.port = SerialPort.getCommPort(device);
+    try {
+      this.port = SerialPort.getCommPort(device);
+    } catch (SerialPortInvalidPortException e) {
+      // jSerialComm's unchecked answer for a missing node: the same IOException as a failed open.
+      throw new IOException(
+          "cannot open the receipt printer's port " + device + ": no such device");
+    }
     port.setComPortParameters(baud, 8, SerialPort.ONE_STOP_BIT, SerialPort.NO_PARITY);
     if (!port.openPort()) {
       throw new IOException("cannot open the receipt printer's port " + device);

@@ -1,6 +1,7 @@
 package org.shiori.kiosk.receipt;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,5 +62,16 @@ class ReceiptPrinterTest {
       port.write(encoder.encode(receipt));
     }
     assertThat(Files.readAllBytes(lp)).isEqualTo(encoder.encode(receipt));
+  }
+
+  @Test
+  void aSerialPrinterNodeThatIsNotThereIsAnIoExceptionNamingIt() {
+    // jSerialComm throws an unchecked exception for a missing node; the kiosk's start and the
+    // self-test catch IOException and name ui.printer.
+    assertThatThrownBy(() -> new SerialPrinterPort("/dev/shiori-test-unplugged-printer", 19200))
+        .isInstanceOf(java.io.IOException.class)
+        .hasMessage(
+            "cannot open the receipt printer's port /dev/shiori-test-unplugged-printer: no such"
+                + " device");
   }
 }
