@@ -92,7 +92,7 @@ final class StatusCommand implements Callable<Integer> {
         out,
         "outbox",
         s.path("outboxPending").asInt()
-            + (s.path("gate").isObject() ? " events pending" : " pending"));
+            + (s.path("gate").isObject() ? " pending (events)" : " pending"));
     for (Iterator<Map.Entry<String, JsonNode>> it = s.path("lastSync").fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> d = it.next();
       row(

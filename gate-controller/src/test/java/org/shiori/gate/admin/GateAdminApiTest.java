@@ -307,7 +307,7 @@ class GateAdminApiTest {
             "0.1.0",
             "(up 0 h ",
             "tcp://127.0.0.1:" + broker.port() + " online",
-            "events pending",
+            " pending (events)",
             "sync items",
             "version 1, at 20",
             "cache age",
