@@ -40,6 +40,14 @@ public final class AdminServer implements AutoCloseable {
 
   private static final String JSON_TYPE = "application/json; charset=utf-8";
 
+  /**
+   * The JDK server's own log quotes request lines (paths, so card numbers) at its debug levels: it
+   * is held at warnings whatever the JVM's logging configuration says. Kept here so the setting is
+   * not collected with the logger.
+   */
+  private static final java.util.logging.Logger JDK_SERVER_LOG =
+      java.util.logging.Logger.getLogger("com.sun.net.httpserver");
+
   private final AdminToken token;
   private final Runnable refused;
   private final List<AdminRoute> routes;
@@ -64,6 +72,7 @@ public final class AdminServer implements AutoCloseable {
    * @throws UncheckedIOException when the port cannot be bound, e.g. it is taken
    */
   public synchronized int start(String host, int port) {
+    JDK_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
     try {
       server = HttpServer.create(new InetSocketAddress(host, port), 16);
     } catch (IOException e) {
