@@ -151,13 +151,20 @@ public final class AdminServer implements AutoCloseable {
     }
   }
 
-  /** The path's segments, percent-decoded ({@code +} stays {@code +}: card numbers carry it). */
+  /**
+   * The path's segments, percent-decoded ({@code +} stays {@code +}: card numbers carry it). A
+   * trailing slash is ignored, as the kiosk's API always did.
+   */
   private static List<String> segments(String rawPath) {
     if (rawPath == null || !rawPath.startsWith("/")) {
       throw AdminRefusal.badRequest("the request path must start with /");
     }
+    String path =
+        rawPath.length() > 1 && rawPath.endsWith("/")
+            ? rawPath.substring(0, rawPath.length() - 1)
+            : rawPath;
     List<String> segments = new ArrayList<>();
-    for (String raw : rawPath.substring(1).split("/", -1)) {
+    for (String raw : path.substring(1).split("/", -1)) {
       try {
         segments.add(URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8));
       } catch (IllegalArgumentException e) {

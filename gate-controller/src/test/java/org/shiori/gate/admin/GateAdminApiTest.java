@@ -265,7 +265,8 @@ class GateAdminApiTest {
     assertThat(unknown.statusCode()).isEqualTo(404);
     assertThat(JSON.readTree(unknown.body()).get("title").asText())
         .isEqualTo("no such admin route");
-    assertThat(authorised("GET", "/admin/status/", noBody()).statusCode()).isEqualTo(404);
+    assertThat(authorised("GET", "/admin/status/", noBody()).statusCode()).isEqualTo(200);
+    assertThat(authorised("GET", "/admin/status/more", noBody()).statusCode()).isEqualTo(404);
     HttpResponse<String> put = authorised("PUT", "/admin/status", noBody());
     assertThat(put.statusCode()).isEqualTo(405);
     assertThat(put.headers().firstValue("Allow")).hasValue("GET");
