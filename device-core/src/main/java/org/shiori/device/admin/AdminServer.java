@@ -48,6 +48,21 @@ public final class AdminServer implements AutoCloseable {
   private static final java.util.logging.Logger JDK_SERVER_LOG =
       java.util.logging.Logger.getLogger("com.sun.net.httpserver");
 
+  /** A request's line and headers must arrive within this; a stalled client is cut off. */
+  static final int REQUEST_SECONDS = 10;
+
+  /** An answer, reading the body included, must be done within this. */
+  static final int ANSWER_SECONDS = 60;
+
+  static {
+    // The JDK server reads its limits once, when its first server is made; only this class makes
+    // one. Without them two clients that stall mid-request would hold both threads for good.
+    System.getProperties()
+        .putIfAbsent("sun.net.httpserver.maxReqTime", Integer.toString(REQUEST_SECONDS));
+    System.getProperties()
+        .putIfAbsent("sun.net.httpserver.maxRspTime", Integer.toString(ANSWER_SECONDS));
+  }
+
   private final AdminToken token;
   private final Runnable refused;
   private final List<AdminRoute> routes;

@@ -1,8 +1,10 @@
 package org.shiori.device.admin;
 
+import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -100,6 +102,38 @@ class AdminServerTest {
   void theJdkServersOwnLogWhichQuotesRequestLinesIsHeldAtWarnings() {
     assertThat(java.util.logging.Logger.getLogger("com.sun.net.httpserver").getLevel())
         .isEqualTo(java.util.logging.Level.WARNING);
+  }
+
+  @Test
+  void clientsThatStallMidRequestAreCutOffAndTheApiAnswersAgain() throws Exception {
+    List<Socket> stalled = new java.util.ArrayList<>();
+    try {
+      for (int i = 0; i < 3; i++) { // more than the server's threads
+        Socket s = new Socket("127.0.0.1", port);
+        s.getOutputStream().write("GET /echo/x HTTP/1.1\r\nHost: x\r\n".getBytes(US_ASCII));
+        s.getOutputStream().flush();
+        stalled.add(s);
+      }
+      long started = System.nanoTime();
+      HttpResponse<String> r =
+          http.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/echo/after"))
+                  .timeout(Duration.ofSeconds(AdminServer.REQUEST_SECONDS * 3L))
+                  .header("Authorization", "Bearer " + TOKEN)
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(r.statusCode()).isEqualTo(200);
+      assertThat(Duration.ofNanos(System.nanoTime() - started))
+          .isLessThan(Duration.ofSeconds(AdminServer.REQUEST_SECONDS * 3L));
+      for (Socket s : stalled) {
+        s.setSoTimeout(5_000);
+        assertThat(s.getInputStream().read()).as("stalled connection closed").isEqualTo(-1);
+      }
+    } finally {
+      for (Socket s : stalled) {
+        s.close();
+      }
+    }
   }
 
   private HttpResponse<String> send(String method, String path, String authorization, byte[] body)
