@@ -118,9 +118,6 @@ public final class GateService implements AutoCloseable {
         service.serveAdmin(adminToken.get(), config.admin().port());
       }
       return service;
-    } catch (java.io.UncheckedIOException e) {
-      service.close();
-      throw new IOException("admin.port " + config.admin().port() + ": " + e.getMessage(), e);
     } catch (IOException | RuntimeException e) {
       service.close();
       throw e;
@@ -132,14 +129,18 @@ public final class GateService implements AutoCloseable {
     return part;
   }
 
-  private void serveAdmin(AdminToken token, int port) {
+  private void serveAdmin(AdminToken token, int port) throws IOException {
     AdminServer admin =
         remember(
             new AdminServer(
                 token,
                 () -> events.unauthorisedAccess("ADMIN_TOKEN_REFUSED"),
                 GateAdminRoutes.of(status)));
-    adminPort = OptionalInt.of(admin.start(LOOPBACK, port));
+    try {
+      adminPort = OptionalInt.of(admin.start(LOOPBACK, port));
+    } catch (java.io.UncheckedIOException e) {
+      throw new IOException("admin.port " + port + ": " + e.getMessage(), e);
+    }
     LOG.info("admin API on {}:{}", LOOPBACK, adminPort.getAsInt());
   }
 

@@ -1,6 +1,7 @@
 package org.shiori.gate.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -342,6 +343,33 @@ class GateAdminApiTest {
     assertThat(stopped.exit()).isEqualTo(1);
     assertThat(stopped.err().strip().lines()).hasSize(1);
     assertThat(stopped.err()).contains("does not answer", "systemctl status shiori-gate");
+  }
+
+  @Test
+  void anAdminPortThatIsTakenStopsASecondGateWithThePortNamed() throws Exception {
+    Path otherData = Files.createDirectories(dir.resolve("second"));
+    SecretFile.write(otherData.resolve(AdminToken.FILE_NAME), TOKEN + "\n");
+    Path file = writeConfig("second.yaml", otherData, adminPort);
+    Files.writeString(file, Files.readString(file).replace(DEVICE, "gate-admin-02"));
+    DeviceConfig second = DeviceConfigLoader.load(file);
+    Context otherGpio = MockGpio.context();
+    try (GateAntenna antenna = new GateAntenna()) {
+      assertThatThrownBy(
+              () ->
+                  GateService.start(
+                      second,
+                      antenna.reader(),
+                      otherGpio,
+                      GateTuning.DEFAULT,
+                      Clock.systemUTC(),
+                      Optional.empty(),
+                      Optional.of(AdminToken.readFrom(otherData))))
+          .isInstanceOf(IOException.class)
+          .hasMessageContaining("admin.port " + adminPort);
+    } finally {
+      otherGpio.shutdown();
+    }
+    assertThat(authorised("GET", "/admin/status", noBody()).statusCode()).isEqualTo(200);
   }
 
   private record Run(int exit, String out, String err) {}
