@@ -24,11 +24,13 @@ final class AdminClient {
 
   private final URI base;
   private final String token;
+  private final String unit;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
-  private AdminClient(URI base, String token) {
+  private AdminClient(URI base, String token, String unit) {
     this.base = base;
     this.token = token;
+    this.unit = unit;
   }
 
   /**
@@ -44,7 +46,10 @@ final class AdminClient {
       throw new IOException(file + " is larger than 4 KiB, not a token");
     }
     String token = Files.readString(file, StandardCharsets.UTF_8).strip();
-    return new AdminClient(URI.create("http://127.0.0.1:" + config.admin().port()), token);
+    return new AdminClient(
+        URI.create("http://127.0.0.1:" + config.admin().port()),
+        token,
+        "shiori-" + config.role().configName());
   }
 
   /** {@code GET path} as JSON. @throws IOException when the service does not answer 200 */
@@ -73,7 +78,13 @@ final class AdminClient {
       throw new IOException("interrupted", e);
     } catch (IOException e) {
       throw new IOException(
-          "the service does not answer on " + base + " (" + e.getClass().getSimpleName() + ")", e);
+          "the service does not answer on "
+              + base
+              + " ("
+              + e.getClass().getSimpleName()
+              + "): is it running? systemctl status "
+              + unit,
+          e);
     }
     if (response.statusCode() != 200) {
       // Never the path itself: for patron requests it holds the card number.
@@ -83,7 +94,9 @@ final class AdminClient {
               + base
               + " answered "
               + response.statusCode()
-              + (response.statusCode() == 400 ? " (" + reason(response.body()) + ")" : "")
+              + (response.statusCode() == 400 || response.statusCode() == 404
+                  ? " (" + reason(response.body()) + ")"
+                  : "")
               + (response.statusCode() == 401
                   ? " (token refused: compare dataDir/admin.token)"
                   : ""));
@@ -91,13 +104,13 @@ final class AdminClient {
     return new ObjectMapper().readTree(response.body());
   }
 
-  /** The refusal's own words (Javalin's JSON "title"), at most a line. */
+  /** The refusal's own words (the answer's JSON "title"), at most a line. */
   private static String reason(String body) {
     try {
       String title = new ObjectMapper().readTree(body).path("title").asText("");
-      return title.isEmpty() ? "bad request" : title.lines().findFirst().orElse("bad request");
+      return title.isEmpty() ? "refused" : title.lines().findFirst().orElse("refused");
     } catch (IOException e) {
-      return "bad request";
+      return "refused";
     }
   }
 }

@@ -4,8 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.shiori.config.ConfigError;
 import org.shiori.config.ConfigException;
@@ -17,7 +23,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code status}: what the running kiosk reports on its admin API, as a table. Exit 0 when online.
+ * {@code status}: what the running kiosk or gate reports on its admin API, as a table, with the
+ * uptime and the item cache's age worked out here. Exit 0 when online.
  */
 @Command(
     name = "status",
@@ -35,6 +42,17 @@ final class StatusCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description = "The device configuration (default: ${DEFAULT-VALUE}).")
   Path config;
+
+  /** Uptime and cache age are worked out against this clock, at the command line's edge. */
+  private final Clock clock;
+
+  StatusCommand() {
+    this(Clock.systemUTC());
+  }
+
+  StatusCommand(Clock clock) {
+    this.clock = clock;
+  }
 
   @Override
   public Integer call() {
@@ -58,7 +76,11 @@ final class StatusCommand implements Callable<Integer> {
     }
     row(out, "device", s.path("deviceId").asText() + " (" + s.path("role").asText() + ")");
     row(out, "version", s.path("version").asText());
-    row(out, "started", s.path("startedAt").asText("?"));
+    row(
+        out,
+        "started",
+        s.path("startedAt").asText("?")
+            + age(s.path("startedAt")).map(a -> " (up " + a + ")").orElse(""));
     row(
         out,
         "broker",
@@ -66,7 +88,11 @@ final class StatusCommand implements Callable<Integer> {
             + (s.path("online").asBoolean()
                 ? " online"
                 : " OFFLINE since " + s.path("offlineSince").asText()));
-    row(out, "outbox", s.path("outboxPending").asInt() + " pending");
+    row(
+        out,
+        "outbox",
+        s.path("outboxPending").asInt()
+            + (s.path("gate").isObject() ? " pending (events)" : " pending"));
     for (Iterator<Map.Entry<String, JsonNode>> it = s.path("lastSync").fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> d = it.next();
       row(
@@ -77,18 +103,67 @@ final class StatusCommand implements Callable<Integer> {
               + ", at "
               + d.getValue().path("at").asText("never"));
     }
+    JsonNode items = s.path("lastSync").path("items").path("at");
+    row(out, "cache age", age(items).map(a -> a + " (items)").orElse("never synced"));
     JsonNode reader = s.path("reader");
     row(out, "reader", reader.toString());
     JsonNode rules = s.path("rulesInUse");
     row(
         out,
         "rules in use",
-        "policy version "
-            + rules.path("policy").asLong()
-            + ", calendar version "
-            + rules.path("calendar").asLong());
+        rules.isObject()
+            ? "policy version "
+                + rules.path("policy").asLong()
+                + ", calendar version "
+                + rules.path("calendar").asLong()
+            : "none (a gate lends nothing; it decides by its alarm mode)");
+    JsonNode gate = s.path("gate");
+    if (gate.isObject()) {
+      row(out, "alarm mode", gate.path("alarmMode").asText());
+      row(
+          out,
+          "item states",
+          gate.path("itemStates").isNumber()
+              ? gate.path("itemStates").asInt() + " in memory"
+              : "none (the tag alone decides)");
+      row(
+          out,
+          "alarms",
+          gate.path("alarmsRaised").asLong()
+              + " since start, reader failed in "
+              + gate.path("faultyRounds").asLong()
+              + " rounds");
+      JsonNode visitors = gate.path("visitorTotals");
+      row(
+          out,
+          "visitors",
+          visitors.isObject()
+              ? visitors.path("in").asLong() + " in, " + visitors.path("out").asLong() + " out"
+              : "not counted (no beams)");
+    }
     out.flush();
     return s.path("online").asBoolean() ? 0 : 1;
+  }
+
+  /** How long ago an instant in the answer was, e.g. {@code 2 h 05 min}; empty if none. */
+  private Optional<String> age(JsonNode instant) {
+    if (!instant.isTextual()) {
+      return Optional.empty();
+    }
+    try {
+      Duration d = Duration.between(Instant.parse(instant.asText()), clock.instant());
+      if (d.isNegative()) {
+        d = Duration.ZERO;
+      }
+      return Optional.of(
+          (d.toDays() > 0 ? d.toDays() + " d " : "")
+              + d.toHoursPart()
+              + " h "
+              + String.format(Locale.ROOT, "%02d", d.toMinutesPart())
+              + " min");
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
   }
 
   private static void row(PrintWriter out, String name, String value) {

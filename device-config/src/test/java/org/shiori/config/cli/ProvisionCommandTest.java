@@ -121,4 +121,16 @@ class ProvisionCommandTest {
     assertThat(run("ca", "init", "--dir", ca.toString(), "--tenant", "matsuyama")).isEqualTo(1);
     assertThat(Files.readString(ca.resolve("ca.pem"))).isEqualTo(first);
   }
+
+  @Test
+  void aGateIsProvisionedWithTheAdminPortItsStatusIsReadOn() throws Exception {
+    String[] args = provision("ssl://broker.example:8883", "--admin-port", "9181");
+    args[2] = "gate";
+    args[8] = "gate-1";
+    assertThat(run(args)).as(err.toString()).isZero();
+    String yaml = Files.readString(dir.resolve("etc/device.yaml"));
+    assertThat(yaml)
+        .contains("role: gate", "admin:\n  port: 9181", "gate:\n")
+        .doesNotContain("ui:");
+  }
 }

@@ -97,6 +97,21 @@ public final class DurableEventPublisher implements AutoCloseable {
         Optional.of(Topics.requireSegment("code", code)));
   }
 
+  /**
+   * A refused request to the gate's admin API (P-BREACH-1). Stored as a routine event: when the
+   * store is full it gives way like the others, so someone trying tokens never pushes out an alarm
+   * or a tamper event.
+   *
+   * @param code e.g. {@code ADMIN_TOKEN_REFUSED}
+   */
+  public void unauthorisedAccess(String code) {
+    store(
+        DeviceEvent.Type.UNAUTHORISED_ACCESS,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.of(Topics.requireSegment("code", code)));
+  }
+
   /** Events stored and not yet confirmed by central. */
   public int pending() {
     return store.pendingCount();

@@ -15,6 +15,7 @@ import org.shiori.config.DeviceConfig;
 import org.shiori.config.DeviceConfigLoader;
 import org.shiori.config.DeviceRole;
 import org.shiori.config.reader.ConfiguredReaders;
+import org.shiori.device.admin.AdminToken;
 import org.shiori.device.app.DeviceSecrets;
 import org.shiori.device.app.ExitCodes;
 import org.shiori.device.app.ProcessRestart;
@@ -86,9 +87,11 @@ final class GateRunCommand implements Callable<Integer> {
           .println(config + ": role is " + device.role().configName() + ", not gate");
       return ExitCodes.FAILURE;
     }
+    AdminToken adminToken;
     try {
-      // Before the reader and GPIO are touched: a key others can read is refused outright.
+      // Before the reader and GPIO are touched: a key or token others can read is refused outright.
       DeviceSecrets.requireOwnerOnly(device);
+      adminToken = AdminToken.readFrom(device.dataDir());
     } catch (java.io.IOException e) {
       spec.commandLine().getErr().println(config + ": refusing to start: " + e.getMessage());
       return ExitCodes.FAILURE;
@@ -106,7 +109,14 @@ final class GateRunCommand implements Callable<Integer> {
         return ExitCodes.FAILURE;
       }
       try (GateService gate =
-          GateService.start(device, reader, pi4j, tuning, clock, Optional.of(management))) {
+          GateService.start(
+              device,
+              reader,
+              pi4j,
+              tuning,
+              clock,
+              Optional.of(management),
+              Optional.of(adminToken))) {
         // The environment is read here, at the edge: systemd names its socket and watchdog.
         Map<String, String> environment = System.getenv();
         ServiceManager systemd = SystemdNotify.fromEnvironment(environment);

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +18,9 @@ import org.shiori.config.AlarmMode;
 import org.shiori.config.DeviceConfig;
 import org.shiori.config.GateSettings;
 import org.shiori.config.VisitorBeams;
+import org.shiori.device.admin.AdminServer;
+import org.shiori.device.admin.AdminToken;
+import org.shiori.device.admin.WatchedReader;
 import org.shiori.device.app.DeviceSecrets;
 import org.shiori.device.health.HealthCheck;
 import org.shiori.device.health.ProgressCheck;
@@ -29,6 +33,8 @@ import org.shiori.device.messaging.TlsFiles;
 import org.shiori.device.remote.ManagementSetup;
 import org.shiori.device.store.EventStore;
 import org.shiori.device.store.SqliteStore;
+import org.shiori.gate.admin.GateAdminRoutes;
+import org.shiori.gate.admin.GateStatusReport;
 import org.shiori.gate.cache.GateSyncSink;
 import org.shiori.gate.cache.ItemStates;
 import org.shiori.gate.cache.ItemStatusSource;
@@ -49,8 +55,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The running gate, wired from its device configuration: item cache (SQLite under the data
  * directory, kept current by sync), MQTT link, alarm signals and beam on the given Pi4J context,
- * the passage monitor on the given reader, and the visitor counter. Reader and Pi4J context belong
- * to the caller, so tests pass an emulated reader and the mock plugin.
+ * the passage monitor on the given reader, the visitor counter, and, when given a token, the local
+ * admin API on 127.0.0.1:{@code admin.port}. Reader and Pi4J context belong to the caller, so tests
+ * pass an emulated reader and the mock plugin.
  */
 public final class GateService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(GateService.class);
@@ -72,6 +79,11 @@ public final class GateService implements AutoCloseable {
   private SqliteStore store;
   private DurableEventPublisher events;
   private AlarmEvents alarmEvents;
+  private GateStatusReport status;
+  private OptionalInt adminPort = OptionalInt.empty();
+
+  /** Where the admin API listens. */
+  static final String LOOPBACK = "127.0.0.1";
 
   private GateService() {}
 
@@ -79,21 +91,32 @@ public final class GateService implements AutoCloseable {
   public static GateService start(
       DeviceConfig config, TagReader reader, Context pi4j, GateTuning tuning, Clock clock)
       throws IOException {
-    return start(config, reader, pi4j, tuning, clock, Optional.empty());
+    return start(config, reader, pi4j, tuning, clock, Optional.empty(), Optional.empty());
   }
 
-  /** As above, taking central's management commands when {@code management} is given. */
+  /**
+   * As above, taking central's management commands when {@code management} is given, and serving
+   * the admin API on 127.0.0.1:{@code admin.port} when {@code adminToken} is given (an
+   * unprovisioned token refuses every request). Refused requests are reported to central as
+   * unauthorised access (P-BREACH-1).
+   *
+   * @throws IOException also when the admin port cannot be bound
+   */
   public static GateService start(
       DeviceConfig config,
       TagReader reader,
       Context pi4j,
       GateTuning tuning,
       Clock clock,
-      Optional<ManagementSetup> management)
+      Optional<ManagementSetup> management,
+      Optional<AdminToken> adminToken)
       throws IOException {
     GateService service = new GateService();
     try {
       service.open(config, reader, pi4j, tuning, clock, management);
+      if (adminToken.isPresent()) {
+        service.serveAdmin(adminToken.get(), config.admin().port());
+      }
       return service;
     } catch (IOException | RuntimeException e) {
       service.close();
@@ -106,9 +129,24 @@ public final class GateService implements AutoCloseable {
     return part;
   }
 
+  private void serveAdmin(AdminToken token, int port) throws IOException {
+    AdminServer admin =
+        remember(
+            new AdminServer(
+                token,
+                () -> events.unauthorisedAccess("ADMIN_TOKEN_REFUSED"),
+                GateAdminRoutes.of(status)));
+    try {
+      adminPort = OptionalInt.of(admin.start(LOOPBACK, port));
+    } catch (java.io.UncheckedIOException e) {
+      throw new IOException("admin.port " + port + ": " + e.getMessage(), e);
+    }
+    LOG.info("admin API on {}:{}", LOOPBACK, adminPort.getAsInt());
+  }
+
   private void open(
       DeviceConfig config,
-      TagReader reader,
+      TagReader tagReader,
       Context pi4j,
       GateTuning tuning,
       Clock clock,
@@ -116,6 +154,7 @@ public final class GateService implements AutoCloseable {
       throws IOException {
     DeviceSecrets.requireOwnerOnly(config);
     GateSettings gate = config.requireGate();
+    WatchedReader reader = new WatchedReader(tagReader, config.reader(), clock);
     GateRules rules = GateRules.of(config);
     Files.createDirectories(config.dataDir());
     store =
@@ -125,6 +164,7 @@ public final class GateService implements AutoCloseable {
     link = remember(new MqttLink(linkSettings(config), clock));
     TagInspector inspector;
     SyncSubscriber sync;
+    Optional<ItemStates> itemStates = Optional.empty();
     if (rules.mode() == AlarmMode.DATABASE || rules.mode() == AlarmMode.CROSS_CHECK) {
       long started = System.nanoTime();
       ItemStatusSource source = store::scanItemStatuses;
@@ -135,6 +175,7 @@ public final class GateService implements AutoCloseable {
           (System.nanoTime() - started) / 1_000_000);
       sync = remember(new SyncSubscriber(link, new GateSyncSink(store, states, source), clock));
       inspector = TagInspector.withStates(reader, states, rules);
+      itemStates = Optional.of(states);
     } else {
       sync = remember(new SyncSubscriber(link, new GateSyncSink(store), clock));
       inspector = new TagInspector(reader, store, rules);
@@ -168,6 +209,20 @@ public final class GateService implements AutoCloseable {
                       pi4j, gate.tamperPin().getAsInt(), clock, wakeup, events::tamper)));
     }
     management.ifPresent(m -> remember(m.startOn(link, config, health, clock, sync::resyncAll)));
+    status =
+        new GateStatusReport(
+            new GateStatusReport.Parts(
+                config.deviceId(),
+                version(),
+                rules.mode().configName(),
+                store,
+                events,
+                reader,
+                monitor,
+                itemStates,
+                visitors),
+            clock);
+    link.addConnectionListener(status);
     link.start();
     monitor.start(tuning.cycle());
     health.add(new ProgressCheck("reader loop", monitor::rounds, STUCK_AFTER, clock));
@@ -227,6 +282,22 @@ public final class GateService implements AutoCloseable {
         config.tenant(),
         config.deviceId(),
         config.broker().tls().map(t -> new TlsFiles(t.ca(), t.cert(), t.key())));
+  }
+
+  /** The version {@code gate --version} prints, without its program name. */
+  static String version() {
+    String full = GateCommand.class.getAnnotation(picocli.CommandLine.Command.class).version()[0];
+    return full.substring(full.lastIndexOf(' ') + 1);
+  }
+
+  /** What {@code GET /admin/status} answers now. */
+  public GateStatusReport status() {
+    return status;
+  }
+
+  /** The admin API's port, when it is served. */
+  public OptionalInt adminPort() {
+    return adminPort;
   }
 
   /** Healthy while the reader loop goes round and the sync worker gets through its messages. */

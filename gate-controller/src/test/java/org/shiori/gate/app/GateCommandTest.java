@@ -136,4 +136,34 @@ class GateCommandTest {
     assertThat(err.toString()).contains("refusing to start", "broker.tls.key", "0600");
     assertThat(dir.resolve("data")).doesNotExist();
   }
+
+  @Test
+  void anAdminTokenOthersCanReadStopsTheGateFromStarting() throws Exception {
+    Path data = Files.createDirectories(dir.resolve("data"));
+    Path token = Files.writeString(data.resolve("admin.token"), "7c41e09b2f5d8a36c1e4b7f2\n");
+    java.nio.file.Files.setPosixFilePermissions(
+        token, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    Path config = dir.resolve("gate.yaml");
+    Files.writeString(
+        config,
+        String.join(
+            "\n",
+            "deviceId: gate-1",
+            "role: gate",
+            "tenant: matsuyama",
+            "branch: central",
+            "broker:",
+            "  url: tcp://127.0.0.1:1883",
+            "reader:",
+            "  protocol: emulated",
+            "dataDir: " + data,
+            "gate:",
+            "  lightPin: 17",
+            "  buzzerPin: 27",
+            ""));
+
+    assertThat(run("run", "--config", config.toString())).isEqualTo(1);
+    assertThat(err.toString()).contains("refusing to start", token.toString(), "chmod 600");
+    assertThat(data.resolve(GateService.DATABASE_FILE)).doesNotExist();
+  }
 }

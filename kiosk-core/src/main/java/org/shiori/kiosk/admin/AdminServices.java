@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.shiori.circulation.domain.PatronKey;
 import org.shiori.circulation.privacy.CardHasher;
+import org.shiori.device.admin.DeviceStatus;
 import org.shiori.device.store.SqliteStore;
 
 /**

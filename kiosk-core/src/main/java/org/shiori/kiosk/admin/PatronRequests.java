@@ -1,10 +1,12 @@
 package org.shiori.kiosk.admin;
 
-import io.javalin.http.BadRequestResponse;
-import io.javalin.http.Context;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.shiori.circulation.domain.PatronKey;
 import org.shiori.circulation.privacy.CardHasher;
+import org.shiori.device.admin.AdminAnswer;
+import org.shiori.device.admin.AdminRefusal;
+import org.shiori.device.admin.AdminRequest;
 import org.shiori.device.store.PatronErasure;
 import org.shiori.device.store.PatronExport;
 import org.shiori.device.store.SqliteStore;
@@ -23,35 +25,34 @@ final class PatronRequests {
 
   private final SqliteStore store;
   private final CardHasher hasher;
-  private final java.util.function.Consumer<PatronKey> alsoErase;
+  private final Consumer<PatronKey> alsoErase;
 
-  PatronRequests(
-      SqliteStore store, CardHasher hasher, java.util.function.Consumer<PatronKey> alsoErase) {
+  PatronRequests(SqliteStore store, CardHasher hasher, Consumer<PatronKey> alsoErase) {
     this.store = store;
     this.hasher = hasher;
     this.alsoErase = alsoErase;
   }
 
-  void export(Context ctx) {
-    PatronKey key = keyOf(ctx);
+  AdminAnswer export(AdminRequest request) {
+    PatronKey key = keyOf(request);
     PatronExport export = store.exportPatron(key);
     LOG.info("patron data exported on staff request (P-RIGHTS-1)");
-    ctx.json(export);
+    return AdminAnswer.ok(export);
   }
 
-  void erase(Context ctx) {
-    PatronKey key = keyOf(ctx);
+  AdminAnswer erase(AdminRequest request) {
+    PatronKey key = keyOf(request);
     PatronErasure erasure = store.erasePatron(key);
     // The wrong-PIN count is about the patron too: it goes with the rest (P-ERASE-3).
     alsoErase.accept(key);
     LOG.info("patron data erased on staff request (P-ERASE-3): {}", erasure);
-    ctx.json(erasure);
+    return AdminAnswer.ok(erasure);
   }
 
-  private PatronKey keyOf(Context ctx) {
-    String card = ctx.pathParam("cardNumber").strip();
+  private PatronKey keyOf(AdminRequest request) {
+    String card = request.pathParam("cardNumber").strip();
     if (!CARD.matcher(card).matches()) {
-      throw new BadRequestResponse("not a card number: 4 to 32 of A-Z, 0-9 and $:/.+-");
+      throw AdminRefusal.badRequest("not a card number: 4 to 32 of A-Z, 0-9 and $:/.+-");
     }
     return hasher.keyOf(card);
   }

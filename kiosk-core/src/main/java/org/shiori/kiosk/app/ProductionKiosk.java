@@ -20,6 +20,9 @@ import org.shiori.config.CardSettings;
 import org.shiori.config.DeviceConfig;
 import org.shiori.config.DeviceRole;
 import org.shiori.config.reader.ConfiguredReaders;
+import org.shiori.device.admin.AdminServer;
+import org.shiori.device.admin.AdminToken;
+import org.shiori.device.admin.WatchedReader;
 import org.shiori.device.app.DeviceSecrets;
 import org.shiori.device.health.HealthCheck;
 import org.shiori.device.messaging.EventPublisher;
@@ -29,9 +32,8 @@ import org.shiori.device.remote.ManagementSetup;
 import org.shiori.device.rules.LiveRules;
 import org.shiori.device.rules.RulesUpdates;
 import org.shiori.device.store.SqliteStore;
-import org.shiori.kiosk.admin.AdminServer;
 import org.shiori.kiosk.admin.AdminServices;
-import org.shiori.kiosk.admin.AdminToken;
+import org.shiori.kiosk.admin.KioskAdminRoutes;
 import org.shiori.kiosk.card.CardInbox;
 import org.shiori.kiosk.card.CardSource;
 import org.shiori.kiosk.card.EvdevCardScanner;
@@ -305,7 +307,9 @@ public final class ProductionKiosk implements AutoCloseable {
             parts.hasher(),
             () -> events.unauthorisedAccess("ADMIN_TOKEN_REFUSED"),
             lockouts::clear);
-    AdminServer admin = assembly.remember(new AdminServer(parts.adminToken(), services));
+    AdminServer admin =
+        assembly.remember(
+            new AdminServer(parts.adminToken(), services.refused(), KioskAdminRoutes.of(services)));
     return admin.start(LOOPBACK, config.admin().port());
   }
 

@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.shiori.device.admin.DeviceStatus;
 import org.shiori.device.store.SqliteStore;
-import org.shiori.kiosk.admin.DeviceStatus;
 import org.shiori.protocol.Dataset;
 
 /**

@@ -3,11 +3,13 @@ package org.shiori.kiosk.app;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.shiori.config.DeviceConfig;
+import org.shiori.device.admin.DeviceStatus;
+import org.shiori.device.admin.WatchedReader;
 import org.shiori.device.rules.LiveRules;
 import org.shiori.device.store.SqliteStore;
-import org.shiori.kiosk.admin.DeviceStatus;
 import org.shiori.protocol.Dataset;
 import picocli.CommandLine.Command;
 
@@ -53,8 +55,10 @@ final class StatusReport implements Supplier<DeviceStatus> {
         reader.status(),
         version(),
         startedAt,
-        new DeviceStatus.RulesVersions(
-            rules.inUse().policyVersion(), rules.inUse().calendarVersion()));
+        Optional.of(
+            new DeviceStatus.RulesVersions(
+                rules.inUse().policyVersion(), rules.inUse().calendarVersion())),
+        Optional.empty());
   }
 
   /** The version the {@code kiosk --version} command prints, without its program name. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.shiori.device.app.JsonMapping;
 import org.shiori.kiosk.receipt.PrinterState;
 import org.shiori.kiosk.receipt.Receipt;
 import org.shiori.kiosk.session.ItemOutcome;

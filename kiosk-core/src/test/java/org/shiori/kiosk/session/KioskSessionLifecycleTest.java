@@ -20,7 +20,7 @@ import org.shiori.circulation.domain.PatronSnapshot;
 import org.shiori.circulation.domain.TransactionType;
 import org.shiori.circulation.policy.ShippedPolicies;
 import org.shiori.config.SessionSettings;
-import org.shiori.kiosk.web.JsonMapping;
+import org.shiori.device.app.JsonMapping;
 
 /**
  * Sessions that end (idle countdown with extend, walk-away after the pad was emptied, the next

@@ -23,8 +23,8 @@ import org.shiori.circulation.domain.PatronKey;
 import org.shiori.circulation.domain.PatronSnapshot;
 import org.shiori.circulation.domain.ReturnRoute;
 import org.shiori.circulation.domain.TransactionType;
+import org.shiori.device.app.JsonMapping;
 import org.shiori.device.store.OutboxEntry;
-import org.shiori.kiosk.web.JsonMapping;
 
 /** The kiosk state machine on real parts (see {@link KioskRig}). */
 class KioskSessionTest {

@@ -337,6 +337,8 @@ public final class ProvisionCommand implements Callable<Integer> {
       y.append("admin:\n  port: ").append(adminPort).append('\n');
       y.append("\npolicy: ").append(policy).append('\n');
     } else {
+      // The gate serves only the admin API (status for the technician), no patron screen.
+      y.append("\nadmin:\n  port: ").append(adminPort).append('\n');
       y.append("\ngate:\n  alarmMode: cross-check\n  lightPin: ").append(lightPin).append('\n');
       y.append("  buzzerPin: ").append(buzzerPin).append('\n');
     }

@@ -1,4 +1,4 @@
-package org.shiori.kiosk.web;
+package org.shiori.device.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

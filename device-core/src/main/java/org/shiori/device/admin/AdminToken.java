@@ -1,4 +1,4 @@
-package org.shiori.kiosk.admin;
+package org.shiori.device.admin;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

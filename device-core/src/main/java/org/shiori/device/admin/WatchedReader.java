@@ -1,4 +1,4 @@
-package org.shiori.kiosk.app;
+package org.shiori.device.admin;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.shiori.config.ReaderSettings;
-import org.shiori.kiosk.admin.ReaderStatus;
 import org.shiori.rfid.reader.InventoryEntry;
 import org.shiori.rfid.reader.ReaderException;
 import org.shiori.rfid.reader.ReaderInfo;
@@ -15,10 +14,11 @@ import org.shiori.rfid.reader.TagReader;
 import org.shiori.rfid.tag.TagUid;
 
 /**
- * The pad's reader, watched: the pad scanner's inventory rounds tell whether the reader answers,
- * which the admin status reports. Every call goes to the real reader unchanged.
+ * A device's reader, watched: its inventory rounds (the kiosk's pad scanner, the gate's passage
+ * monitor) tell whether the reader answers, which the admin status reports. Every call goes to the
+ * real reader unchanged.
  */
-final class WatchedReader implements TagReader {
+public final class WatchedReader implements TagReader {
   private final TagReader reader;
   private final ReaderSettings settings;
   private final Clock clock;
@@ -26,13 +26,14 @@ final class WatchedReader implements TagReader {
   private volatile Optional<Instant> lastAnswerAt = Optional.empty();
   private volatile Optional<String> lastProblem = Optional.of("no inventory yet");
 
-  WatchedReader(TagReader reader, ReaderSettings settings, Clock clock) {
+  public WatchedReader(TagReader reader, ReaderSettings settings, Clock clock) {
     this.reader = reader;
     this.settings = settings;
     this.clock = clock;
   }
 
-  ReaderStatus status() {
+  /** The reader as the admin status reports it now. */
+  public ReaderStatus status() {
     return new ReaderStatus(
         settings.protocol().label(),
         settings.port(),

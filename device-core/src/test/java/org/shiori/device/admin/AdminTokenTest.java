@@ -1,4 +1,4 @@
-package org.shiori.kiosk.admin;
+package org.shiori.device.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
