@@ -1,5 +1,12 @@
 package org.shiori.bench.central;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -9,14 +16,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.shiori.central.app.CentralService;
 import org.shiori.central.config.CentralConfig;
 import org.shiori.central.store.TestDatabases;
-import org.shiori.central.testing.SimulatedDevice;
-import org.shiori.circulation.domain.PatronKey;
 import org.shiori.testkit.MosquittoBroker;
 
 /**
@@ -24,13 +31,19 @@ import org.shiori.testkit.MosquittoBroker;
  * physical floor measured in the same run on the same database: a raw JDBC loop that inserts one
  * row of the same shape and commits, on as many connections as central has ingest workers.
  *
- * <p>Usage: {@code bin/bench central [DEVICES [PER_DEVICE [WORKERS]]]} (defaults 20, 500, 4).
- * Prints transactions per second of both, their ratio, and the device-commit-to-ack latency
- * percentiles.
+ * <p>The simulated devices run in a JVM of their own ({@link DeviceLoad}); central runs in this
+ * one, so its CPU time is its own. Each device first makes {@code WARM_UP} checkouts that are not
+ * counted: central is a long-running service, and its JIT compiling the ingest path during the few
+ * seconds of the run weighed more than the ingest itself. Usage: {@code bin/bench central [DEVICES
+ * [PER_DEVICE [WORKERS [WARM_UP]]]]} (defaults 20, 500, 4, 2500). Prints transactions per second of
+ * both, their ratio, the device-commit-to-ack latency percentiles, and the CPU time per transaction
+ * of central, its PostgreSQL backends, the broker and the device JVM.
  */
 public final class CentralIngestBench {
   private static final String TENANT = "bench";
-  private static final PatronKey PATRON = new PatronKey("a1b2c3d4e5f60718293a4b5c6d7e8f90");
+
+  /** A kiosk has a few transactions in flight, never a flood. */
+  private static final int IN_FLIGHT = 8;
 
   private CentralIngestBench() {}
 
@@ -38,6 +51,7 @@ public final class CentralIngestBench {
     int deviceCount = args.length > 0 ? Integer.parseInt(args[0]) : 20;
     int perDevice = args.length > 1 ? Integer.parseInt(args[1]) : 500;
     int workers = args.length > 2 ? Integer.parseInt(args[2]) : 4;
+    int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : 2500;
     int total = deviceCount * perDevice;
     CentralConfig.Database db = TestDatabases.createPostgresql();
     try (MosquittoBroker broker = MosquittoBroker.plain(TENANT).start()) {
@@ -56,74 +70,149 @@ public final class CentralIngestBench {
               new CentralConfig.Ingest(workers),
               CentralConfig.Ils.standalone(),
               new CentralConfig.Sync(200));
+      Run run;
       try (CentralService central = CentralService.open(config, Clock.systemUTC())) {
         central.start();
         if (!central.awaitConnected(Duration.ofSeconds(30))) {
           throw new IllegalStateException("central did not connect");
         }
-        List<SimulatedDevice> devices = new ArrayList<>();
-        for (int d = 0; d < deviceCount; d++) {
-          devices.add(
-              new SimulatedDevice(broker.url(), TENANT, "kiosk-" + d, Duration.ofSeconds(30))
-                  .connect());
-        }
-        long start = System.nanoTime();
-        List<Thread> threads = new ArrayList<>();
-        for (SimulatedDevice device : devices) {
-          Thread t =
-              new Thread(
-                  () -> {
-                    try {
-                      for (int i = 0; i < perDevice; i++) {
-                        // A kiosk has a few transactions in flight, never a flood. Waiting for
-                        // the ack, not polling: polling 20 outboxes took CPU from central.
-                        device.awaitPendingBelow(8);
-                        device.checkout(device.deviceId() + "-" + i, PATRON);
-                      }
-                    } catch (InterruptedException e) {
-                      Thread.currentThread().interrupt();
-                    }
-                  });
-          t.start();
-          threads.add(t);
-        }
-        for (Thread t : threads) {
-          t.join();
-        }
-        for (SimulatedDevice d : devices) {
-          d.awaitPendingBelow(1);
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        double rate = total / seconds;
-        List<Long> latencies = new ArrayList<>();
-        devices.forEach(d -> latencies.addAll(d.commitToAckNanos()));
-        latencies.sort(null);
-        devices.forEach(SimulatedDevice::close);
-        central.close();
-        double after = rawInsertCommit(db, "floor_after", total, workers);
-        double floor = (before + after) / 2;
-        System.out.printf(
-            "raw JDBC insert+commit, %d connections, after: %.0f rows/s%n", workers, after);
-        System.out.printf(
-            "central ingest, %d devices x %d, %d workers: %.0f tx/s (%.0f %% of the raw loop's"
-                + " mean %.0f rows/s)%n",
-            deviceCount, perDevice, workers, rate, 100 * rate / floor, floor);
-        System.out.printf(
-            "device commit -> ack: p50 %.1f ms, p99 %.1f ms, max %.1f ms (%d acks)%n",
-            percentile(latencies, 0.50),
-            percentile(latencies, 0.99),
-            latencies.get(latencies.size() - 1) / 1e6,
-            latencies.size());
+        run = measure(broker, db, deviceCount, perDevice, warmUp);
       }
+      double after = rawInsertCommit(db, "floor_after", total, workers);
+      double floor = (before + after) / 2;
+      double rate = run.acks / run.seconds;
+      System.out.printf(
+          "raw JDBC insert+commit, %d connections, after: %.0f rows/s%n", workers, after);
+      System.out.printf(
+          "central ingest, %d devices x %d, %d workers: %.0f tx/s (%.0f %% of the raw loop's"
+              + " mean %.0f rows/s)%n",
+          deviceCount, perDevice, workers, rate, 100 * rate / floor, floor);
+      System.out.printf(
+          "device commit -> ack: p50 %.1f ms, p99 %.1f ms, max %.1f ms (%d acks)%n",
+          run.p50, run.p99, run.max, run.acks);
+      System.out.printf(
+          "CPU per transaction: central JVM %.0f us, PostgreSQL backends %.0f us, Mosquitto %.0f"
+              + " us, device JVM %.0f us (%.2f / %.2f / %.2f / %.2f cores during the run)%n",
+          1e6 * run.centralCpu / run.acks,
+          1e6 * run.postgresCpu / run.acks,
+          1e6 * run.brokerCpu / run.acks,
+          1e6 * run.deviceCpu / run.acks,
+          run.centralCpu / run.seconds,
+          run.postgresCpu / run.seconds,
+          run.brokerCpu / run.seconds,
+          run.deviceCpu / run.seconds);
     } finally {
       TestDatabases.drop(db);
     }
-    // Paho's sender threads of the simulated devices are not daemons.
+    // Paho's threads are not daemons.
     System.exit(0);
   }
 
-  private static double percentile(List<Long> sorted, double p) {
-    return sorted.get((int) Math.min(sorted.size() - 1, Math.floor(p * sorted.size()))) / 1e6;
+  /** What one run of the devices gave; CPU times in seconds. */
+  private record Run(
+      double seconds,
+      long acks,
+      double p50,
+      double p99,
+      double max,
+      double centralCpu,
+      double postgresCpu,
+      double brokerCpu,
+      double deviceCpu) {}
+
+  /**
+   * Starts the simulated devices in a JVM of their own ({@link DeviceLoad}), lets them warm up once
+   * all are connected, then lets them go for the counted run, and reads the CPU time of central
+   * (this JVM), its database backends and the broker over the same span.
+   */
+  private static Run measure(
+      MosquittoBroker broker, CentralConfig.Database db, int deviceCount, int perDevice, int warmUp)
+      throws Exception {
+    Process load =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                DeviceLoad.class.getName(),
+                broker.url().toString(),
+                TENANT,
+                Integer.toString(deviceCount),
+                Integer.toString(perDevice),
+                Integer.toString(IN_FLIGHT),
+                Integer.toString(warmUp))
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
+    try (BufferedReader out =
+            new BufferedReader(
+                new InputStreamReader(load.getInputStream(), StandardCharsets.US_ASCII));
+        Writer in = new OutputStreamWriter(load.getOutputStream(), StandardCharsets.US_ASCII)) {
+      awaitLine(out, "device-load ready");
+      in.write("go\n");
+      in.flush();
+      awaitLine(out, "device-load warm");
+      long brokerPid = ProcessCpu.mosquitto().orElseThrow().pid();
+      Map<Long, Long> pgBefore = ProcessCpu.postgresBackends(db.jdbcUrl(), db.user());
+      long brokerBefore = ProcessCpu.nanos(brokerPid);
+      Map<String, Long> threadsBefore = ProcessCpu.threadsOfThisJvm();
+      long centralBefore = DeviceLoad.cpuNanos();
+      in.write("go\n");
+      in.flush();
+      String[] done = awaitLine(out, "device-load done").split(" ");
+      long centralCpu = DeviceLoad.cpuNanos() - centralBefore;
+      Map<String, Long> threads = ProcessCpu.threadsOfThisJvm();
+      long brokerCpu = ProcessCpu.nanos(brokerPid) - brokerBefore;
+      long pgCpu =
+          ProcessCpu.postgresBetween(
+              pgBefore, ProcessCpu.postgresBackends(db.jdbcUrl(), db.user()));
+      long acks = Long.parseLong(done[3]);
+      printThreads(threadsBefore, threads, centralCpu, acks);
+      if (!load.waitFor(30, TimeUnit.SECONDS)) {
+        load.destroy();
+      }
+      return new Run(
+          Double.parseDouble(done[2]),
+          acks,
+          Double.parseDouble(done[4]),
+          Double.parseDouble(done[5]),
+          Double.parseDouble(done[6]),
+          centralCpu / 1e9,
+          pgCpu / 1e9,
+          brokerCpu / 1e9,
+          Double.parseDouble(done[7]));
+    } finally {
+      load.destroy();
+    }
+  }
+
+  /** Where central's CPU time went during the run, per kind of thread, per transaction. */
+  private static void printThreads(
+      Map<String, Long> before, Map<String, Long> after, long total, long acks) {
+    StringBuilder b = new StringBuilder("central JVM threads, us per transaction:");
+    long threads = 0;
+    List<Map.Entry<String, Long>> used = new ArrayList<>();
+    for (Map.Entry<String, Long> e : after.entrySet()) {
+      long spent = e.getValue() - before.getOrDefault(e.getKey(), 0L);
+      threads += spent;
+      used.add(Map.entry(e.getKey(), spent));
+    }
+    used.sort(Map.Entry.<String, Long>comparingByValue().reversed());
+    for (Map.Entry<String, Long> e : used.subList(0, Math.min(8, used.size()))) {
+      b.append(String.format(" %s %.0f;", e.getKey(), e.getValue() / 1e3 / acks));
+    }
+    b.append(String.format(" threads that ended %.0f", (total - threads) / 1e3 / acks));
+    System.out.println(b);
+  }
+
+  /** The next line of the device JVM that starts with {@code prefix}; others are passed on. */
+  private static String awaitLine(BufferedReader out, String prefix) throws IOException {
+    for (String line = out.readLine(); line != null; line = out.readLine()) {
+      if (line.startsWith(prefix)) {
+        return line;
+      }
+      System.err.println(line);
+    }
+    throw new IllegalStateException("the device JVM ended before '" + prefix + "'");
   }
 
   /** The floor: one INSERT of a transaction-shaped row and a COMMIT, per row, per connection. */

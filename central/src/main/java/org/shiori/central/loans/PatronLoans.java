@@ -24,6 +24,7 @@ import org.shiori.circulation.domain.PatronKey;
 import org.shiori.circulation.domain.PatronSnapshot;
 import org.shiori.circulation.policy.CirculationPolicy;
 import org.shiori.circulation.policy.RenewalContext;
+import org.shiori.protocol.Dataset;
 import org.shiori.protocol.LoanList;
 import org.shiori.protocol.RenewalAnswer;
 import org.slf4j.Logger;
@@ -35,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * checkout) and recorded by the standalone connector. SIP2: the loans come from 63 Patron
  * Information and a renewal goes as 29 Renew with the proven card number (AA) and PIN (AD); where
  * central has the loan, the patron and the item it runs the same rules first, and the library
- * system has the last word. Logs item ids and reason codes only.
+ * system has the last word. The due date of a renewal central decides counts the calendar document
+ * central serves the devices ({@link RenewalRules}). Logs item ids and reason codes only.
  */
 public final class PatronLoans {
   private static final Logger LOG = LoggerFactory.getLogger(PatronLoans.class);
@@ -44,12 +46,12 @@ public final class PatronLoans {
   private final Datasets datasets;
   private final IlsConnector connector;
   private final boolean standalone;
-  private final CirculationPolicy policy;
+  private final RenewalRules rules;
   private final Clock clock;
 
   /**
    * @param standalone true when central's database is the record of loans
-   * @param policy the rules renewals are decided by
+   * @param policy the rules renewals are decided by, with the calendar document central serves
    */
   public PatronLoans(
       CentralDatabase db,
@@ -62,7 +64,7 @@ public final class PatronLoans {
     this.datasets = datasets;
     this.connector = connector;
     this.standalone = standalone;
-    this.policy = policy;
+    this.rules = new RenewalRules(policy);
     this.clock = clock;
   }
 
@@ -149,6 +151,8 @@ public final class PatronLoans {
 
   private Decision decide(
       PatronSnapshot snapshot, ItemRecord item, CurrentLoan loan, PatronPresence.Proven patron) {
+    CirculationPolicy policy =
+        rules.with(db.inTransaction(c -> datasets.document(c, Dataset.CALENDAR)));
     String branch = policy.branches().contains(loan.branch()) ? loan.branch() : item.homeBranch();
     ZonedDateTime now = ZonedDateTime.now(clock.withZone(policy.zone()));
     // A PIN in the proof was checked by the kiosk with central in this session, and a category

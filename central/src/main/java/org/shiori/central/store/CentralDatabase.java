@@ -46,6 +46,9 @@ public final class CentralDatabase implements AutoCloseable {
       c.addDataSourceProperty("synchronous", "FULL");
       c.addDataSourceProperty("busy_timeout", "10000");
     } else {
+      // A JDBC batch of INSERTs goes as multi-row INSERTs: the ingest writes each batch's rows
+      // that way, and PostgreSQL executes one statement where it executed one per row.
+      c.addDataSourceProperty("reWriteBatchedInserts", "true");
       c.setUsername(settings.user());
       settings.password().ifPresent(c::setPassword);
       c.setMaximumPoolSize(settings.poolSize());

@@ -18,6 +18,7 @@ import org.shiori.circulation.domain.ItemStatus;
 import org.shiori.circulation.domain.PatronKey;
 import org.shiori.circulation.domain.PatronSnapshot;
 import org.shiori.protocol.Dataset;
+import org.shiori.protocol.SyncDocument;
 import org.shiori.protocol.SyncMessage;
 
 /**
@@ -283,6 +284,22 @@ public final class Datasets {
       s.executeUpdate();
     }
     return SyncMessage.document(tenant, d, false, v, text);
+  }
+
+  /** The policy or calendar document central serves now, with its version; empty if never set. */
+  public Optional<SyncDocument> document(Connection c, Dataset d) throws SQLException {
+    if (!SyncMessage.isDocument(d)) {
+      throw new IllegalArgumentException(d + " is not a document data set");
+    }
+    try (PreparedStatement s =
+        c.prepareStatement("SELECT version, content FROM documents WHERE dataset = ?")) {
+      s.setString(1, d.topicName());
+      try (ResultSet r = s.executeQuery()) {
+        return r.next()
+            ? Optional.of(new SyncDocument(d, r.getLong(1), r.getString(2)))
+            : Optional.empty();
+      }
+    }
   }
 
   /** The whole data set at its current version, in chunks; empty for a document never set. */

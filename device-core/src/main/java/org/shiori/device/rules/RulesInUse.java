@@ -2,6 +2,7 @@ package org.shiori.device.rules;
 
 import java.util.Objects;
 import org.shiori.circulation.policy.CirculationPolicy;
+import org.shiori.circulation.policy.load.CalendarDocument;
 
 /**
  * The rules a device decides with at one moment: a policy with a calendar on top, and where each

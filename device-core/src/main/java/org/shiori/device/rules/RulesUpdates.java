@@ -3,11 +3,10 @@ package org.shiori.device.rules;
 import java.io.StringReader;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.shiori.circulation.policy.CirculationPolicy;
-import org.shiori.circulation.policy.calendar.CalendarOverride;
+import org.shiori.circulation.policy.load.CalendarDocument;
 import org.shiori.circulation.policy.load.PolicyException;
 import org.shiori.circulation.policy.load.PolicyProblem;
 import org.shiori.circulation.policy.load.PolicyReader;
@@ -98,31 +97,13 @@ public final class RulesUpdates implements DocumentCheck {
     CirculationPolicy base =
         new CirculationPolicy(PolicyReader.read(source, new StringReader(text)), zone);
     return new RulesInUse(
-        applyCalendar(base, now.calendar()), base, version, now.calendar(), now.calendarVersion());
+        now.calendar().applyTo(base), base, version, now.calendar(), now.calendarVersion());
   }
 
   private RulesInUse withCalendar(RulesInUse now, long version, String text) {
     CalendarDocument calendar = CalendarDocument.read("central calendar version " + version, text);
     return new RulesInUse(
-        applyCalendar(now.base(), calendar), now.base(), now.policyVersion(), calendar, version);
-  }
-
-  /** The policy with each branch's central closures and openings; an unknown branch is refused. */
-  private static CirculationPolicy applyCalendar(
-      CirculationPolicy base, CalendarDocument calendar) {
-    CirculationPolicy policy = base;
-    for (Map.Entry<String, CalendarOverride> e : calendar.overrides().entrySet()) {
-      if (!base.branches().contains(e.getKey())) {
-        throw new IllegalArgumentException(
-            "calendar names branch '"
-                + e.getKey()
-                + "', which the policy does not define ("
-                + String.join(", ", base.branches())
-                + ")");
-      }
-      policy = policy.withCalendarOverride(e.getKey(), e.getValue());
-    }
-    return policy;
+        calendar.applyTo(now.base()), now.base(), now.policyVersion(), calendar, version);
   }
 
   private DocumentRefusedException refused(Dataset dataset, long version, String why) {

@@ -1,4 +1,4 @@
-package org.shiori.device.rules;
+package org.shiori.circulation.policy.load;
 
 import java.io.StringReader;
 import java.time.LocalDate;
@@ -8,15 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.shiori.circulation.policy.CirculationPolicy;
 import org.shiori.circulation.policy.calendar.CalendarOverride;
-import org.shiori.circulation.policy.load.PolicyException;
-import org.shiori.circulation.policy.load.PolicyYaml;
 import org.shiori.yaml.YamlNode;
 
 /**
  * Central's calendar document: temporary closures and openings per branch (R-CAL-5), on top of the
  * rules of the policy. Read with the policy's YAML reader, which composes nodes and never
- * constructs objects from tags.
+ * constructs objects from tags. The devices decide with it, and central renews with it, through
+ * {@link #applyTo}: one meaning of the document for both.
  *
  * <pre>
  * branches:
@@ -63,6 +63,28 @@ public record CalendarDocument(Map<String, CalendarOverride> overrides) {
       throw new PolicyException(doc.problems());
     }
     return new CalendarDocument(overrides);
+  }
+
+  /**
+   * The policy with each branch's closures and openings of this document: a due date on a closed
+   * day moves as the loan rule says (R-CAL-1).
+   *
+   * @throws IllegalArgumentException when the document names a branch the policy does not define
+   */
+  public CirculationPolicy applyTo(CirculationPolicy base) {
+    CirculationPolicy policy = base;
+    for (Map.Entry<String, CalendarOverride> e : overrides.entrySet()) {
+      if (!base.branches().contains(e.getKey())) {
+        throw new IllegalArgumentException(
+            "calendar names branch '"
+                + e.getKey()
+                + "', which the policy does not define ("
+                + String.join(", ", base.branches())
+                + ")");
+      }
+      policy = policy.withCalendarOverride(e.getKey(), e.getValue());
+    }
+    return policy;
   }
 
   private static Optional<CalendarOverride> readBranch(PolicyYaml doc, String id, YamlNode node) {
