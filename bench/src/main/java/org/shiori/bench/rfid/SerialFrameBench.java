@@ -62,6 +62,26 @@ public final class SerialFrameBench {
     }
   }
 
+  /**
+   * The physical floor of a reply's trip over a pty pair, for harnesses that measure more than the
+   * read: {@code samples} raw reads of the 17-byte reply from {@code from} to {@code to}.
+   */
+  public static long[] rawReads(SerialSettings from, SerialSettings to, int samples)
+      throws Exception {
+    try (SerialTransport writer = new SerialTransport(from);
+        SerialTransport receiver = new SerialTransport(to)) {
+      FrameReader frames = new FrameReader(receiver, FeigFrameCodec.SYNTAX);
+      for (int i = 0; i < 200; i++) { // warm-up
+        sample(Way.RAW_READ, writer, receiver, frames);
+      }
+      long[] raw = new long[samples];
+      for (int i = 0; i < samples; i++) {
+        raw[i] = sample(Way.RAW_READ, writer, receiver, frames);
+      }
+      return raw;
+    }
+  }
+
   /** One reply: the receiving thread waits, the main thread writes; returns written → decoded. */
   private static long sample(
       Way way, SerialTransport writer, SerialTransport receiver, FrameReader frames)
