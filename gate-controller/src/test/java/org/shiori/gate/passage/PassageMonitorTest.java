@@ -23,13 +23,11 @@ import org.shiori.emulator.FaultInjection.Fault;
 import org.shiori.emulator.VirtualTag;
 import org.shiori.gate.testing.GateAntenna;
 import org.shiori.gate.testing.RecordingSignals;
+import org.shiori.rfid.reader.ForwardingTagReader;
 import org.shiori.rfid.reader.InventoryEntry;
 import org.shiori.rfid.reader.ReaderException;
-import org.shiori.rfid.reader.ReaderInfo;
-import org.shiori.rfid.reader.SystemInfo;
 import org.shiori.rfid.reader.TagReader;
 import org.shiori.rfid.security.SecurityMode;
-import org.shiori.rfid.tag.TagUid;
 import org.shiori.testkit.Conditions;
 import org.shiori.testkit.MutableClock;
 
@@ -290,12 +288,11 @@ class PassageMonitorTest {
   }
 
   /** The real reader, with something happening once just before the first unfiltered inventory. */
-  private static final class BeforeFullInventory implements TagReader {
-    private final TagReader reader;
+  private static final class BeforeFullInventory extends ForwardingTagReader {
     private Runnable before;
 
     BeforeFullInventory(TagReader reader, Runnable before) {
-      this.reader = reader;
+      super(reader);
       this.before = before;
     }
 
@@ -305,52 +302,7 @@ class PassageMonitorTest {
         before.run();
         before = null;
       }
-      return reader.inventory(afi);
-    }
-
-    @Override
-    public byte[] readBlocks(TagUid uid, int firstBlock, int count) throws ReaderException {
-      return reader.readBlocks(uid, firstBlock, count);
-    }
-
-    @Override
-    public void writeBlocks(TagUid uid, int firstBlock, byte[] data) throws ReaderException {
-      reader.writeBlocks(uid, firstBlock, data);
-    }
-
-    @Override
-    public int readAfi(TagUid uid) throws ReaderException {
-      return reader.readAfi(uid);
-    }
-
-    @Override
-    public void writeAfi(TagUid uid, int afi) throws ReaderException {
-      reader.writeAfi(uid, afi);
-    }
-
-    @Override
-    public void setEas(TagUid uid, boolean on) throws ReaderException {
-      reader.setEas(uid, on);
-    }
-
-    @Override
-    public boolean easAlarm(TagUid uid) throws ReaderException {
-      return reader.easAlarm(uid);
-    }
-
-    @Override
-    public SystemInfo systemInfo(TagUid uid) throws ReaderException {
-      return reader.systemInfo(uid);
-    }
-
-    @Override
-    public ReaderInfo info() throws ReaderException {
-      return reader.info();
-    }
-
-    @Override
-    public void close() {
-      reader.close();
+      return delegate().inventory(afi);
     }
   }
 
