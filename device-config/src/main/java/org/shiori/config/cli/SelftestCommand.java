@@ -98,9 +98,7 @@ final class SelftestCommand implements Callable<Integer> {
       return 1;
     }
     results.add(secret("tenant key", device.privacy().tenantKeyFile(), 16));
-    if (device.role().configName().equals("kiosk")) {
-      results.add(secret("admin token", device.dataDir().resolve(AdminClient.TOKEN_FILE), 16));
-    }
+    results.add(secret("admin token", device.dataDir().resolve(AdminClient.TOKEN_FILE), 16));
     device.broker().tls().ifPresent(tls -> results.add(certificate(device, tls)));
     results.add(clock(device));
     results.add(broker(device));
@@ -288,14 +286,13 @@ final class SelftestCommand implements Callable<Integer> {
 
   /** The running service's reader state, or, with the service stopped, one inventory round. */
   private static Result reader(DeviceConfig device) {
-    if (device.role().configName().equals("kiosk")) {
-      try {
-        JsonNode reader = AdminClient.of(device).get("/admin/status").path("reader");
-        boolean ok = reader.path("answering").asBoolean(false);
-        return new Result("reader", ok, "as the running kiosk reports it: " + reader);
-      } catch (IOException e) {
-        // Service not running: try the reader directly below.
-      }
+    try {
+      JsonNode reader = AdminClient.of(device).get("/admin/status").path("reader");
+      boolean ok = reader.path("answering").asBoolean(false);
+      return new Result(
+          "reader", ok, "as the running " + device.role().configName() + " reports it: " + reader);
+    } catch (IOException e) {
+      // Service not running: try the reader directly below.
     }
     try (TagReader reader =
         ConfiguredReaders.open(device.reader(), ConfiguredReaders.REPLY_TIMEOUT)) {

@@ -323,6 +323,19 @@ class GateAdminApiTest {
     assertThat(r.err()).isEmpty();
   }
 
+  /** The gate holds its reader, so selftest takes the reader's state from the running gate. */
+  @Test
+  void selftestTakesTheReaderFromTheRunningGate() {
+    Conditions.await(
+        WAIT,
+        () -> deviceConfig("status", "--config", config.toString()).exit() == 0,
+        () -> "status: " + deviceConfig("status", "--config", config.toString()));
+    Run r = deviceConfig("selftest", "--config", config.toString());
+    assertThat(r.out())
+        .containsPattern("PASS +admin token")
+        .containsPattern("PASS +reader +as the running gate reports it: .*\"answering\":true");
+  }
+
   @Test
   void deviceConfigStatusSaysInOneLineWhenTheTokenIsWrongOrTheGateIsNotRunning() throws Exception {
     Path otherData = Files.createDirectories(dir.resolve("other"));
