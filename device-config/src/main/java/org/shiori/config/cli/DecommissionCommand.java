@@ -18,6 +18,7 @@ import org.shiori.config.ConfigException;
 import org.shiori.config.DeviceConfig;
 import org.shiori.config.DeviceConfigLoader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -44,12 +45,7 @@ final class DecommissionCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--config",
-      defaultValue = "/etc/shiori/device.yaml",
-      paramLabel = "FILE",
-      description = "The device configuration (default: ${DEFAULT-VALUE}).")
-  Path config;
+  @Mixin DeviceConfigFile config;
 
   @Option(
       names = "--log-dir",
@@ -70,7 +66,7 @@ final class DecommissionCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     DeviceConfig device;
     try {
-      device = DeviceConfigLoader.load(config);
+      device = DeviceConfigLoader.load(config.path());
     } catch (ConfigException e) {
       e.errors().stream().map(ConfigError::toString).forEach(err::println);
       err.flush();
@@ -122,7 +118,7 @@ final class DecommissionCommand implements Callable<Integer> {
               steps.add(new Step("TLS certificates", List.of(tls.cert(), tls.ca())));
             });
     steps.add(new Step("logs", List.of(logDir)));
-    Path absolute = config.toAbsolutePath();
+    Path absolute = config.path().toAbsolutePath();
     steps.add(
         new Step(
             "configuration",

@@ -31,8 +31,8 @@ import org.shiori.config.pki.Pki;
 import org.shiori.config.reader.ConfiguredReaders;
 import org.shiori.rfid.reader.TagReader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -61,12 +61,7 @@ final class SelftestCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--config",
-      defaultValue = "/etc/shiori/device.yaml",
-      paramLabel = "FILE",
-      description = "The device configuration (default: ${DEFAULT-VALUE}).")
-  Path config;
+  @Mixin DeviceConfigFile config;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -86,8 +81,8 @@ final class SelftestCommand implements Callable<Integer> {
     List<Result> results = new ArrayList<>();
     DeviceConfig device;
     try {
-      device = DeviceConfigLoader.load(config);
-      results.add(new Result("configuration", true, config.toString()));
+      device = DeviceConfigLoader.load(config.path());
+      results.add(new Result("configuration", true, config.path().toString()));
     } catch (ConfigException e) {
       results.add(
           new Result(

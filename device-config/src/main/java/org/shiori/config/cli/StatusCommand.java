@@ -3,7 +3,6 @@ package org.shiori.config.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,8 +17,8 @@ import org.shiori.config.ConfigException;
 import org.shiori.config.DeviceConfig;
 import org.shiori.config.DeviceConfigLoader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -36,12 +35,7 @@ import picocli.CommandLine.Spec;
 final class StatusCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--config",
-      defaultValue = "/etc/shiori/device.yaml",
-      paramLabel = "FILE",
-      description = "The device configuration (default: ${DEFAULT-VALUE}).")
-  Path config;
+  @Mixin DeviceConfigFile config;
 
   /** Uptime and cache age are worked out against this clock, at the command line's edge. */
   private final Clock clock;
@@ -60,7 +54,7 @@ final class StatusCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     DeviceConfig device;
     try {
-      device = DeviceConfigLoader.load(config);
+      device = DeviceConfigLoader.load(config.path());
     } catch (ConfigException e) {
       e.errors().stream().map(ConfigError::toString).forEach(err::println);
       err.flush();

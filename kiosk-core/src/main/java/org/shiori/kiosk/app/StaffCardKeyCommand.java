@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.shiori.circulation.privacy.CardHasher;
@@ -13,9 +12,11 @@ import org.shiori.config.ConfigError;
 import org.shiori.config.ConfigException;
 import org.shiori.config.DeviceConfig;
 import org.shiori.config.DeviceConfigLoader;
+import org.shiori.config.cli.DeviceConfigFile;
 import org.shiori.device.app.ExitCodes;
 import org.shiori.device.app.TenantKeyFile;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -36,12 +37,7 @@ import picocli.CommandLine.Spec;
 final class StaffCardKeyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--config",
-      defaultValue = "/etc/shiori/device.yaml",
-      paramLabel = "FILE",
-      description = "The device configuration (default: ${DEFAULT-VALUE}).")
-  Path config;
+  @Mixin DeviceConfigFile config;
 
   @Option(
       names = "--card",
@@ -56,7 +52,7 @@ final class StaffCardKeyCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     DeviceConfig device;
     try {
-      device = DeviceConfigLoader.load(config);
+      device = DeviceConfigLoader.load(config.path());
     } catch (ConfigException e) {
       e.errors().stream().map(ConfigError::toString).forEach(err::println);
       err.flush();
