@@ -1,9 +1,11 @@
 package org.shiori.device.testing;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,7 +19,7 @@ public final class InMemoryOutbox implements Outbox {
   private final Map<UUID, Long> sequenceOf = new java.util.HashMap<>();
   private final Map<UUID, String> rejected = new ConcurrentHashMap<>();
   private long nextSequence = 1;
-  private long published;
+  private final Set<Long> published = new HashSet<>();
 
   public synchronized OutboxEntry append(Transaction t) {
     OutboxEntry e = new OutboxEntry(nextSequence++, t, false);
@@ -40,10 +42,14 @@ public final class InMemoryOutbox implements Outbox {
 
   @Override
   public synchronized void markPublished(long sequence) {
+    // Central's ack may come before the broker's PUBACK is handled: the entry is gone by then,
+    // yet the broker did confirm it.
+    if (sequence > 0 && sequence < nextSequence) {
+      published.add(sequence);
+    }
     OutboxEntry e = entries.get(sequence);
     if (e != null && !e.published()) {
       entries.put(sequence, new OutboxEntry(sequence, e.transaction(), true));
-      published++;
     }
   }
 
@@ -67,8 +73,9 @@ public final class InMemoryOutbox implements Outbox {
     return entries.size();
   }
 
+  /** How many of the appended transactions the broker confirmed (each counted once). */
   public synchronized long publishedCount() {
-    return published;
+    return published.size();
   }
 
   public Map<UUID, String> rejected() {
