@@ -2,8 +2,6 @@ package org.shiori.config.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,28 +33,7 @@ class SelftestCheckContractTest {
   @TempDir Path dir;
 
   private String selftest(String deviceId) throws Exception {
-    Path config =
-        Files.writeString(
-            dir.resolve("device.yaml"),
-            String.join(
-                "\n",
-                "deviceId: " + deviceId,
-                "role: kiosk",
-                "tenant: t1",
-                "branch: main",
-                "broker:",
-                "  url: tcp://127.0.0.1:1",
-                "reader:",
-                "  protocol: feig",
-                "  port: " + dir.resolve("no-reader"),
-                "security:",
-                "  mode: afi",
-                "dataDir: " + dir.resolve("data"),
-                ""));
-    StringWriter out = new StringWriter();
-    DeviceConfigCommand.commandLine(new PrintWriter(out), new PrintWriter(new StringWriter()))
-        .execute("selftest", "--config", config.toString());
-    return out.toString();
+    return SelftestRun.kiosk(dir, deviceId);
   }
 
   @Test

@@ -2,10 +2,13 @@ package org.shiori.gate.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -20,6 +23,25 @@ class GateCommandTest {
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     return cli.execute(args);
+  }
+
+  /** A gate configuration with {@code brokerLines} under {@code broker:}, emulated reader. */
+  private Path gateConfig(Path data, String... brokerLines) throws IOException {
+    List<String> lines =
+        new ArrayList<>(
+            List.of("deviceId: gate-1", "role: gate", "tenant: matsuyama", "branch: central"));
+    lines.add("broker:");
+    lines.addAll(List.of(brokerLines));
+    lines.addAll(
+        List.of(
+            "reader:",
+            "  protocol: emulated",
+            "dataDir: " + data,
+            "gate:",
+            "  lightPin: 17",
+            "  buzzerPin: 27",
+            ""));
+    return Files.writeString(dir.resolve("gate.yaml"), String.join("\n", lines));
   }
 
   @Test
@@ -109,28 +131,14 @@ class GateCommandTest {
     Path key = Files.writeString(tls.resolve("device.key"), "-----BEGIN PRIVATE KEY-----\n");
     java.nio.file.Files.setPosixFilePermissions(
         key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-    Path config = dir.resolve("gate.yaml");
-    Files.writeString(
-        config,
-        String.join(
-            "\n",
-            "deviceId: gate-1",
-            "role: gate",
-            "tenant: matsuyama",
-            "branch: central",
-            "broker:",
+    Path config =
+        gateConfig(
+            dir.resolve("data"),
             "  url: ssl://127.0.0.1:8883",
             "  tls:",
             "    ca: tls/ca.pem",
             "    cert: tls/device.pem",
-            "    key: tls/device.key",
-            "reader:",
-            "  protocol: emulated",
-            "dataDir: " + dir.resolve("data"),
-            "gate:",
-            "  lightPin: 17",
-            "  buzzerPin: 27",
-            ""));
+            "    key: tls/device.key");
 
     assertThat(run("run", "--config", config.toString())).isEqualTo(1);
     assertThat(err.toString()).contains("refusing to start", "broker.tls.key", "0600");
@@ -143,24 +151,7 @@ class GateCommandTest {
     Path token = Files.writeString(data.resolve("admin.token"), "7c41e09b2f5d8a36c1e4b7f2\n");
     java.nio.file.Files.setPosixFilePermissions(
         token, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-    Path config = dir.resolve("gate.yaml");
-    Files.writeString(
-        config,
-        String.join(
-            "\n",
-            "deviceId: gate-1",
-            "role: gate",
-            "tenant: matsuyama",
-            "branch: central",
-            "broker:",
-            "  url: tcp://127.0.0.1:1883",
-            "reader:",
-            "  protocol: emulated",
-            "dataDir: " + data,
-            "gate:",
-            "  lightPin: 17",
-            "  buzzerPin: 27",
-            ""));
+    Path config = gateConfig(data, "  url: tcp://127.0.0.1:1883");
 
     assertThat(run("run", "--config", config.toString())).isEqualTo(1);
     assertThat(err.toString()).contains("refusing to start", token.toString(), "chmod 600");
