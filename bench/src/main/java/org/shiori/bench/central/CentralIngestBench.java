@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -35,9 +36,10 @@ import org.shiori.testkit.MosquittoBroker;
  * one, so its CPU time is its own. Each device first makes {@code WARM_UP} checkouts that are not
  * counted: central is a long-running service, and its JIT compiling the ingest path during the few
  * seconds of the run weighed more than the ingest itself. Usage: {@code bin/bench central [DEVICES
- * [PER_DEVICE [WORKERS [WARM_UP]]]]} (defaults 20, 500, 4, 2500). Prints transactions per second of
- * both, their ratio, the device-commit-to-ack latency percentiles, and the CPU time per transaction
- * of central, its PostgreSQL backends, the broker and the device JVM.
+ * [PER_DEVICE [WORKERS [WARM_UP [CLIENT]]]]]} (defaults 20, 2000, 4, 5000, {@code hivemq}; {@code
+ * paho} runs the devices on the client real kiosks use, at about twice the CPU). Prints
+ * transactions per second of both, their ratio, the device-commit-to-ack latency percentiles, and
+ * the CPU time per transaction of central, its PostgreSQL backends, the broker and the device JVM.
  */
 public final class CentralIngestBench {
   private static final String TENANT = "bench";
@@ -49,9 +51,10 @@ public final class CentralIngestBench {
 
   public static void main(String[] args) throws Exception {
     int deviceCount = args.length > 0 ? Integer.parseInt(args[0]) : 20;
-    int perDevice = args.length > 1 ? Integer.parseInt(args[1]) : 500;
+    int perDevice = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
     int workers = args.length > 2 ? Integer.parseInt(args[2]) : 4;
-    int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : 2500;
+    int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : 5000;
+    String client = args.length > 4 ? args[4] : "hivemq";
     int total = deviceCount * perDevice;
     CentralConfig.Database db = TestDatabases.createPostgresql();
     try (MosquittoBroker broker = MosquittoBroker.plain(TENANT).start()) {
@@ -76,7 +79,7 @@ public final class CentralIngestBench {
         if (!central.awaitConnected(Duration.ofSeconds(30))) {
           throw new IllegalStateException("central did not connect");
         }
-        run = measure(broker, db, deviceCount, perDevice, warmUp);
+        run = measure(broker, db, deviceCount, perDevice, warmUp, client);
       }
       double after = rawInsertCommit(db, "floor_after", total, workers);
       double floor = (before + after) / 2;
@@ -84,9 +87,9 @@ public final class CentralIngestBench {
       System.out.printf(
           "raw JDBC insert+commit, %d connections, after: %.0f rows/s%n", workers, after);
       System.out.printf(
-          "central ingest, %d devices x %d, %d workers: %.0f tx/s (%.0f %% of the raw loop's"
+          "central ingest, %d devices (%s) x %d, %d workers: %.0f tx/s (%.0f %% of the raw loop's"
               + " mean %.0f rows/s)%n",
-          deviceCount, perDevice, workers, rate, 100 * rate / floor, floor);
+          deviceCount, client, perDevice, workers, rate, 100 * rate / floor, floor);
       System.out.printf(
           "device commit -> ack: p50 %.1f ms, p99 %.1f ms, max %.1f ms (%d acks)%n",
           run.p50, run.p99, run.max, run.acks);
@@ -126,7 +129,12 @@ public final class CentralIngestBench {
    * (this JVM), its database backends and the broker over the same span.
    */
   private static Run measure(
-      MosquittoBroker broker, CentralConfig.Database db, int deviceCount, int perDevice, int warmUp)
+      MosquittoBroker broker,
+      CentralConfig.Database db,
+      int deviceCount,
+      int perDevice,
+      int warmUp,
+      String client)
       throws Exception {
     Process load =
         new ProcessBuilder(
@@ -140,7 +148,8 @@ public final class CentralIngestBench {
                 Integer.toString(deviceCount),
                 Integer.toString(perDevice),
                 Integer.toString(IN_FLIGHT),
-                Integer.toString(warmUp))
+                Integer.toString(warmUp),
+                client)
             .redirectError(ProcessBuilder.Redirect.INHERIT)
             .start();
     try (BufferedReader out =
@@ -153,6 +162,7 @@ public final class CentralIngestBench {
       awaitLine(out, "device-load warm");
       long brokerPid = ProcessCpu.mosquitto().orElseThrow().pid();
       Map<Long, Long> pgBefore = ProcessCpu.postgresBackends(db.jdbcUrl(), db.user());
+      ProcessCpu.DatabaseCounters countersBefore = ProcessCpu.counters(db.jdbcUrl(), db.user());
       long brokerBefore = ProcessCpu.nanos(brokerPid);
       Map<String, Long> threadsBefore = ProcessCpu.threadsOfThisJvm();
       long centralBefore = DeviceLoad.cpuNanos();
@@ -166,7 +176,19 @@ public final class CentralIngestBench {
           ProcessCpu.postgresBetween(
               pgBefore, ProcessCpu.postgresBackends(db.jdbcUrl(), db.user()));
       long acks = Long.parseLong(done[3]);
-      printThreads(threadsBefore, threads, centralCpu, acks);
+      ProcessCpu.DatabaseCounters during =
+          ProcessCpu.counters(db.jdbcUrl(), db.user()).since(countersBefore);
+      System.out.printf(
+          Locale.ROOT,
+          "database during the run: %d commits (%.1f transactions per commit), autovacuum %d,"
+              + " autoanalyze %d, rows read by sequential scans %d%n",
+          during.commits(),
+          (double) acks / during.commits(),
+          during.autovacuums(),
+          during.autoanalyzes(),
+          during.rowsReadBySequentialScans());
+      System.out.println(
+          ProcessCpu.perThreadKind("central JVM", threadsBefore, threads, centralCpu, acks));
       if (!load.waitFor(30, TimeUnit.SECONDS)) {
         load.destroy();
       }
@@ -183,25 +205,6 @@ public final class CentralIngestBench {
     } finally {
       load.destroy();
     }
-  }
-
-  /** Where central's CPU time went during the run, per kind of thread, per transaction. */
-  private static void printThreads(
-      Map<String, Long> before, Map<String, Long> after, long total, long acks) {
-    StringBuilder b = new StringBuilder("central JVM threads, us per transaction:");
-    long threads = 0;
-    List<Map.Entry<String, Long>> used = new ArrayList<>();
-    for (Map.Entry<String, Long> e : after.entrySet()) {
-      long spent = e.getValue() - before.getOrDefault(e.getKey(), 0L);
-      threads += spent;
-      used.add(Map.entry(e.getKey(), spent));
-    }
-    used.sort(Map.Entry.<String, Long>comparingByValue().reversed());
-    for (Map.Entry<String, Long> e : used.subList(0, Math.min(8, used.size()))) {
-      b.append(String.format(" %s %.0f;", e.getKey(), e.getValue() / 1e3 / acks));
-    }
-    b.append(String.format(" threads that ended %.0f", (total - threads) / 1e3 / acks));
-    System.out.println(b);
   }
 
   /** The next line of the device JVM that starts with {@code prefix}; others are passed on. */

@@ -10,6 +10,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.shiori.central.testing.DeviceConnection;
+import org.shiori.central.testing.PahoDeviceConnection;
 import org.shiori.central.testing.SimulatedDevice;
 import org.shiori.circulation.domain.PatronKey;
 
@@ -17,7 +20,8 @@ import org.shiori.circulation.domain.PatronKey;
  * The load of {@link CentralIngestBench}, in a JVM of its own so that what central spends is
  * measured apart from what the simulated devices spend: {@code DEVICES} simulated kiosks ({@link
  * SimulatedDevice}, one MQTT client each), each making {@code PER_DEVICE} checkouts with at most
- * {@code IN_FLIGHT} unanswered, as a kiosk's outbox does.
+ * {@code IN_FLIGHT} unanswered, as a kiosk's outbox does, over the MQTT client {@code CLIENT}
+ * ({@link DeviceClient}).
  *
  * <p>Line protocol on stdin/stdout with the harness: {@code device-load ready} once every device is
  * connected and born; the harness answers {@code go}; when the last ack is back, one line {@code
@@ -29,6 +33,26 @@ public final class DeviceLoad {
 
   private DeviceLoad() {}
 
+  /** The MQTT client the simulated devices use. */
+  enum DeviceClient {
+    /** Many clients on a few shared threads: the least CPU taken from central (the default). */
+    HIVEMQ {
+      @Override
+      DeviceConnection connection(URI broker) {
+        return new HiveMqDeviceConnection(broker);
+      }
+    },
+    /** The client of the real devices, three threads each. */
+    PAHO {
+      @Override
+      DeviceConnection connection(URI broker) {
+        return new PahoDeviceConnection(broker);
+      }
+    };
+
+    abstract DeviceConnection connection(URI broker);
+  }
+
   public static void main(String[] args) throws Exception {
     URI broker = URI.create(args[0]);
     String tenant = args[1];
@@ -36,10 +60,13 @@ public final class DeviceLoad {
     int perDevice = Integer.parseInt(args[3]);
     int inFlight = Integer.parseInt(args[4]);
     int warmUpPerDevice = Integer.parseInt(args[5]);
+    DeviceClient client = DeviceClient.valueOf(args[6].toUpperCase(Locale.ROOT));
     List<SimulatedDevice> devices = new ArrayList<>();
     for (int d = 0; d < deviceCount; d++) {
       devices.add(
-          new SimulatedDevice(broker, tenant, "kiosk-" + d, Duration.ofSeconds(30)).connect());
+          new SimulatedDevice(
+                  client.connection(broker), tenant, "kiosk-" + d, Duration.ofSeconds(30))
+              .connect());
     }
     BufferedReader in =
         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII));
@@ -49,11 +76,20 @@ public final class DeviceLoad {
     run(devices, "warm-", warmUpPerDevice, inFlight);
     System.out.println("device-load warm");
     awaitGo(in);
+    Map<String, Long> threadsBefore = ProcessCpu.threadsOfThisJvm();
     long cpuStart = cpuNanos();
     long start = System.nanoTime();
     run(devices, "", perDevice, inFlight);
     double seconds = (System.nanoTime() - start) / 1e9;
-    double cpu = (cpuNanos() - cpuStart) / 1e9;
+    long cpuNanos = cpuNanos() - cpuStart;
+    System.out.println(
+        ProcessCpu.perThreadKind(
+            "device JVM",
+            threadsBefore,
+            ProcessCpu.threadsOfThisJvm(),
+            cpuNanos,
+            (long) deviceCount * perDevice));
+    double cpu = cpuNanos / 1e9;
     List<Long> latencies = new ArrayList<>();
     for (SimulatedDevice d : devices) {
       // The warm-up's latencies are not counted.

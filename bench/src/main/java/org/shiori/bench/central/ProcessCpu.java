@@ -12,7 +12,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -62,6 +65,29 @@ final class ProcessCpu {
     return out;
   }
 
+  /**
+   * One line: where a JVM's CPU time went between two readings of {@link #threadsOfThisJvm()}, per
+   * kind of thread, in microseconds per transaction, the eight busiest kinds first.
+   */
+  static String perThreadKind(
+      String jvm, Map<String, Long> before, Map<String, Long> after, long total, long count) {
+    StringBuilder b = new StringBuilder(jvm + " threads, us per transaction:");
+    long threads = 0;
+    List<Map.Entry<String, Long>> used = new ArrayList<>();
+    for (Map.Entry<String, Long> e : after.entrySet()) {
+      long spent = e.getValue() - before.getOrDefault(e.getKey(), 0L);
+      threads += spent;
+      used.add(Map.entry(e.getKey(), spent));
+    }
+    used.sort(Map.Entry.<String, Long>comparingByValue().reversed());
+    for (Map.Entry<String, Long> e : used.subList(0, Math.min(8, used.size()))) {
+      b.append(String.format(Locale.ROOT, " %s %.0f;", e.getKey(), e.getValue() / 1e3 / count));
+    }
+    b.append(
+        String.format(Locale.ROOT, " threads that ended %.0f", (total - threads) / 1e3 / count));
+    return b.toString();
+  }
+
   /** The broker started by this JVM (a child process named mosquitto). */
   static Optional<ProcessHandle> mosquitto() {
     return ProcessHandle.current()
@@ -84,6 +110,41 @@ final class ProcessCpu {
       }
     }
     return out;
+  }
+
+  /**
+   * Counters of a database: commits; autovacuum and autoanalyze runs on its tables; rows its
+   * sequential scans read (a plan gone wrong shows there first).
+   */
+  record DatabaseCounters(
+      long commits, long autovacuums, long autoanalyzes, long rowsReadBySequentialScans) {
+    DatabaseCounters since(DatabaseCounters before) {
+      return new DatabaseCounters(
+          commits - before.commits,
+          autovacuums - before.autovacuums,
+          autoanalyzes - before.autoanalyzes,
+          rowsReadBySequentialScans - before.rowsReadBySequentialScans);
+    }
+  }
+
+  /**
+   * The counters of {@code jdbcUrl}'s database so far. Backends report them at most once a second
+   * while busy, so they are read after a pause of that length.
+   */
+  static DatabaseCounters counters(String jdbcUrl, String user)
+      throws SQLException, InterruptedException {
+    Thread.sleep(1_100);
+    try (Connection c = DriverManager.getConnection(jdbcUrl, user, "");
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT (SELECT xact_commit FROM pg_stat_database WHERE datname ="
+                    + " current_database()), coalesce(sum(autovacuum_count), 0),"
+                    + " coalesce(sum(autoanalyze_count), 0), coalesce(sum(seq_tup_read), 0)"
+                    + " FROM pg_stat_user_tables");
+        ResultSet r = s.executeQuery()) {
+      r.next();
+      return new DatabaseCounters(r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4));
+    }
   }
 
   /** What the backends used between two readings; one that appeared in between counts whole. */
