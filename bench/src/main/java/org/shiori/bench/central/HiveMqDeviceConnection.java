@@ -6,6 +6,7 @@ import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishBuilder;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishResult;
+import io.reactivex.schedulers.Schedulers;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
@@ -50,6 +51,10 @@ final class HiveMqDeviceConnection implements DeviceConnection {
             .initialDelay(1, TimeUnit.SECONDS)
             .maxDelay(2, TimeUnit.SECONDS)
             .applyAutomaticReconnect()
+            // Completions on the Netty thread too, not handed to RxJava's computation threads.
+            .executorConfig()
+            .applicationScheduler(Schedulers.from(Runnable::run))
+            .applyExecutorConfig()
             .buildAsync();
     // Handled on the connection's own Netty thread, so one message at a time and no hand-off.
     client.publishes(
