@@ -123,7 +123,8 @@ public final class CentralService implements AutoCloseable {
     this.retention = new RetentionJob(db, config.retention(), clock);
     this.fileImport =
         config.ils().fileImport().isPresent()
-            ? Optional.of(new FileImportJob(config.ils().fileImport().get(), db, datasets, sync))
+            ? Optional.of(
+                new FileImportJob(config.ils().fileImport().get(), db, datasets, sync, forwards))
             : Optional.empty();
     this.forwarder =
         forwards

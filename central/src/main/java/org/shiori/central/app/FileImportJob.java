@@ -6,18 +6,21 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.shiori.central.config.CentralConfig;
+import org.shiori.central.forward.PatronCards;
 import org.shiori.central.ils.fileimport.ColumnMapping;
 import org.shiori.central.ils.fileimport.DatabaseImportState;
 import org.shiori.central.ils.fileimport.FileImport;
 import org.shiori.central.ils.fileimport.ImportDelta;
 import org.shiori.central.ils.fileimport.ImportException;
 import org.shiori.central.ils.fileimport.ImportLimits;
+import org.shiori.central.ils.fileimport.PatronFile;
 import org.shiori.central.store.CentralDatabase;
 import org.shiori.central.sync.Datasets;
 import org.shiori.central.sync.SyncPublisher;
@@ -37,6 +40,11 @@ import org.slf4j.LoggerFactory;
  * transaction, then the deltas go to the devices; an import with an error changes nothing and is
  * logged (file, line, column, value, what is allowed — never a card number) and tried again only
  * when a file changes.
+ *
+ * <p>With the SIP2 connector the same job feeds the devices' data sets from the library system's
+ * exports, and it keeps each patron's card number beside the key in the same transaction: SIP2 must
+ * name the patron to the library system (field {@code AA}). Without SIP2 no card number is kept. A
+ * patron gone from the export is erased with its card number.
  */
 public final class FileImportJob implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(FileImportJob.class);
@@ -47,6 +55,8 @@ public final class FileImportJob implements AutoCloseable {
   private final SyncPublisher sync;
   private final DatabaseImportState state;
   private final FileImport fileImport;
+  private final CardHasher hasher;
+  private final boolean keepCardNumbers;
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(
           r -> {
@@ -56,20 +66,25 @@ public final class FileImportJob implements AutoCloseable {
           });
   private List<String> lastSeen = List.of();
 
+  /**
+   * @param keepCardNumbers whether card numbers are kept for a connector that speaks for the patron
+   *     (SIP2)
+   */
   public FileImportJob(
-      CentralConfig.FileImport settings, CentralDatabase db, Datasets datasets, SyncPublisher sync)
+      CentralConfig.FileImport settings,
+      CentralDatabase db,
+      Datasets datasets,
+      SyncPublisher sync,
+      boolean keepCardNumbers)
       throws IOException {
     this.settings = settings;
     this.db = db;
     this.datasets = datasets;
     this.sync = sync;
     this.state = new DatabaseImportState(db);
-    this.fileImport =
-        new FileImport(
-            ColumnMapping.identity(),
-            new CardHasher(tenantKey(settings.tenantKeyFile())),
-            state,
-            ImportLimits.DEFAULT);
+    this.hasher = new CardHasher(tenantKey(settings.tenantKeyFile()));
+    this.keepCardNumbers = keepCardNumbers;
+    this.fileImport = new FileImport(ColumnMapping.identity(), hasher, state, ImportLimits.DEFAULT);
   }
 
   /** The raw key bytes, from a file only its owner may read (as on the devices). */
@@ -120,10 +135,15 @@ public final class FileImportJob implements AutoCloseable {
     }
     lastSeen = seen;
     FileImport.Prepared prepared;
+    Map<PatronKey, String> cards;
     try {
       prepared =
           fileImport.prepare(
               new FileImport.ExportFiles(settings.items(), settings.patrons(), settings.holds()));
+      cards =
+          keepCardNumbers
+              ? PatronFile.read(settings.patrons(), hasher, true).cardNumbers()
+              : Map.of();
     } catch (ImportException e) {
       LOG.warn("file import refused, nothing changed: {}", e.getMessage());
       return Optional.empty();
@@ -154,6 +174,7 @@ public final class FileImportJob implements AutoCloseable {
               for (String key : delta.patrons().deletes()) {
                 out.addAll(datasets.removePatron(c, new PatronKey(key)));
               }
+              PatronCards.putAllIfAbsent(c, cards);
               // In the same transaction: the changes and "this is the last import" or neither.
               state.save(c, prepared.fingerprints());
               return out;

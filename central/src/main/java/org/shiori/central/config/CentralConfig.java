@@ -261,7 +261,8 @@ public record CentralConfig(
   }
 
   /**
-   * Where the exports of the file-import connector are and how often they are looked at.
+   * Where the library system's exports are and how often they are looked at (the file-import
+   * connector, or the sip2 connector's data sets).
    *
    * @param tenantKeyFile {@code privacy.tenantKeyFile}: the tenant key card numbers are hashed with
    * @param every how often the files are checked; an import runs when one of them changed
@@ -280,7 +281,8 @@ public record CentralConfig(
   /**
    * @param connector standalone, sip2 or file-import
    * @param sip2 the SIP2 server, for the sip2 connector
-   * @param fileImport the exports, for the file-import connector
+   * @param fileImport the exports: required for the file-import connector, optional for sip2 (the
+   *     devices' data sets from the library system's exports), none for standalone
    * @param retryEvery how long the forwarder waits after the ILS could not be reached
    */
   public record Ils(
@@ -296,8 +298,12 @@ public record CentralConfig(
       if ((connector == Connector.SIP2) != sip2.isPresent()) {
         throw new IllegalArgumentException("SIP2 settings iff the sip2 connector");
       }
-      if ((connector == Connector.FILE_IMPORT) != fileImport.isPresent()) {
-        throw new IllegalArgumentException("file-import settings iff the file-import connector");
+      // SIP2 forwards the circulation; the library system's exports may feed the data sets.
+      if (connector == Connector.FILE_IMPORT && fileImport.isEmpty()) {
+        throw new IllegalArgumentException("the file-import connector needs its file settings");
+      }
+      if (connector == Connector.STANDALONE && fileImport.isPresent()) {
+        throw new IllegalArgumentException("no file import with the standalone connector");
       }
     }
 

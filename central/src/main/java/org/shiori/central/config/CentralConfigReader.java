@@ -197,20 +197,22 @@ public final class CentralConfigReader {
       throw s.error("sip2", "(a section)", "no sip2 section unless connector is sip2");
     }
     Optional<CentralConfig.FileImport> fileImport = Optional.empty();
-    if (connector == Connector.FILE_IMPORT) {
-      if (!s.has("fileImport")) {
-        throw s.error("fileImport", "(missing)", "a fileImport section (items, patrons, holds...)");
-      }
+    if (connector == Connector.FILE_IMPORT && !s.has("fileImport")) {
+      throw s.error("fileImport", "(missing)", "a fileImport section (items, patrons, holds...)");
+    }
+    if (connector == Connector.STANDALONE && s.has("fileImport")) {
+      throw s.error(
+          "fileImport",
+          "(a section)",
+          "no fileImport section with connector standalone (file-import: central keeps the"
+              + " loans and imports the exports; sip2: the library system keeps them)");
+    }
+    if (s.has("fileImport")) {
       if (tenantKeyFile.isEmpty()) {
         throw root.error(
-            "privacy",
-            "(missing)",
-            "privacy.tenantKeyFile: the file-import connector hashes cards");
+            "privacy", "(missing)", "privacy.tenantKeyFile: the file import hashes card numbers");
       }
       fileImport = Optional.of(fileImport(s.section("fileImport"), tenantKeyFile.get()));
-    } else if (s.has("fileImport")) {
-      throw s.error(
-          "fileImport", "(a section)", "no fileImport section unless connector is file-import");
     }
     s.refuseUnknownKeys();
     return new CentralConfig.Ils(connector, sip2, retry, fileImport);

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.Optional;
 import org.shiori.central.store.CentralDatabase;
 import org.shiori.circulation.domain.PatronKey;
@@ -39,6 +40,28 @@ public final class PatronCards {
       s.setString(1, key.value());
       s.setString(2, cardNumber);
       s.executeUpdate();
+    }
+  }
+
+  /**
+   * Stores each patron's card number unless one is stored, in one JDBC batch: a key is its card
+   * number's keyed hash, so a stored number is this one.
+   */
+  public static void putAllIfAbsent(Connection c, Map<PatronKey, String> cardNumbers)
+      throws SQLException {
+    if (cardNumbers.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "INSERT INTO patron_cards (patron_key, card_number) VALUES (?, ?)"
+                + " ON CONFLICT (patron_key) DO NOTHING")) {
+      for (Map.Entry<PatronKey, String> card : cardNumbers.entrySet()) {
+        s.setString(1, card.getKey().value());
+        s.setString(2, card.getValue());
+        s.addBatch();
+      }
+      s.executeBatch();
     }
   }
 

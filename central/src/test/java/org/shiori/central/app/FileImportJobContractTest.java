@@ -18,13 +18,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.shiori.central.config.CentralConfig;
 import org.shiori.central.ils.fileimport.ImportDelta;
+import org.shiori.central.ils.sip2.Sip2Settings;
 import org.shiori.central.sync.Datasets;
 import org.shiori.circulation.domain.ItemRecord;
+import org.shiori.circulation.privacy.CardHasher;
 
 /**
- * The file-import connector as {@code bin/central run} runs it: its last import kept in central's
- * database, diffed into deltas, on SQLite ({@link SqliteFileImportJobTest}) and PostgreSQL ({@link
- * PostgresqlFileImportJobTest}).
+ * The file import as {@code bin/central run} runs it (the file-import connector, or the data sets
+ * beside the sip2 connector): its last import kept in central's database, diffed into deltas, on
+ * SQLite ({@link SqliteFileImportJobTest}) and PostgreSQL ({@link PostgresqlFileImportJobTest}).
  */
 abstract class FileImportJobContractTest {
   static final String TENANT = "example-city";
@@ -45,26 +47,7 @@ abstract class FileImportJobContractTest {
     Path key = dir.resolve("tenant.key");
     Files.writeString(key, "tenant-key-for-tests-0123456789", StandardCharsets.US_ASCII);
     Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
-    config =
-        new CentralConfig(
-            TENANT,
-            "central-1",
-            new CentralConfig.Broker(
-                java.net.URI.create("tcp://127.0.0.1:1"), Optional.empty(), Duration.ofSeconds(30)),
-            database,
-            new CentralConfig.Ingest(1),
-            new CentralConfig.Ils(
-                CentralConfig.Connector.FILE_IMPORT,
-                Optional.empty(),
-                Duration.ofSeconds(5),
-                Optional.of(
-                    new CentralConfig.FileImport(
-                        dir.resolve("items.csv"),
-                        dir.resolve("patrons.csv"),
-                        dir.resolve("holds.csv"),
-                        key,
-                        Duration.ofMinutes(15)))),
-            new CentralConfig.Sync(200));
+    config = config(CentralConfig.Connector.FILE_IMPORT, Optional.empty());
     writeExports(
         "itemId,title,material,homeBranch,status\n"
             + "1001,吾輩は猫である,book,main,AVAILABLE\n"
@@ -72,6 +55,49 @@ abstract class FileImportJobContractTest {
         "cardNumber,category,expiry,homeBranch\n" + CARD + ",individual,2027-03-31,main\n",
         "itemId,cardNumber,pickupBranch\n");
     central = CentralService.open(config, Clock.systemUTC());
+  }
+
+  CentralConfig config(CentralConfig.Connector connector, Optional<Sip2Settings> sip2) {
+    return new CentralConfig(
+        TENANT,
+        "central-1",
+        new CentralConfig.Broker(
+            java.net.URI.create("tcp://127.0.0.1:1"), Optional.empty(), Duration.ofSeconds(30)),
+        database,
+        new CentralConfig.Ingest(1),
+        new CentralConfig.Ils(
+            connector,
+            sip2,
+            Duration.ofSeconds(5),
+            Optional.of(
+                new CentralConfig.FileImport(
+                    dir.resolve("items.csv"),
+                    dir.resolve("patrons.csv"),
+                    dir.resolve("holds.csv"),
+                    dir.resolve("tenant.key"),
+                    Duration.ofMinutes(15)))),
+        new CentralConfig.Sync(200));
+  }
+
+  /** The rows of {@code patron_cards}: key and card number. */
+  List<String> cardRows() {
+    return central
+        .database()
+        .inTransaction(
+            c -> {
+              List<String> out = new ArrayList<>();
+              try (var s = c.prepareStatement("SELECT patron_key, card_number FROM patron_cards");
+                  var r = s.executeQuery()) {
+                while (r.next()) {
+                  out.add(r.getString(1) + " " + r.getString(2));
+                }
+              }
+              return out;
+            });
+  }
+
+  String keyOf(String card) throws Exception {
+    return new CardHasher(Files.readAllBytes(dir.resolve("tenant.key"))).keyOf(card).value();
   }
 
   @AfterEach
@@ -176,5 +202,36 @@ abstract class FileImportJobContractTest {
         "items.csv",
         "itemId,title,material,homeBranch,status\n" + "1001,吾輩は猫である,book,main,ON_LOAN\n");
     assertThat(run().items().deletes()).containsExactly("1002");
+  }
+
+  @Test
+  void withoutSip2NoCardNumberIsKept() {
+    run();
+    assertThat(cardRows()).isEmpty();
+  }
+
+  /**
+   * SIP2 forwards the circulation and the exports feed the devices' data sets; the card numbers
+   * stay at central for field AA only, and leave with their patron (P-ERASE-1).
+   */
+  @Test
+  void withSip2TheImportKeepsEachCardNumberForFieldAaAndErasesItWithThePatron() throws Exception {
+    central.close();
+    config =
+        config(
+            CentralConfig.Connector.SIP2,
+            Optional.of(
+                Sip2Settings.builder().host("127.0.0.1").port(1).institutionId("EXAMPLE").build()));
+    central = CentralService.open(config, Clock.systemUTC());
+    ImportDelta first = run();
+    assertThat(first.items().upserts()).hasSize(2);
+    assertThat(cardRows()).containsExactly(keyOf(CARD) + " " + CARD);
+
+    String other = "2010000999999";
+    write(
+        "patrons.csv",
+        "cardNumber,category,expiry,homeBranch\n" + other + ",individual,2027-03-31,main\n");
+    run();
+    assertThat(cardRows()).containsExactly(keyOf(other) + " " + other);
   }
 }

@@ -262,6 +262,41 @@ class CentralConfigReaderTest {
   }
 
   @Test
+  void theSip2ConnectorTakesItsDataSetsFromTheExportsWhenAFileImportIsGiven() throws Exception {
+    Path key = dir.resolve("tenant.key");
+    java.nio.file.Files.writeString(key, "0123456789abcdef0123");
+    CentralConfig c =
+        CentralConfigReader.parse(
+            FILE,
+            """
+            tenant: example-city
+            instanceId: central-1
+            broker:
+              url: tcp://127.0.0.1:1883
+            database:
+              kind: sqlite
+              file: central.db
+            privacy:
+              tenantKeyFile: %s
+            ils:
+              connector: sip2
+              sip2:
+                host: 127.0.0.1
+                institutionId: EXAMPLE
+              fileImport:
+                items: export/items.csv
+                patrons: export/patrons.csv
+                holds: export/holds.csv
+            """
+                .formatted(key));
+    assertThat(c.ils().forwards()).isTrue();
+    assertThat(c.ils().fileImport().orElseThrow().patrons())
+        .isEqualTo(Path.of("/etc/shiori/export/patrons.csv"));
+    assertThat(c.ils().fileImport().orElseThrow().every())
+        .isEqualTo(java.time.Duration.ofMinutes(15));
+  }
+
+  @Test
   void aFileImportWithoutItsSectionOrKeyIsRefused() {
     String head =
         """
@@ -292,7 +327,7 @@ class CentralConfigReaderTest {
         .contains("the tenant key");
     assertThat(
             error(head + "  connector: standalone\n  fileImport:\n    items: a.csv\n").getMessage())
-        .contains("no fileImport section unless connector is file-import");
+        .contains("no fileImport section with connector standalone");
   }
 
   @Test
