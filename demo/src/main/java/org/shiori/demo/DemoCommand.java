@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Runs a demo kiosk: embedded MQTT broker, demo library, emulated FEIG reader,",
-      "central-system simulator, patron screen at / and simulator at /sim/."
+      "Shiori Central itself (SQLite, standalone), patron screen at / and simulator at /sim/."
     })
 public final class DemoCommand implements java.util.concurrent.Callable<Integer> {
   @Option(
@@ -39,6 +39,13 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
       description = "Use this MQTT broker (tcp://HOST:PORT) instead of the embedded one.")
   URI broker;
 
+  @Option(
+      names = "--external-central",
+      description =
+          "Start no central of its own: a central (bin/central run) already serves the broker"
+              + " given with --broker, with the demo's tenant and tenant key (docs/central.md).")
+  boolean externalCentral;
+
   @Override
   public Integer call() throws Exception {
     DemoOptions options =
@@ -47,7 +54,9 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
             port,
             Optional.ofNullable(data),
             Optional.ofNullable(broker),
-            Clock.systemDefaultZone());
+            Clock.systemDefaultZone(),
+            Optional.empty(),
+            externalCentral);
     DemoKiosk kiosk = DemoKiosk.start(options);
     Runtime.getRuntime().addShutdownHook(new Thread(kiosk::close, "demo-shutdown"));
     System.out.println("Shiori demo kiosk is running.");

@@ -45,7 +45,9 @@ import org.slf4j.LoggerFactory;
  * line the options name). Central is the real central service in the same process, on an SQLite
  * file of its own (in a temporary directory, never under the device's data directory) with the
  * standalone connector: its database is the record of loans. It knows no card numbers; it gets the
- * demo library's patron keys.
+ * demo library's patron keys. With {@link DemoOptions#externalCentral()} the demo starts no
+ * central: the one on the broker (its own process, its own database and library system) sends the
+ * kiosk its data sets and takes its transactions.
  */
 public final class DemoKiosk implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DemoKiosk.class);
@@ -106,7 +108,7 @@ public final class DemoKiosk implements AutoCloseable {
     DemoLibrary library = DemoLibrary.create(hasher, LocalDate.now(options.clock().withZone(ZONE)));
     brokerUrl = options.broker().orElseGet(this::startEmbeddedBroker);
 
-    central = startCentral(library, options, tenantKey);
+    central = options.externalCentral() ? null : startCentral(library, options, tenantKey);
     store =
         remember(
             SqliteStore.open(
@@ -141,7 +143,8 @@ public final class DemoKiosk implements AutoCloseable {
                 .withStaffCards(new StaffCards(Set.of(hasher.keyOf(STAFF_CARD)), STAFF_OPEN_FOR)),
             options.clock());
 
-    SimulatorApi simulator = new SimulatorApi(library, pad, session, central, security);
+    SimulatorApi simulator =
+        new SimulatorApi(library, pad, session, Optional.ofNullable(central), security);
     EventPublisher events = remember(new EventPublisher(toCentral.link(), options.clock()));
     DemoPrinter printer = new DemoPrinter();
     DemoDevices devices = new DemoDevices(emulator, pad, printer);
@@ -220,7 +223,10 @@ public final class DemoKiosk implements AutoCloseable {
       if (store.appliedSequence(Dataset.ITEMS) > 0 && store.appliedSequence(Dataset.PATRONS) > 0) {
         return;
       }
-      central.sync().broadcastSnapshots();
+      // An external central answers the kiosk's own resync requests.
+      if (central != null) {
+        central.sync().broadcastSnapshots();
+      }
       Thread.sleep(250);
     }
     throw new IllegalStateException("no snapshot from central within " + SYNC_WAIT);
@@ -256,7 +262,11 @@ public final class DemoKiosk implements AutoCloseable {
     return hasher.keyOf(cardNumber);
   }
 
+  /** The demo's own central; none when it runs with an external one. */
   public CentralService central() {
+    if (central == null) {
+      throw new IllegalStateException("the demo runs with an external central");
+    }
     return central;
   }
 

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.shiori.central.app.CentralService;
 import org.shiori.central.ingest.ReceivedTransaction;
 import org.shiori.circulation.domain.ItemRecord;
@@ -23,7 +24,7 @@ final class SimulatorApi {
   private final DemoLibrary library;
   private final DemoPad pad;
   private final KioskSession session;
-  private final CentralService central;
+  private final Optional<CentralService> central;
   private final SecurityMode security;
   private final Map<String, ItemRecord> items = new LinkedHashMap<>();
 
@@ -31,7 +32,7 @@ final class SimulatorApi {
       DemoLibrary library,
       DemoPad pad,
       KioskSession session,
-      CentralService central,
+      Optional<CentralService> central,
       SecurityMode security) {
     this.library = library;
     this.pad = pad;
@@ -119,7 +120,11 @@ final class SimulatorApi {
   }
 
   private void received(Context ctx) {
-    ctx.json(central.received().stream().map(SimulatorApi::row).toList());
+    if (central.isEmpty()) {
+      ctx.status(404).json(Map.of("error", "central runs elsewhere: see its own database"));
+      return;
+    }
+    ctx.json(central.get().received().stream().map(SimulatorApi::row).toList());
   }
 
   private static Map<String, Object> row(ReceivedTransaction received) {
