@@ -112,14 +112,7 @@ class DemoEndToEndTest {
     sim.scan(sim.barcodeOf("ordinary"));
     sim.place(uid);
     assertThat(sim.awaitOutcomes(1, WAIT).get(0).get("result").asText()).isEqualTo("LENT");
-    sim.send("POST", "/api/session/finish", java.util.Map.of());
-    sim.place();
-    SimClient.eventually(
-        WAIT,
-        () -> {
-          JsonNode view = sim.get("/api/session");
-          return view.get("mode").asText().equals("RETURN") && view.get("tagsOnPad").asInt() == 0;
-        });
+    sim.finishSessionAndAwaitReturnMode(WAIT);
 
     sim.place(uid);
     JsonNode returned = sim.awaitOutcomes(1, WAIT).get(0);

@@ -2,7 +2,6 @@ package org.shiori.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +11,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -138,14 +136,7 @@ class KioskThroughCentralToSip2Test {
     assertThat(ils.borrowerOf(book.itemId())).contains(patron.barcode());
     Conditions.await(WAIT, () -> kiosk.store().pendingCount() == 0, () -> "outbox not drained");
 
-    sim.send("POST", "/api/session/finish", Map.of());
-    sim.place();
-    SimClient.eventually(
-        WAIT,
-        () -> {
-          JsonNode view = sim.get("/api/session");
-          return view.get("mode").asText().equals("RETURN") && view.get("tagsOnPad").asInt() == 0;
-        });
+    sim.finishSessionAndAwaitReturnMode(WAIT);
     sim.place(uid);
     assertThat(sim.awaitOutcomes(1, WAIT).get(0).get("result").asText()).isEqualTo("RETURNED");
 

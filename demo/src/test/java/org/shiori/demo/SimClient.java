@@ -94,6 +94,18 @@ final class SimClient {
   }
 
   /** Waits until {@code check} holds, failing after {@code timeout}. */
+  /** Ends the session, clears the pad and waits until the kiosk is back in return mode. */
+  void finishSessionAndAwaitReturnMode(Duration timeout) throws Exception {
+    send("POST", "/api/session/finish", java.util.Map.of());
+    place();
+    eventually(
+        timeout,
+        () -> {
+          JsonNode view = get("/api/session");
+          return view.get("mode").asText().equals("RETURN") && view.get("tagsOnPad").asInt() == 0;
+        });
+  }
+
   static void eventually(Duration timeout, Check check) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!check.holds()) {

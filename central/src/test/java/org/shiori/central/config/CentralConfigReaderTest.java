@@ -226,59 +226,54 @@ class CentralConfigReaderTest {
 
   @org.junit.jupiter.api.io.TempDir Path dir;
 
-  @Test
-  void readsAFileImportConfiguration() throws Exception {
+  /** A configuration with a tenant key file and this {@code ils} section (indented by two). */
+  private CentralConfig withTenantKeyAndIls(String ils) throws Exception {
     Path key = dir.resolve("tenant.key");
     java.nio.file.Files.writeString(key, "0123456789abcdef0123");
+    return CentralConfigReader.parse(
+        FILE,
+        """
+        tenant: example-city
+        instanceId: central-1
+        broker:
+          url: tcp://127.0.0.1:1883
+        database:
+          kind: sqlite
+          file: central.db
+        privacy:
+          tenantKeyFile: %s
+        ils:
+        """
+                .formatted(key)
+            + ils);
+  }
+
+  @Test
+  void readsAFileImportConfiguration() throws Exception {
     CentralConfig c =
-        CentralConfigReader.parse(
-            FILE,
+        withTenantKeyAndIls(
             """
-            tenant: example-city
-            instanceId: central-1
-            broker:
-              url: tcp://127.0.0.1:1883
-            database:
-              kind: sqlite
-              file: central.db
-            privacy:
-              tenantKeyFile: %s
-            ils:
               connector: file-import
               fileImport:
                 items: export/items.csv
                 patrons: export/patrons.tsv
                 holds: export/holds.csv
                 everyMinutes: 30
-            """
-                .formatted(key));
+            """);
     assertThat(c.ils().connector()).isEqualTo(Connector.FILE_IMPORT);
     assertThat(c.ils().forwards()).isFalse();
     CentralConfig.FileImport f = c.ils().fileImport().orElseThrow();
     assertThat(f.items()).isEqualTo(Path.of("/etc/shiori/export/items.csv"));
-    assertThat(f.tenantKeyFile()).isEqualTo(key);
-    assertThat(c.tenantKeyFile()).contains(key);
+    assertThat(f.tenantKeyFile()).isEqualTo(dir.resolve("tenant.key"));
+    assertThat(c.tenantKeyFile()).contains(dir.resolve("tenant.key"));
     assertThat(f.every()).isEqualTo(java.time.Duration.ofMinutes(30));
   }
 
   @Test
   void theSip2ConnectorTakesItsDataSetsFromTheExportsWhenAFileImportIsGiven() throws Exception {
-    Path key = dir.resolve("tenant.key");
-    java.nio.file.Files.writeString(key, "0123456789abcdef0123");
     CentralConfig c =
-        CentralConfigReader.parse(
-            FILE,
+        withTenantKeyAndIls(
             """
-            tenant: example-city
-            instanceId: central-1
-            broker:
-              url: tcp://127.0.0.1:1883
-            database:
-              kind: sqlite
-              file: central.db
-            privacy:
-              tenantKeyFile: %s
-            ils:
               connector: sip2
               sip2:
                 host: 127.0.0.1
@@ -287,8 +282,7 @@ class CentralConfigReaderTest {
                 items: export/items.csv
                 patrons: export/patrons.csv
                 holds: export/holds.csv
-            """
-                .formatted(key));
+            """);
     assertThat(c.ils().forwards()).isTrue();
     assertThat(c.ils().fileImport().orElseThrow().patrons())
         .isEqualTo(Path.of("/etc/shiori/export/patrons.csv"));
