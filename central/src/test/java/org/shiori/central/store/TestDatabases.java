@@ -50,22 +50,4 @@ public final class TestDatabases {
       throw new IllegalStateException("cannot drop " + name, e);
     }
   }
-
-  /** Ends every connection central has to the database, as a PostgreSQL failure would. */
-  public static int terminateConnections(CentralConfig.Database db) {
-    String name = db.jdbcUrl().substring(db.jdbcUrl().lastIndexOf('/') + 1);
-    try (Connection c = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
-        Statement s = c.createStatement();
-        var r =
-            s.executeQuery(
-                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
-                    + " WHERE datname = '"
-                    + name
-                    + "' AND pid <> pg_backend_pid()")) {
-      r.next();
-      return r.getInt(1);
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot terminate connections to " + name, e);
-    }
-  }
 }
