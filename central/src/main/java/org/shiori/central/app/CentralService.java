@@ -29,6 +29,7 @@ import org.shiori.central.ingest.TransactionIngest;
 import org.shiori.central.loans.DeviceRateLimit;
 import org.shiori.central.loans.PatronLoans;
 import org.shiori.central.loans.PatronPresence;
+import org.shiori.central.loans.PinChecks;
 import org.shiori.central.mqtt.CentralLink;
 import org.shiori.central.mqtt.Inbound;
 import org.shiori.central.mqtt.NoDelaySockets;
@@ -154,7 +155,8 @@ public final class CentralService implements AutoCloseable {
             devices,
             new DeviceRateLimit(config.loans().requestsPerMinute(), clock),
             presence,
-            loans);
+            loans,
+            new PinChecks(db, connector, forwards));
   }
 
   /**

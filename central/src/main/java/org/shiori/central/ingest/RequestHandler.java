@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.shiori.central.loans.DeviceRateLimit;
 import org.shiori.central.loans.PatronLoans;
 import org.shiori.central.loans.PatronPresence;
+import org.shiori.central.loans.PinChecks;
 import org.shiori.central.mqtt.CentralLink;
 import org.shiori.central.mqtt.Inbound;
 import org.shiori.central.mqtt.PublishException;
@@ -12,6 +13,7 @@ import org.shiori.central.sync.SyncPublisher;
 import org.shiori.protocol.CentralRequest;
 import org.shiori.protocol.LoanList;
 import org.shiori.protocol.PayloadException;
+import org.shiori.protocol.PinAnswer;
 import org.shiori.protocol.RenewalAnswer;
 import org.shiori.protocol.Topics;
 import org.slf4j.Logger;
@@ -22,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * asking device's own sync topic; a loans look-up or a renewal only on the asking device's own
  * reply topic, only for a device central has registered (a birth message came from it), within the
  * device's rate, and only for the patron at the kiosk (the card proof of schema version 3, checked
- * by {@link PatronPresence}). Card numbers and PINs are never logged.
+ * by {@link PatronPresence}); a PIN check on the same terms, the PIN its own proof ({@link
+ * PinChecks}). Card numbers and PINs are never logged.
  */
 public final class RequestHandler {
   private static final Logger LOG = LoggerFactory.getLogger(RequestHandler.class);
@@ -34,6 +37,7 @@ public final class RequestHandler {
   private final DeviceRateLimit rate;
   private final PatronPresence presence;
   private final PatronLoans loans;
+  private final PinChecks pins;
   private final AtomicLong refused = new AtomicLong();
 
   public RequestHandler(
@@ -43,7 +47,8 @@ public final class RequestHandler {
       DeviceRegistry devices,
       DeviceRateLimit rate,
       PatronPresence presence,
-      PatronLoans loans) {
+      PatronLoans loans,
+      PinChecks pins) {
     this.topics = topics;
     this.link = link;
     this.sync = sync;
@@ -51,6 +56,7 @@ public final class RequestHandler {
     this.rate = rate;
     this.presence = presence;
     this.loans = loans;
+    this.pins = pins;
   }
 
   /** Requests refused: invalid, misaddressed, unregistered, over the rate or without proof. */
@@ -75,22 +81,51 @@ public final class RequestHandler {
     switch (request.kind()) {
       case RESYNC -> sync.resync(device.get(), request.dataset().orElseThrow());
       case LOANS, RENEW -> answerPatron(device.get(), request, m);
-      case PIN -> {
-        refused.incrementAndGet();
-        LOG.info("PIN check of {} not answered: central keeps no PINs", device.get());
-      }
+      case PIN -> answerPin(device.get(), request, m);
     }
   }
 
-  private void answerPatron(String device, CentralRequest request, Inbound m) {
-    String what = request.kind() == CentralRequest.Kind.LOANS ? "loans" : "renewal";
-    // A device may only have answers sent to its own reply topic, never another device's.
+  /** A device may only have answers sent to its own reply topic, never another device's. */
+  private boolean ownReplyTopic(String device, Inbound m, String what) {
     if (m.responseTopic().isEmpty()
         || !m.responseTopic().get().equals(topics.reply(device))
         || m.correlationData().isEmpty()) {
       refused.incrementAndGet();
       LOG.warn(
           "{} request of {} without its own reply topic and correlation refused", what, device);
+      return false;
+    }
+    return true;
+  }
+
+  private void answerPin(String device, CentralRequest request, Inbound m) {
+    if (!ownReplyTopic(device, m, "PIN")) {
+      return;
+    }
+    // A PIN check is an oracle for guessing: the same device rate as loans look-ups.
+    Optional<String> refusal = refusal(device, request, "PIN");
+    PinAnswer answer;
+    if (refusal.isPresent()) {
+      refused.incrementAndGet();
+      answer = PinAnswer.failed(refusal.get());
+    } else {
+      answer = pins.check(request.patron().orElseThrow(), request.pin().orElseThrow());
+      LOG.info("PIN check of {}: {}", device, answer.status());
+    }
+    send(device, "PIN", m, answer.encode());
+  }
+
+  private void send(String device, String what, Inbound m, byte[] answer) {
+    try {
+      link.publish(m.responseTopic().get(), answer, m.correlationData());
+    } catch (PublishException e) {
+      LOG.warn("{} answer to {} not sent: {}", what, device, e.getMessage());
+    }
+  }
+
+  private void answerPatron(String device, CentralRequest request, Inbound m) {
+    String what = request.kind() == CentralRequest.Kind.LOANS ? "loans" : "renewal";
+    if (!ownReplyTopic(device, m, what)) {
       return;
     }
     Optional<String> refusal = refusal(device, request, what);
@@ -117,11 +152,7 @@ public final class RequestHandler {
                 : loans.renew(proven, request.itemId().orElseThrow()).encode();
       }
     }
-    try {
-      link.publish(m.responseTopic().get(), answer, m.correlationData());
-    } catch (PublishException e) {
-      LOG.warn("{} answer to {} not sent: {}", what, device, e.getMessage());
-    }
+    send(device, what, m, answer);
   }
 
   /** Refusals before the proof is looked at: an unregistered device, one asking too often. */

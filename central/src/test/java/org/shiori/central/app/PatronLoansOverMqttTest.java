@@ -32,6 +32,7 @@ import org.shiori.circulation.privacy.CardHasher;
 import org.shiori.protocol.CentralRequest;
 import org.shiori.protocol.LoanList;
 import org.shiori.protocol.PatronProof;
+import org.shiori.protocol.PinAnswer;
 import org.shiori.protocol.RenewalAnswer;
 import org.shiori.protocol.Topics;
 import org.shiori.testkit.Conditions;
@@ -324,5 +325,13 @@ class PatronLoansOverMqttTest {
                     ask(kiosk, CentralRequest.loans(ALICE, PatronProof.card(CARD).withPin("1234"))))
                 .error())
         .contains("PIN_UNVERIFIABLE");
+  }
+
+  /** Central keeps no PINs: without a library system to ask, the kiosk is told so at once. */
+  @Test
+  void aPinCheckWithoutALibrarySystemIsAnsweredNotAvailable_R_CARD_2() throws Exception {
+    start(20, "matsuyama");
+    assertThat(PinAnswer.decode(ask(kiosk, CentralRequest.pinCheck(ALICE, "4826"))))
+        .isEqualTo(PinAnswer.failed("NOT_AVAILABLE"));
   }
 }

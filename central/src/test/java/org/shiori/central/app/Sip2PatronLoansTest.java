@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -30,6 +31,7 @@ import org.shiori.circulation.privacy.CardHasher;
 import org.shiori.protocol.CentralRequest;
 import org.shiori.protocol.LoanList;
 import org.shiori.protocol.PatronProof;
+import org.shiori.protocol.PinAnswer;
 import org.shiori.protocol.RenewalAnswer;
 import org.shiori.protocol.Topics;
 import org.shiori.testkit.Conditions;
@@ -168,5 +170,26 @@ class Sip2PatronLoansTest {
             RenewalAnswer.decode(
                 ask(CentralRequest.renew(ALICE, PatronProof.card(CARD), "1000999999"))))
         .isEqualTo(RenewalAnswer.refused("1000999999", "NOT_YOUR_LOAN"));
+  }
+
+  /** R-CARD-2 with a library system that knows the PINs: central asks it and keeps none. */
+  @Test
+  void aPinCheckGoesAs63WithTheCardAndThePinInAd_R_CARD_2() throws Exception {
+    central.cards().put(ALICE, CARD);
+    assertThat(PinAnswer.decode(ask(CentralRequest.pinCheck(ALICE, PIN))))
+        .isEqualTo(PinAnswer.right());
+    assertThat(PinAnswer.decode(ask(CentralRequest.pinCheck(ALICE, "1111"))))
+        .isEqualTo(PinAnswer.wrong());
+    List<Sip2Message> asked = ils.received(Sip2Command.PATRON_INFORMATION);
+    assertThat(asked.get(asked.size() - 1).field("AA")).contains(CARD);
+    assertThat(asked.get(asked.size() - 1).field("AD")).contains("1111");
+
+    PatronKey stranger = new CardHasher(TENANT_KEY).keyOf("A9999999999B");
+    assertThat(PinAnswer.decode(ask(CentralRequest.pinCheck(stranger, PIN))))
+        .as("central has no card number for the key")
+        .isEqualTo(PinAnswer.failed("UNKNOWN_PATRON"));
+    ils.stop();
+    assertThat(PinAnswer.decode(ask(CentralRequest.pinCheck(ALICE, PIN))))
+        .isEqualTo(PinAnswer.failed("ILS_UNAVAILABLE"));
   }
 }
