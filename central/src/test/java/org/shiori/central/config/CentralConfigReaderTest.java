@@ -10,6 +10,18 @@ import org.shiori.central.config.CentralConfig.DatabaseKind;
 class CentralConfigReaderTest {
   private static final Path FILE = Path.of("/etc/shiori/central.yaml");
 
+  /** The smallest valid configuration: SQLite, standalone; tests add their sections after it. */
+  private static final String SQLITE =
+      """
+      tenant: example-city
+      instanceId: central-1
+      broker:
+        url: tcp://127.0.0.1:1883
+      database:
+        kind: sqlite
+        file: central.db
+      """;
+
   private static CentralConfigException error(String yaml) {
     try {
       CentralConfigReader.parse(FILE, yaml);
@@ -21,18 +33,7 @@ class CentralConfigReaderTest {
 
   @Test
   void readsAnSqliteStandaloneConfiguration() throws Exception {
-    CentralConfig c =
-        CentralConfigReader.parse(
-            FILE,
-            """
-            tenant: example-city
-            instanceId: central-1
-            broker:
-              url: tcp://127.0.0.1:1883
-            database:
-              kind: sqlite
-              file: central.db
-            """);
+    CentralConfig c = CentralConfigReader.parse(FILE, SQLITE);
     assertThat(c.tenant()).isEqualTo("example-city");
     assertThat(c.database().kind()).isEqualTo(DatabaseKind.SQLITE);
     assertThat(c.database().jdbcUrl()).isEqualTo("jdbc:sqlite:/etc/shiori/central.db");
@@ -44,17 +45,7 @@ class CentralConfigReaderTest {
 
   @Test
   void retentionIsReadAndBounded() throws Exception {
-    String head =
-        """
-        tenant: example-city
-        instanceId: central-1
-        broker:
-          url: tcp://127.0.0.1:1883
-        database:
-          kind: sqlite
-          file: central.db
-        retention:
-        """;
+    String head = SQLITE + "retention:\n";
     CentralConfig c =
         CentralConfigReader.parse(FILE, head + "  transactionsDays: 30\n  eventsDays: 730\n");
     assertThat(c.retention().transactions()).isEqualTo(java.time.Duration.ofDays(30));
@@ -231,21 +222,7 @@ class CentralConfigReaderTest {
     Path key = dir.resolve("tenant.key");
     java.nio.file.Files.writeString(key, "0123456789abcdef0123");
     return CentralConfigReader.parse(
-        FILE,
-        """
-        tenant: example-city
-        instanceId: central-1
-        broker:
-          url: tcp://127.0.0.1:1883
-        database:
-          kind: sqlite
-          file: central.db
-        privacy:
-          tenantKeyFile: %s
-        ils:
-        """
-                .formatted(key)
-            + ils);
+        FILE, SQLITE + "privacy:\n  tenantKeyFile: " + key + "\nils:\n" + ils);
   }
 
   @Test
@@ -292,17 +269,7 @@ class CentralConfigReaderTest {
 
   @Test
   void aFileImportWithoutItsSectionOrKeyIsRefused() {
-    String head =
-        """
-        tenant: example-city
-        instanceId: central-1
-        broker:
-          url: tcp://127.0.0.1:1883
-        database:
-          kind: sqlite
-          file: central.db
-        ils:
-        """;
+    String head = SQLITE + "ils:\n";
     assertThat(error(head + "  connector: file-import\n").getMessage())
         .contains("fileImport")
         .contains("(missing)");
