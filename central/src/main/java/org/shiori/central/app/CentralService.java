@@ -205,7 +205,7 @@ public final class CentralService implements AutoCloseable {
     link.subscribe(topics.sharedAllDevices("event"), d -> handle(d, this::onEvent));
     link.start();
     forwarder.ifPresent(IlsForwarder::start);
-    fileImport.ifPresent(FileImportJob::start);
+    fileImport.ifPresent(job -> job.start(link::isConnected));
     retention.start();
   }
 

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.shiori.central.config.CentralConfig;
 import org.shiori.central.forward.PatronCards;
 import org.shiori.central.ils.fileimport.ColumnMapping;
@@ -99,9 +100,24 @@ public final class FileImportJob implements AutoCloseable {
     return Files.readAllBytes(file);
   }
 
-  public void start() {
+  /**
+   * Looks at the files every {@code everyMinutes}, the first time as soon as {@code linkUp} says
+   * the broker is reached: the deltas of an import made before would not reach the devices, and one
+   * that holds data already would learn of them only with the next change.
+   */
+  public void start(BooleanSupplier linkUp) {
     long every = settings.every().toMillis();
-    timer.scheduleWithFixedDelay(this::runQuietly, 0, every, TimeUnit.MILLISECONDS);
+    timer.execute(
+        () -> {
+          while (!linkUp.getAsBoolean()) {
+            try {
+              Thread.sleep(250);
+            } catch (InterruptedException e) {
+              return; // closed before the broker was reached
+            }
+          }
+          timer.scheduleWithFixedDelay(this::runQuietly, 0, every, TimeUnit.MILLISECONDS);
+        });
   }
 
   private void runQuietly() {

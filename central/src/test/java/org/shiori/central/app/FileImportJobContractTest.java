@@ -234,4 +234,17 @@ abstract class FileImportJobContractTest {
     run();
     assertThat(cardRows()).containsExactly(keyOf(other) + " " + other);
   }
+
+  /** Deltas sent before the broker is reached would be lost to the devices that hold data. */
+  @Test
+  void theFirstImportWaitsUntilTheBrokerIsReached() throws Exception {
+    java.util.concurrent.atomic.AtomicBoolean linkUp =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    central.fileImport().orElseThrow().start(linkUp::get);
+    Thread.sleep(700);
+    assertThat(items()).as("nothing imported while the broker is not reached").isEmpty();
+    linkUp.set(true);
+    org.shiori.testkit.Conditions.await(
+        Duration.ofSeconds(10), () -> items().size() == 2, () -> "items " + items());
+  }
 }
