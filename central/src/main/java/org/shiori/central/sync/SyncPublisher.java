@@ -47,18 +47,9 @@ public final class SyncPublisher {
    */
   public void broadcast(List<SyncMessage> deltas) {
     for (SyncMessage m : deltas) {
-      if (!link.isConnected() || missed.contains(m.dataset())) {
-        // The snapshot that follows the reconnect holds this change too.
-        if (missed.add(m.dataset())) {
-          LOG.info("sync {}: broker not reached; a snapshot follows once it is", m.dataset());
-        }
-      } else if (!send(topics.sync(m.dataset()), m)) {
+      if (!send(topics.sync(m.dataset()), m)) {
         missed.add(m.dataset());
       }
-    }
-    // The link may have come back while this batch was being marked.
-    if (!missed.isEmpty() && link.isConnected()) {
-      sendMissed();
     }
   }
 
