@@ -203,7 +203,6 @@ public final class CentralService implements AutoCloseable {
     // follows them (recording one is idempotent).
     link.subscribe(topics.allDevices("state"), d -> handle(d, this::onState));
     link.subscribe(topics.sharedAllDevices("event"), d -> handle(d, this::onEvent));
-    link.whenSubscribed(sync::sendMissed);
     link.start();
     forwarder.ifPresent(IlsForwarder::start);
     fileImport.ifPresent(job -> job.start(link::isConnected));

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -64,7 +63,6 @@ public final class CentralLink implements AutoCloseable {
       new java.util.concurrent.CopyOnWriteArrayList<>();
   private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
   private final AtomicBoolean closed = new AtomicBoolean();
-  private final List<Runnable> subscribedListeners = new CopyOnWriteArrayList<>();
   private volatile CountDownLatch connected = new CountDownLatch(1);
   private MqttAsyncClient client;
 
@@ -208,14 +206,6 @@ public final class CentralLink implements AutoCloseable {
     }
   }
 
-  /**
-   * Runs {@code listener} each time the link is connected and subscribed again, on the thread that
-   * subscribed (never Paho's callback thread).
-   */
-  public void whenSubscribed(Runnable listener) {
-    subscribedListeners.add(listener);
-  }
-
   private void subscribeAll() {
     try {
       for (Subscription s : subscriptions) {
@@ -223,13 +213,6 @@ public final class CentralLink implements AutoCloseable {
       }
       connected.countDown();
       LOG.info("connected to {} as {}, {} subscriptions", broker, clientId, subscriptions.size());
-      for (Runnable listener : subscribedListeners) {
-        try {
-          listener.run();
-        } catch (RuntimeException e) {
-          LOG.error("a listener of the connection failed", e);
-        }
-      }
     } catch (MqttException e) {
       LOG.warn("subscribing at {} failed: {}; reconnecting", broker, e.getMessage());
       try {

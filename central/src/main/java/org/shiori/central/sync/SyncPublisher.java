@@ -1,8 +1,6 @@
 package org.shiori.central.sync;
 
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.shiori.central.mqtt.CentralLink;
 import org.shiori.central.mqtt.PublishException;
 import org.shiori.central.store.CentralDatabase;
@@ -28,7 +26,6 @@ public final class SyncPublisher {
   private final Topics topics;
   private final SyncCodec codec;
   private final int chunk;
-  private final Set<Dataset> missed = ConcurrentHashMap.newKeySet();
 
   public SyncPublisher(
       CentralDatabase db, Datasets datasets, CentralLink link, Topics topics, int snapshotChunk) {
@@ -40,31 +37,10 @@ public final class SyncPublisher {
     this.chunk = snapshotChunk;
   }
 
-  /**
-   * Publishes committed deltas to every device. A delta the broker could not be given is not
-   * queued: its data set goes to every device as a snapshot once the link is back ({@link
-   * #sendMissed}), or a device that holds data would learn of the change only with the next one.
-   */
+  /** Publishes committed deltas to every device. */
   public void broadcast(List<SyncMessage> deltas) {
     for (SyncMessage m : deltas) {
-      if (!send(topics.sync(m.dataset()), m)) {
-        missed.add(m.dataset());
-      }
-    }
-  }
-
-  /** Broadcasts a snapshot of each data set whose deltas the broker missed; for a reconnect. */
-  public void sendMissed() {
-    for (Dataset d : Dataset.values()) {
-      if (missed.remove(d)) {
-        LOG.info("sync {}: deltas missed while the broker was unreachable, snapshot sent", d);
-        for (SyncMessage m : snapshot(d)) {
-          if (!send(topics.sync(d), m)) {
-            missed.add(d);
-            return;
-          }
-        }
-      }
+      send(topics.sync(m.dataset()), m);
     }
   }
 
@@ -90,13 +66,11 @@ public final class SyncPublisher {
     return db.inTransaction(c -> datasets.snapshot(c, d, chunk));
   }
 
-  private boolean send(String topic, SyncMessage m) {
+  private void send(String topic, SyncMessage m) {
     try {
       link.publish(topic, codec.encode(m));
-      return true;
     } catch (PublishException e) {
       LOG.warn("sync {} {} not sent: {}", m.dataset().topicName(), m.sequence(), e.getMessage());
-      return false;
     }
   }
 }
