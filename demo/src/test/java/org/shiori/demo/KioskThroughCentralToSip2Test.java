@@ -88,6 +88,10 @@ class KioskThroughCentralToSip2Test {
     central =
         CentralProcess.start(centralConfig(centralKey), dir.resolve("central.log"))
             .awaitConnected(WAIT);
+    // As a library goes live: the exports are in central before the kiosk asks for its data sets
+    // (a kiosk that came first would get them as deltas a moment later).
+    Conditions.await(
+        WAIT, () -> central.output().contains("file import: items +"), () -> centralLog("import"));
     kiosk =
         DemoKiosk.start(
             new DemoOptions(
