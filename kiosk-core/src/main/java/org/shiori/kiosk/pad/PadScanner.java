@@ -40,15 +40,6 @@ public final class PadScanner implements AutoCloseable {
   private final Cycle cycle;
   private final BooleanSupplier sessionOpen;
   private final Map<TagUid, ItemTag> known = new HashMap<>();
-
-  /**
-   * Known tags the last rounds did not see, and in how many rounds in a row. Readers miss a tag in
-   * a round now and then; a tag counts as lifted only when {@link #ROUNDS_TO_LIFT} rounds in a row
-   * missed it, or an item just lent and left on the pad would come back as a new one, a return.
-   */
-  private final Map<TagUid, Integer> missedRounds = new HashMap<>();
-
-  static final int ROUNDS_TO_LIFT = 2;
   private final Set<TagUid> cardsInField = new java.util.HashSet<>();
   private final java.util.Optional<PatronCards> patronCards;
   private final ScheduledExecutorService io;
@@ -155,7 +146,7 @@ public final class PadScanner implements AutoCloseable {
     try {
       List<InventoryEntry> inField = reader.inventory(OptionalInt.empty());
       Set<TagUid> uids = inField.stream().map(InventoryEntry::uid).collect(Collectors.toSet());
-      forgetLifted(uids);
+      known.keySet().retainAll(uids);
       cardsInField.retainAll(uids);
       int unread = 0;
       for (TagUid uid : uids) {
@@ -177,18 +168,6 @@ public final class PadScanner implements AutoCloseable {
       }
     } catch (RuntimeException e) {
       LOG.error("pad scan failed", e);
-    }
-  }
-
-  private void forgetLifted(Set<TagUid> inField) {
-    missedRounds.keySet().retainAll(known.keySet());
-    for (TagUid uid : List.copyOf(known.keySet())) {
-      if (inField.contains(uid)) {
-        missedRounds.remove(uid);
-      } else if (missedRounds.merge(uid, 1, Integer::sum) >= ROUNDS_TO_LIFT) {
-        known.remove(uid);
-        missedRounds.remove(uid);
-      }
     }
   }
 
