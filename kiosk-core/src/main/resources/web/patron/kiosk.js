@@ -7,7 +7,7 @@ const $ = (id) => document.getElementById(id);
 const state = {
   languages: [], lang: null, texts: {}, byLang: {}, facts: {}, view: null,
   rows: new Map(), lastMode: "RETURN", summaryOpen: false, summaryTimer: null,
-  sessionOpenInSummary: false, staffOpen: false, staffTimer: null, staffByCard: false,
+  sessionOpenInSummary: false, endedHere: false, staffOpen: false, staffTimer: null, staffByCard: false,
   lastHeard: 0, outOfService: false, sound: true, audio: null, pinDigits: "", deadlineAt: null,
 };
 
@@ -212,9 +212,12 @@ function render(view, relabel) {
   const previous = state.view;
   state.view = view;
   staffCard(previous, view);
-  if (state.lastMode === "CHECKOUT" && mode === "RETURN" && !state.summaryOpen && previous) {
+  // A session this page ended (finish, receipt, done) is no timeout, however late its push comes.
+  if (state.lastMode === "CHECKOUT" && mode === "RETURN" && !state.summaryOpen && previous
+      && !state.endedHere) {
     openSummary(previous, false); // the session ended by itself (timeout): show what was lent
   }
+  if (mode === "RETURN") state.endedHere = false;
   state.lastMode = mode;
   $("mode").textContent = t("mode." + mode);
   $("offline").hidden = !view.offline;
@@ -390,6 +393,7 @@ function openSummary(view, sessionOpen) {
 function endSession() {
   if (state.sessionOpenInSummary) {
     state.sessionOpenInSummary = false;
+    state.endedHere = true;
     fetch("/api/session/finish", { method: "POST" });
   }
 }
