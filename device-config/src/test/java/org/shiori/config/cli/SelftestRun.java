@@ -4,8 +4,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import org.shiori.testkit.OfflineDeviceYaml;
 
 /**
  * A provisioned-looking kiosk configuration in a scratch directory (no broker, no reader on its
@@ -16,21 +16,7 @@ final class SelftestRun {
 
   /** Writes the kiosk configuration, {@code extraLines} appended, and returns selftest's table. */
   static String kiosk(Path dir, String deviceId, String... extraLines) throws Exception {
-    List<String> lines =
-        new ArrayList<>(
-            List.of(
-                "deviceId: " + deviceId,
-                "role: kiosk",
-                "tenant: t1",
-                "branch: main",
-                "broker:",
-                "  url: tcp://127.0.0.1:1",
-                "reader:",
-                "  protocol: feig",
-                "  port: " + dir.resolve("no-reader"),
-                "security:",
-                "  mode: afi",
-                "dataDir: " + dir.resolve("data")));
+    List<String> lines = OfflineDeviceYaml.lines(dir, deviceId, "kiosk");
     lines.addAll(List.of(extraLines));
     lines.add("");
     Path config = Files.writeString(dir.resolve("device.yaml"), String.join("\n", lines));

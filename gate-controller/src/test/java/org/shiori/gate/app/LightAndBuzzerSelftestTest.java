@@ -26,6 +26,7 @@ import org.shiori.config.cli.SelftestResult;
 import org.shiori.config.cli.SelftestResult.Outcome;
 import org.shiori.gate.signal.Pi4jAlarmSignals;
 import org.shiori.gate.testing.MockGpio;
+import org.shiori.testkit.OfflineDeviceYaml;
 
 /**
  * selftest's light and buzzer lines: on the Pi4J mock plugin each output goes on and off again;
@@ -95,21 +96,7 @@ class LightAndBuzzerSelftestTest {
   }
 
   private Path config(String role) throws Exception {
-    List<String> lines =
-        new java.util.ArrayList<>(
-            List.of(
-                "deviceId: " + role + "-1",
-                "role: " + role,
-                "tenant: t1",
-                "branch: main",
-                "broker:",
-                "  url: tcp://127.0.0.1:1",
-                "reader:",
-                "  protocol: feig",
-                "  port: " + dir.resolve("no-reader"),
-                "security:",
-                "  mode: afi",
-                "dataDir: " + dir.resolve("data")));
+    List<String> lines = OfflineDeviceYaml.lines(dir, role + "-1", role);
     if (role.equals("gate")) {
       lines.addAll(List.of("gate:", "  alarmMode: afi", "  lightPin: 17", "  buzzerPin: 27"));
     }

@@ -24,6 +24,7 @@ import org.shiori.config.cli.SelftestContext;
 import org.shiori.config.cli.SelftestResult;
 import org.shiori.config.cli.SelftestResult.Outcome;
 import org.shiori.testkit.Conditions;
+import org.shiori.testkit.OfflineDeviceYaml;
 
 /**
  * selftest's printer line against the ESC/POS printer emulator on a socat pty: the test page byte
@@ -48,24 +49,9 @@ class PrinterSelftestTest {
   }
 
   private Path config(Optional<String> printerDevice) throws Exception {
-    StringBuilder yaml =
-        new StringBuilder(
-            String.join(
-                "\n",
-                "deviceId: kiosk-1",
-                "role: kiosk",
-                "tenant: t1",
-                "branch: main",
-                "zone: Asia/Tokyo",
-                "broker:",
-                "  url: tcp://127.0.0.1:1",
-                "reader:",
-                "  protocol: feig",
-                "  port: " + dir.resolve("no-reader"),
-                "security:",
-                "  mode: afi",
-                "dataDir: " + dir.resolve("data"),
-                ""));
+    List<String> lines = OfflineDeviceYaml.lines(dir, "kiosk-1", "kiosk");
+    lines.add("zone: Asia/Tokyo");
+    StringBuilder yaml = new StringBuilder(String.join("\n", lines)).append('\n');
     printerDevice.ifPresent(p -> yaml.append("ui:\n  printer: ").append(p).append('\n'));
     return Files.writeString(dir.resolve("device.yaml"), yaml);
   }
